@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/cjm-portal/cjm"
+	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/devserver"
+	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/publish"
+)
+
+func buildSite(source, baseURL string, check bool) *build.Result {
+	return build.Build(build.Options{
+		Source:  os.DirFS(source),
+		Builtin: cjm.DefaultTheme(),
+		BaseURL: baseURL,
+		Check:   check,
+	})
+}
+
+// printDiags writes diagnostics with paths as the user typed -source, so
+// that `file:line` opens in an editor from the terminal.
+func printDiags(w io.Writer, source string, ds diag.List) {
+	for _, d := range ds {
+		if source != "." && source != "" && d.File != "" && d.File[0] != '-' {
+			d.File = filepath.ToSlash(filepath.Join(source, d.File))
+		}
+		fmt.Fprintln(w, d)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("build", stderr)
+	source := fs.String("source", ".", "the site's folder, holding content/")
+	out := fs.String("out", "", "the output folder (default SOURCE/public)")
+	baseURL := fs.String("base-url", "", "the URL the site is served at, e.g. https://org.github.io/cjm/ (overrides baseURL)")
+	quiet := fs.Bool("quiet", false, "print only errors")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		*out = filepath.Join(*source, "public")
+	}
+	start := time.Now()
+	res := buildSite(*source, *baseURL, false)
+	if !res.OK() {
+		errs := res.Diags.Errors()
+		printDiags(stderr, *source, errs)
+		fmt.Fprintf(stderr, "cjm: build failed with %s; %s was left as it was\n", plural(len(errs), "error", "errors"), *out)
+		return errFailed
+	}
+	st, err := publish.Publish(*out, res.Files)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	if !*quiet {
+		fmt.Fprintf(stdout, "built %s (%d written, %d unchanged, %d removed) into %s in %s\n",
+			plural(len(res.Files), "file", "files"), st.Written, st.Unchanged, st.Removed, *out, time.Since(start).Round(time.Millisecond))
+		if n := len(res.Diags.Warnings()); n > 0 {
+			fmt.Fprintf(stdout, "%s: run 'cjm check' to list them\n", plural(n, "gap", "gaps"))
+		}
+	}
+	return nil
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("check", stderr)
+	source := fs.String("source", ".", "the site's folder, holding content/")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	res := buildSite(*source, "", true)
+	printDiags(stdout, *source, res.Diags)
+	errs, warns := len(res.Diags.Errors()), len(res.Diags.Warnings())
+	fmt.Fprintf(stdout, "%s, %s\n", plural(errs, "error", "errors"), plural(warns, "gap", "gaps"))
+	if errs > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+func runServe(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("serve", stderr)
+	source := fs.String("source", ".", "the site's folder, holding content/")
+	bind := fs.String("bind", "127.0.0.1", "the address to listen on")
+	port := fs.Int("port", 1313, "the port to listen on; 0 picks a free one")
+	baseURL := fs.String("base-url", "/", "the URL path the site is served under")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	res := buildSite(*source, *baseURL, false)
+	if !res.OK() {
+		printDiags(stderr, *source, res.Diags.Errors())
+		fmt.Fprintf(stderr, "cjm: build failed with %s\n", plural(len(res.Diags.Errors()), "error", "errors"))
+		return errFailed
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: devserver.Files(res.Files, res.Site.Base.Path), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl+C to stop)\n", *source, ln.Addr(), res.Site.Base.Path)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdown)
+	}()
+	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}

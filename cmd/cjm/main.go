@@ -1,0 +1,93 @@
+// Command cjm builds a portal of customer journey maps from Markdown.
+//
+//	cjm build [-source DIR] [-out DIR] [-base-url URL]
+//	cjm check [-source DIR]
+//	cjm serve [-source DIR] [-bind ADDR] [-port N] [-base-url URL]
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `cjm builds a portal of customer journey maps from Markdown.
+
+Usage:
+  cjm build [-source DIR] [-out DIR] [-base-url URL]   build the site into OUT (default DIR/public)
+  cjm check [-source DIR]                              check the content; print errors and gaps
+  cjm serve [-source DIR] [-bind ADDR] [-port N]       build and serve the site on 127.0.0.1:1313
+  cjm version                                          print the version
+
+Run 'cjm COMMAND -h' for the flags of a command.
+`
+
+// version is set by the linker for releases.
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// errUsage marks a mistake in the command line: exit code 2.
+var errUsage = errors.New("usage")
+
+// run runs one command and returns the process's exit code: 0 on success,
+// 1 when the content has errors, 2 for a wrong command line.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		err = runBuild(rest, stdout, stderr)
+	case "check":
+		err = runCheck(rest, stdout, stderr)
+	case "serve":
+		err = runServe(rest, stdout, stderr)
+	case "version":
+		fmt.Fprintln(stdout, "cjm", version)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "cjm: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		return 2
+	case errors.Is(err, errFailed):
+		return 1
+	}
+	fmt.Fprintln(stderr, "cjm:", err)
+	return 1
+}
+
+// errFailed means the problems were already printed.
+var errFailed = errors.New("failed")
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("cjm "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return errUsage
+	}
+	return nil
+}

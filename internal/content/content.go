@@ -1,0 +1,176 @@
+// Package content reads a site's content/ folder into Go values: the
+// authoring contract as types. It walks an fs.FS, splits and decodes front
+// matter (YAML, TOML or JSON) keeping the line of every key, derives slugs
+// and order, normalises text to NFC, and checks everything that can be
+// checked within one file: types, ranges, enums, slugs and the folder
+// layout. References between files are resolved by package site.
+package content
+
+import (
+	"strings"
+	"time"
+)
+
+// Source says where an item was written, and on which line each of its keys
+// is, so that later checks can point at the exact key.
+type Source struct {
+	File  string // slash path relative to the site folder: content/personas/olga.md
+	Start int    // line of the front matter's opening delimiter (1 when there is none)
+	lines map[string]int
+}
+
+// Line returns the line of a key path such as "owner", "kpis.1.target" or
+// "personas.0". A missing path falls back to its parent, then to Start.
+func (s Source) Line(path string) int {
+	for path != "" {
+		if l, ok := s.lines[path]; ok {
+			return l
+		}
+		i := strings.LastIndexByte(path, '.')
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return s.Start
+}
+
+// Meta holds what every item has.
+type Meta struct {
+	Source
+	Slug        string
+	Title       string
+	Description string
+	Weight      int
+	Number      int  // the leading NN- of the file or folder name
+	Numbered    bool // whether the name had one
+	Body        []byte
+}
+
+// Settings are the site settings, from the front matter of content/_index.md.
+type Settings struct {
+	Meta
+	Language     string // en, ru or pl
+	BaseURL      string
+	Theme        string
+	EditURL      string // prefix of a link to each page's source file
+	RawHTML      bool   // render raw HTML in bodies
+	RequireTeams bool   // every owner must name a team file
+}
+
+// Persona is one file in content/personas/.
+type Persona struct {
+	Meta
+	Role, Segment, Quote, Avatar string
+	Goals, Needs, Pains          []string
+	Channels                     []string
+}
+
+// Team is one file in content/teams/: an owner of touchpoints.
+type Team struct {
+	Meta
+	Lead, Contact string
+}
+
+// Journey is the _index.md of a folder under content/journeys/.
+type Journey struct {
+	Meta
+	Personas          []string
+	Scenario, Product string
+	State             string // current or target
+	Target            string
+	Owner             string
+	Lanes             []string
+	Tags              []string
+	Updated           time.Time
+	Stages            []*Stage
+}
+
+// Stage is the _index.md of a folder inside a journey.
+type Stage struct {
+	Meta
+	Duration            string
+	Goals, Expectations []string
+	Conversion          *float64
+	Touchpoints         []*Touchpoint
+}
+
+// Touchpoint is any other Markdown file in a stage folder.
+type Touchpoint struct {
+	Meta
+	Channel       string
+	Emotion       *int
+	Importance    string
+	Engagement    string
+	Owner         string
+	Actions       []string
+	Questions     []string
+	Barriers      []string
+	Pains         []string
+	Gains         []string
+	Influencers   []string
+	Processes     []string
+	KPIs          []KPI
+	Metrics       Metrics
+	Opportunities []Opportunity
+	Parent        string
+	Related       []string
+}
+
+// KPI is a key performance indicator with its current and target values.
+type KPI struct {
+	Name            string
+	Current, Target *float64
+	Unit            string
+}
+
+// Metrics are the standard CX measures of a touchpoint.
+type Metrics struct {
+	CSI        *float64 // customer satisfaction, 1 to 5
+	NPS        *float64 // net promoter score, -100 to 100
+	Conversion *float64 // 0 to 1
+}
+
+// Opportunity is a concrete improvement with an owner and a date.
+type Opportunity struct {
+	Title  string
+	Owner  string
+	Due    time.Time
+	Status string // idea, planned, in-progress or done
+}
+
+// Page is a plain page: any Markdown file outside personas/, teams/ and
+// journeys/. Path is its slug path: "glossary" or "guides/setup".
+type Page struct {
+	Meta
+	Path string
+}
+
+// Section is the optional _index.md of personas/, teams/ or journeys/,
+// giving the list page its title and introduction.
+type Section struct {
+	Meta
+	Name string
+}
+
+// Content is everything read from content/.
+type Content struct {
+	Settings Settings
+	Personas []*Persona
+	Teams    []*Team
+	Journeys []*Journey
+	Pages    []*Page
+	Sections map[string]*Section
+}
+
+// The enums of the contract.
+var (
+	States       = []string{"current", "target"}
+	Importances  = []string{"low", "medium", "high", "critical"}
+	Engagements  = []string{"low", "medium", "high"}
+	Statuses     = []string{"idea", "planned", "in-progress", "done"}
+	Languages    = []string{"en", "ru", "pl"}
+	Lanes        = []string{"stages", "touchpoints", "actions", "questions", "barriers", "emotions", "pains", "gains", "engagement", "influencers", "owners", "kpis", "opportunities", "processes"}
+	Channels     = []string{"web", "app", "phone", "email", "chat", "messenger", "social", "store", "courier", "ads", "event", "meeting"}
+	EmotionRange = [2]int{-2, 2}
+)

@@ -1,0 +1,327 @@
+package content
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cjm-portal/cjm/internal/diag"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fields reads the keys of one map node into Go values. Each accessor
+// checks the value's type and range, reports a problem at the key's line
+// with a hint, and remembers the key so that unknown keys can be reported.
+type fields struct {
+	file  string
+	m     *node
+	used  map[string]bool
+	diags *diag.List
+	lines map[string]int // key path → line, kept on the item for later checks
+	path  string         // key path of m, "" at the top
+}
+
+func newFields(file string, m *node, diags *diag.List, lines map[string]int, path string) *fields {
+	return &fields{file: file, m: m, used: map[string]bool{}, diags: diags, lines: lines, path: path}
+}
+
+func (f *fields) key(k string) string { return join(f.path, k) }
+
+func (f *fields) node(k string) *node {
+	f.used[k] = true
+	for i, kn := range f.m.keys {
+		if kn.text == k {
+			v := f.m.vals[i]
+			f.lines[f.key(k)] = kn.line
+			if v.kind == scalarNode && v.tag == "null" {
+				return nil // `key:` with no value reads as absent
+			}
+			return v
+		}
+	}
+	return nil
+}
+
+func (f *fields) errorf(n *node, hint, format string, args ...any) {
+	f.diags.Errorf(f.file, n.line, hint, format, args...)
+}
+
+// str reads a scalar as text, whatever YAML thinks its type is: `owner: no`
+// is the team "no", not false.
+func (f *fields) str(k string) string {
+	n := f.node(k)
+	if n == nil {
+		return ""
+	}
+	if n.kind != scalarNode {
+		f.errorf(n, "write it as one line of text", "%s: expected text, found %s", f.key(k), n.describe())
+		return ""
+	}
+	return clean(n.text)
+}
+
+// list reads a list of text; one plain string counts as a list of one.
+func (f *fields) list(k string) []string {
+	n := f.node(k)
+	if n == nil {
+		return nil
+	}
+	if n.kind == scalarNode {
+		if s := clean(n.text); s != "" {
+			return []string{s}
+		}
+		return nil
+	}
+	if n.kind != listNode {
+		f.errorf(n, "write a list, one `- item` a line, or a single text", "%s: expected a list, found %s", f.key(k), n.describe())
+		return nil
+	}
+	var out []string
+	for i, item := range n.items {
+		f.lines[fmt.Sprintf("%s.%d", f.key(k), i)] = item.line
+		if item.kind != scalarNode {
+			f.errorf(item, "write each item as one line of text", "%s: item %d is %s, not text", f.key(k), i+1, item.describe())
+			continue
+		}
+		if item.tag == "null" {
+			continue
+		}
+		if s := clean(item.text); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// number reads a number in [lo, hi]. ok is false when the key is absent or wrong.
+func (f *fields) number(k string, lo, hi float64, what string) (float64, bool) {
+	n := f.node(k)
+	if n == nil {
+		return 0, false
+	}
+	hint := fmt.Sprintf("use %s from %s to %s", what, fmtNum(lo), fmtNum(hi))
+	if n.kind != scalarNode {
+		f.errorf(n, hint, "%s: expected a number, found %s", f.key(k), n.describe())
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n.text), "%")), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		f.errorf(n, hint, "%s: %s is not a number", f.key(k), strconv.Quote(n.text))
+		return 0, false
+	}
+	if strings.HasSuffix(strings.TrimSpace(n.text), "%") {
+		v /= 100
+	}
+	if v < lo || v > hi {
+		f.errorf(n, hint, "%s: %s is out of range", f.key(k), fmtNum(v))
+		return 0, false
+	}
+	return v, true
+}
+
+// integer reads a whole number in [lo, hi].
+func (f *fields) integer(k string, lo, hi int, what string) (int, bool) {
+	n := f.node(k)
+	if n == nil {
+		return 0, false
+	}
+	hint := fmt.Sprintf("use %s from %d to %d", what, lo, hi)
+	if n.kind != scalarNode {
+		f.errorf(n, hint, "%s: expected a whole number, found %s", f.key(k), n.describe())
+		return 0, false
+	}
+	text := strings.TrimPrefix(strings.TrimSpace(n.text), "+")
+	v, err := strconv.Atoi(text)
+	if err != nil {
+		if _, ferr := strconv.ParseFloat(text, 64); ferr == nil {
+			f.errorf(n, hint, "%s: %s is not a whole number", f.key(k), n.text)
+		} else {
+			f.errorf(n, hint, "%s: %s is not a number", f.key(k), strconv.Quote(n.text))
+		}
+		return 0, false
+	}
+	if v < lo || v > hi {
+		f.errorf(n, hint, "%s: %d is out of range", f.key(k), v)
+		return 0, false
+	}
+	return v, true
+}
+
+// weight reads an order key: any whole number.
+func (f *fields) weight(k string) int {
+	v, _ := f.integer(k, -1_000_000, 1_000_000, "a whole number")
+	return v
+}
+
+// enum reads one of the allowed words, case-insensitively.
+func (f *fields) enum(k string, allowed ...string) string {
+	s := f.str(k)
+	if s == "" {
+		return ""
+	}
+	low := strings.ToLower(s)
+	for _, a := range allowed {
+		if low == a {
+			return a
+		}
+	}
+	f.errorf(f.m.get(k), "use one of: "+strings.Join(allowed, ", "), "%s: %q is not allowed", f.key(k), s)
+	return ""
+}
+
+// boolean reads true or false.
+func (f *fields) boolean(k string) bool {
+	n := f.node(k)
+	if n == nil {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(n.text)) {
+	case "true", "yes", "on":
+		return true
+	case "false", "no", "off":
+		return false
+	}
+	f.errorf(n, "use true or false", "%s: expected true or false, found %s", f.key(k), n.describe())
+	return false
+}
+
+var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04:05 -0700", "2006-01"}
+
+// date reads a calendar date; the time of day, if any, is dropped.
+func (f *fields) date(k string) time.Time {
+	s := f.str(k)
+	if s == "" {
+		return time.Time{}
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+		}
+	}
+	f.errorf(f.m.get(k), "write the date as YYYY-MM-DD, e.g. 2027-03-31", "%s: %q is not a date", f.key(k), s)
+	return time.Time{}
+}
+
+// maps reads a list of maps, calling each with its own fields.
+func (f *fields) maps(k string, each func(i int, item *fields)) {
+	n := f.node(k)
+	if n == nil {
+		return
+	}
+	if n.kind == mapNode { // a single item written without the list
+		n = &node{kind: listNode, line: n.line, items: []*node{n}}
+	}
+	if n.kind != listNode {
+		f.errorf(n, "write a list of items, each with its own keys", "%s: expected a list, found %s", f.key(k), n.describe())
+		return
+	}
+	for i, item := range n.items {
+		if item.kind != mapNode {
+			f.errorf(item, "write each item as keys, e.g. `- title: ...`", "%s: item %d is %s, not a set of keys", f.key(k), i+1, item.describe())
+			continue
+		}
+		sub := newFields(f.file, item, f.diags, f.lines, fmt.Sprintf("%s.%d", f.key(k), i))
+		f.lines[sub.path] = item.line
+		each(i, sub)
+		sub.unknown(nil)
+	}
+}
+
+// sub reads a nested map of keys.
+func (f *fields) sub(k string, each func(item *fields)) {
+	n := f.node(k)
+	if n == nil {
+		return
+	}
+	if n.kind != mapNode {
+		f.errorf(n, "write it as keys indented under "+k, "%s: expected a set of keys, found %s", f.key(k), n.describe())
+		return
+	}
+	s := newFields(f.file, n, f.diags, f.lines, f.key(k))
+	each(s)
+	s.unknown(nil)
+}
+
+// unknown warns about every key that no accessor read, suggesting the
+// nearest known one. extra lists keys that are accepted but not read here.
+func (f *fields) unknown(extra []string) {
+	for _, kn := range f.m.keys {
+		if f.used[kn.text] {
+			continue
+		}
+		known := make([]string, 0, len(f.used)+len(extra))
+		for k := range f.used {
+			known = append(known, k)
+		}
+		known = append(known, extra...)
+		sort.Strings(known)
+		if contains(extra, kn.text) {
+			continue
+		}
+		hint := ""
+		if s := Nearest(kn.text, known); s != "" {
+			hint = fmt.Sprintf("did you mean `%s`?", s)
+		}
+		f.diags.Warnf(f.file, kn.line, hint, "%s: unknown key", f.key(kn.text))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Nearest returns the candidate most like s: one that s is the start of
+// (or that is the start of s), else the closest by edit distance if few
+// enough letters differ; "" when none is close. It makes "did you mean" hints.
+func Nearest(s string, candidates []string) string {
+	for _, c := range candidates {
+		if s != "" && (strings.HasPrefix(c, s) || strings.HasPrefix(s, c)) {
+			return c
+		}
+	}
+	best, bestD := "", 1<<30
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(s), c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if bestD <= max(2, len([]rune(s))/3) {
+		return best
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// clean normalises text to NFC and trims it, so that the same word typed on
+// two keyboards compares equal.
+func clean(s string) string { return strings.TrimSpace(norm.NFC.String(s)) }
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }

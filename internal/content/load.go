@@ -1,0 +1,472 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/cjm-portal/cjm/internal/diag"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Dir is the folder of the site that holds the content.
+const Dir = "content"
+
+// Load reads content/ from fsys, the site's source folder. It returns what
+// it could read and every problem found; a file with errors is still
+// returned where possible, so that later checks can run on the rest.
+func Load(fsys fs.FS) (*Content, diag.List) {
+	var diags diag.List
+	var files []string
+	dirs := map[string]bool{}
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(p, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != Dir && (strings.HasPrefix(name, ".") || (strings.HasPrefix(name, "_") && name != "_index.md")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil // hidden files, editor backups and drafts kept aside
+		}
+		if d.IsDir() {
+			dirs[p] = true
+		} else if strings.HasSuffix(name, ".md") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(Dir, 0, "run cjm in the site's folder, or point -source at it", "cannot read the content folder: %v", err)
+		return &Content{Sections: map[string]*Section{}}, diags
+	}
+	if !dirs[Dir] {
+		diags.Errorf(Dir, 0, "run cjm in the site's folder, or point -source at it", "no content folder")
+		return &Content{Sections: map[string]*Section{}}, diags
+	}
+
+	// Decode every file in parallel; each keeps its own diagnostics.
+	type result struct {
+		item  any
+		diags diag.List
+	}
+	results := make([]result, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var ds diag.List
+				item := loadFile(fsys, files[i], &ds)
+				results[i] = result{item, ds}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	c := &Content{Sections: map[string]*Section{}}
+	journeys := map[string]*Journey{} // by folder
+	stages := map[string]*Stage{}     // by folder
+	var touchpoints []*Touchpoint
+	var tpDirs []string
+	for i, r := range results {
+		diags.Add(r.diags...)
+		switch it := r.item.(type) {
+		case *Settings:
+			c.Settings = *it
+		case *Persona:
+			c.Personas = append(c.Personas, it)
+		case *Team:
+			c.Teams = append(c.Teams, it)
+		case *Journey:
+			journeys[path.Dir(files[i])] = it
+			c.Journeys = append(c.Journeys, it)
+		case *Stage:
+			stages[path.Dir(files[i])] = it
+		case *Touchpoint:
+			touchpoints = append(touchpoints, it)
+			tpDirs = append(tpDirs, path.Dir(files[i]))
+		case *Page:
+			c.Pages = append(c.Pages, it)
+		case *Section:
+			c.Sections[it.Name] = it
+		}
+	}
+	if c.Settings.File == "" {
+		c.Settings.File = Dir + "/_index.md"
+		c.Settings.Start = 1
+	}
+	if c.Settings.Language == "" {
+		c.Settings.Language = "en"
+	}
+	if c.Settings.Theme == "" {
+		c.Settings.Theme = "default"
+	}
+
+	// Every folder in journeys/ must be a journey, and every folder in a
+	// journey a stage: a missing _index.md would silently drop its files.
+	dirList := make([]string, 0, len(dirs))
+	for d := range dirs {
+		dirList = append(dirList, d)
+	}
+	sort.Strings(dirList)
+	for _, d := range dirList {
+		parts := strings.Split(d, "/")
+		if len(parts) == 3 && parts[1] == "journeys" && journeys[d] == nil {
+			diags.Errorf(d, 0, "add "+d+"/_index.md with at least a title and personas", "journey folder has no _index.md")
+		}
+		if len(parts) == 4 && parts[1] == "journeys" && stages[d] == nil && journeys[path.Dir(d)] != nil {
+			diags.Errorf(d, 0, "add "+d+"/_index.md with at least a title", "stage folder has no _index.md")
+		}
+	}
+	for d, s := range stages {
+		if j := journeys[path.Dir(d)]; j != nil {
+			j.Stages = append(j.Stages, s)
+		}
+	}
+	for i, t := range touchpoints {
+		if s := stages[tpDirs[i]]; s != nil {
+			s.Touchpoints = append(s.Touchpoints, t)
+		}
+	}
+	sortItems(c.Personas, func(p *Persona) *Meta { return &p.Meta })
+	sortItems(c.Teams, func(t *Team) *Meta { return &t.Meta })
+	sortItems(c.Journeys, func(j *Journey) *Meta { return &j.Meta })
+	sortItems(c.Pages, func(p *Page) *Meta { return &p.Meta })
+	for _, j := range c.Journeys {
+		sortItems(j.Stages, func(s *Stage) *Meta { return &s.Meta })
+		for _, s := range j.Stages {
+			sortItems(s.Touchpoints, func(t *Touchpoint) *Meta { return &t.Meta })
+		}
+	}
+	return c, diags
+}
+
+// loadFile reads one file and decodes it as the kind its place implies.
+func loadFile(fsys fs.FS, file string, diags *diag.List) any {
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(file, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	rel := strings.TrimPrefix(file, Dir+"/")
+	parts := strings.Split(rel, "/")
+	name := parts[len(parts)-1]
+	kind := ""
+	switch {
+	case rel == "_index.md":
+		kind = "settings"
+	case (parts[0] == "personas" || parts[0] == "teams" || parts[0] == "journeys") && len(parts) == 2 && name == "_index.md":
+		kind = "section"
+	case parts[0] == "personas" && len(parts) == 2:
+		kind = "persona"
+	case parts[0] == "teams" && len(parts) == 2:
+		kind = "team"
+	case parts[0] == "personas" || parts[0] == "teams":
+		diags.Errorf(file, 0, fmt.Sprintf("move it to content/%s/%s", parts[0], name), "%s files go directly in content/%s/, not in a subfolder", strings.TrimSuffix(parts[0], "s"), parts[0])
+		return nil
+	case parts[0] == "journeys" && len(parts) == 2:
+		diags.Errorf(file, 0, "a journey is a folder: move this file to content/journeys/"+strings.TrimSuffix(name, ".md")+"/_index.md", "journey file outside a journey folder")
+		return nil
+	case parts[0] == "journeys" && len(parts) == 3 && name == "_index.md":
+		kind = "journey"
+	case parts[0] == "journeys" && len(parts) == 3:
+		diags.Errorf(file, 0, "move it into a stage folder, e.g. content/journeys/"+parts[1]+"/01-awareness/"+name, "touchpoint outside a stage")
+		return nil
+	case parts[0] == "journeys" && len(parts) == 4 && name == "_index.md":
+		kind = "stage"
+	case parts[0] == "journeys" && len(parts) == 4:
+		kind = "touchpoint"
+	case parts[0] == "journeys":
+		diags.Errorf(file, 0, "put touchpoints directly in the stage folder; use `parent` for levels of detail", "folder nested too deep inside a stage")
+		return nil
+	default:
+		kind = "page"
+	}
+
+	fm, err := splitFrontMatter(data)
+	if err != nil {
+		e := err.(*fmError)
+		diags.Errorf(file, e.line, e.hint, "%s", e.msg)
+		return nil
+	}
+	root := fm.root
+	start := 1
+	if root == nil {
+		root = &node{kind: mapNode, line: 1}
+	} else {
+		start = root.line
+		if fm.format != "json" {
+			start = max(root.line-1, 1)
+		}
+	}
+	src := Source{File: file, Start: start, lines: map[string]int{}}
+	f := newFields(file, root, diags, src.lines, "")
+	meta := Meta{Source: src, Body: fm.body}
+	readMeta := func(dirName string, needTitle bool) {
+		meta.Title = f.str("title")
+		meta.Description = f.str("description")
+		meta.Weight = f.weight("weight")
+		base := strings.TrimSuffix(dirName, ".md")
+		meta.Number, meta.Numbered, base = splitNumber(base)
+		slug := f.str("slug")
+		line := src.Line("slug")
+		if slug == "" {
+			slug, line = base, 0
+		}
+		meta.Slug = Slugify(slug)
+		if err := CheckSlug(meta.Slug); err != nil {
+			diags.Errorf(file, line, "use lower-case letters, digits and hyphens, e.g. `order-confirmation`", "slug %q %s", slug, err)
+			meta.Slug = ""
+		}
+		if needTitle && meta.Title == "" {
+			diags.Errorf(file, max(src.Start, 1), "add `title: ...` to the front matter", "missing title")
+		}
+	}
+	// Lists of the keys each kind accepts but reads elsewhere.
+	var item any
+	switch kind {
+	case "settings":
+		readMeta("index", false)
+		s := &Settings{Meta: meta}
+		s.Slug = ""
+		s.Language = f.enum("language", Languages...)
+		s.BaseURL = f.str("baseURL")
+		s.Theme = f.str("theme")
+		if s.Theme != "" && CheckSlug(s.Theme) != nil {
+			diags.Errorf(file, src.Line("theme"), "name a folder under themes/, e.g. default", "theme: %q is not a folder name", s.Theme)
+			s.Theme = ""
+		}
+		s.EditURL = f.str("editURL")
+		s.RawHTML = f.boolean("rawHTML")
+		s.RequireTeams = f.boolean("requireTeams")
+		item = s
+	case "section":
+		readMeta(parts[0], false)
+		item = &Section{Meta: meta, Name: parts[0]}
+	case "persona":
+		readMeta(name, true)
+		p := &Persona{Meta: meta}
+		p.Role = f.str("role")
+		p.Segment = f.str("segment")
+		p.Quote = f.str("quote")
+		p.Avatar = f.str("avatar")
+		p.Goals = f.list("goals")
+		p.Needs = f.list("needs")
+		p.Pains = f.list("pains")
+		p.Channels = f.list("channels")
+		item = p
+	case "team":
+		readMeta(name, true)
+		t := &Team{Meta: meta}
+		t.Lead = f.str("lead")
+		t.Contact = f.str("contact")
+		item = t
+	case "journey":
+		readMeta(parts[1], true)
+		j := &Journey{Meta: meta}
+		j.Personas = lower(f.list("personas"))
+		if len(j.Personas) == 0 {
+			diags.Errorf(file, src.Line("personas"), "add `personas: [slug]` naming a file in content/personas/", "missing personas")
+		}
+		j.Scenario = f.str("scenario")
+		j.Product = f.str("product")
+		j.State = f.enum("state", States...)
+		if j.State == "" {
+			j.State = "current"
+		}
+		j.Target = strings.ToLower(f.str("target"))
+		j.Owner = strings.ToLower(f.str("owner"))
+		j.Lanes = lower(f.list("lanes"))
+		for i, l := range j.Lanes {
+			if !contains(Lanes, l) {
+				hint := "use lanes from: " + strings.Join(Lanes, ", ")
+				if s := Nearest(l, Lanes); s != "" {
+					hint = fmt.Sprintf("did you mean `%s`? lanes are: %s", s, strings.Join(Lanes, ", "))
+				}
+				diags.Errorf(file, src.Line("lanes."+strconv.Itoa(i)), hint, "lanes: %q is not a lane", l)
+			}
+		}
+		j.Tags = f.list("tags")
+		j.Updated = f.date("updated")
+		item = j
+	case "stage":
+		readMeta(parts[2], true)
+		s := &Stage{Meta: meta}
+		s.Duration = f.str("duration")
+		s.Goals = f.list("goals")
+		s.Expectations = f.list("expectations")
+		if v, ok := f.number("conversion", 0, 1, "a share"); ok {
+			s.Conversion = &v
+		}
+		item = s
+	case "touchpoint":
+		readMeta(name, true)
+		item = readTouchpoint(f, meta)
+	case "page":
+		readMeta(name, true)
+		p := &Page{Meta: meta}
+		var segs []string
+		for _, d := range parts[:len(parts)-1] {
+			_, _, d = splitNumber(d)
+			segs = append(segs, Slugify(d))
+		}
+		if name != "_index.md" && p.Slug != "" {
+			segs = append(segs, p.Slug)
+		}
+		for _, s := range segs {
+			if err := CheckSlug(s); err != nil {
+				diags.Errorf(file, 0, "use lower-case letters, digits and hyphens in folder names", "folder name %q %s", s, err)
+				return nil
+			}
+		}
+		p.Path = strings.Join(segs, "/")
+		item = p
+	}
+	f.unknown(nil)
+	return item
+}
+
+func readTouchpoint(f *fields, meta Meta) *Touchpoint {
+	t := &Touchpoint{Meta: meta}
+	t.Channel = f.str("channel")
+	if v, ok := f.integer("emotion", EmotionRange[0], EmotionRange[1], "an integer"); ok {
+		t.Emotion = &v
+	}
+	t.Importance = f.enum("importance", Importances...)
+	t.Engagement = f.enum("engagement", Engagements...)
+	t.Owner = strings.ToLower(f.str("owner"))
+	t.Actions = f.list("actions")
+	t.Questions = f.list("questions")
+	t.Barriers = f.list("barriers")
+	t.Pains = f.list("pains")
+	t.Gains = f.list("gains")
+	t.Influencers = f.list("influencers")
+	t.Processes = f.list("processes")
+	f.maps("kpis", func(i int, k *fields) {
+		kpi := KPI{Name: k.str("name"), Unit: k.str("unit")}
+		if kpi.Name == "" {
+			f.diags.Errorf(f.file, f.lines[k.path], "give each KPI a `name`", "kpis: item %d has no name", i+1)
+		}
+		if v, ok := k.number("current", -1e15, 1e15, "a number"); ok {
+			kpi.Current = &v
+		}
+		if v, ok := k.number("target", -1e15, 1e15, "a number"); ok {
+			kpi.Target = &v
+		}
+		t.KPIs = append(t.KPIs, kpi)
+	})
+	f.sub("metrics", func(m *fields) {
+		if v, ok := m.number("csi", 1, 5, "a score"); ok {
+			t.Metrics.CSI = &v
+		}
+		if v, ok := m.number("nps", -100, 100, "a score"); ok {
+			t.Metrics.NPS = &v
+		}
+		if v, ok := m.number("conversion", 0, 1, "a share"); ok {
+			t.Metrics.Conversion = &v
+		}
+	})
+	f.maps("opportunities", func(i int, o *fields) {
+		op := Opportunity{Title: o.str("title"), Owner: strings.ToLower(o.str("owner")), Due: o.date("due"), Status: o.enum("status", Statuses...)}
+		if op.Title == "" {
+			f.diags.Errorf(f.file, f.lines[o.path], "say what will be done, e.g. `title: Add a Cancel button`", "opportunities: item %d has no title", i+1)
+		}
+		if op.Status == "" {
+			op.Status = "idea"
+		}
+		t.Opportunities = append(t.Opportunities, op)
+	})
+	t.Parent = strings.ToLower(f.str("parent"))
+	t.Related = lower(f.list("related"))
+	return t
+}
+
+var numberPrefix = regexp.MustCompile(`^(\d+)-(.+)$`)
+
+// splitNumber takes the leading "NN-" off a file or folder name.
+func splitNumber(name string) (int, bool, string) {
+	m := numberPrefix.FindStringSubmatch(name)
+	if m == nil {
+		return 0, false, name
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		return 0, false, name
+	}
+	return n, true, m[2]
+}
+
+// Slugify turns a name or a written slug into its canonical form: NFC,
+// lower case, inner spaces as hyphens. It does not make a slug safe;
+// CheckSlug says whether it is.
+func Slugify(s string) string {
+	s = strings.ToLower(norm.NFC.String(strings.TrimSpace(s)))
+	return strings.Join(strings.Fields(s), "-")
+}
+
+// CheckSlug reports why s cannot be one segment of a URL path, or nil.
+func CheckSlug(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("is empty")
+	case s == "." || s == "..":
+		return fmt.Errorf("is not a name")
+	case strings.HasPrefix(s, "."):
+		return fmt.Errorf("starts with a dot")
+	case len(s) > 200:
+		return fmt.Errorf("is longer than 200 bytes")
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.IsSpace(r) || strings.ContainsRune(`/\:*?"<>|#%&`, r) {
+			return fmt.Errorf("holds %q, which cannot stand in a URL path segment", r)
+		}
+	}
+	return nil
+}
+
+func lower(list []string) []string {
+	for i, s := range list {
+		list[i] = Slugify(s)
+	}
+	return list
+}
+
+// sortItems orders items by weight, then by the leading number (numbered
+// first), then by title, then by slug so that the order is total.
+func sortItems[T any](items []T, meta func(T) *Meta) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := meta(items[i]), meta(items[j])
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Numbered != b.Numbered {
+			return a.Numbered
+		}
+		if a.Number != b.Number {
+			return a.Number < b.Number
+		}
+		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
+			return ta < tb
+		}
+		if a.Slug != b.Slug {
+			return a.Slug < b.Slug
+		}
+		return a.File < b.File
+	})
+}

@@ -1,0 +1,137 @@
+// Package diag holds diagnostics: a problem found in the content, with the
+// file and line it comes from, what is wrong and what would be right.
+//
+// Diagnostics are values, collected rather than returned one at a time, so
+// that a build can report every problem it finds in one run.
+package diag
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity tells whether a diagnostic stops the build.
+type Severity int
+
+const (
+	// Error stops the build: nothing is written.
+	Error Severity = iota
+	// Warning is a gap worth fixing; the build goes on.
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem at one place.
+type Diagnostic struct {
+	File     string // slash-separated path, relative to the site's source folder
+	Line     int    // 1-based; 0 when the problem concerns the file or folder as a whole
+	Severity Severity
+	Message  string // what is wrong, lower case: `emotion: 5 is out of range`
+	Hint     string // what would be right: `use an integer from -2 to 2`
+}
+
+// String formats the diagnostic as `file:line: message; hint`, the form
+// editors and CI logs turn into links. Warnings say so after the position.
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.File)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+	}
+	b.WriteString(": ")
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Message)
+	if d.Hint != "" {
+		b.WriteString("; ")
+		b.WriteString(d.Hint)
+	}
+	return b.String()
+}
+
+// List collects diagnostics. The zero value is ready to use. A List is not
+// safe for concurrent use; each goroutine keeps its own and merges.
+type List []Diagnostic
+
+// Errorf adds an error at file:line.
+func (l *List) Errorf(file string, line int, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warnf adds a warning at file:line.
+func (l *List) Warnf(file string, line int, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Add appends diagnostics from another list.
+func (l *List) Add(ds ...Diagnostic) { *l = append(*l, ds...) }
+
+// Sort orders the list by file, line, severity and message, and drops exact
+// repeats, so that output is stable whatever order the checks ran in.
+func (l List) Sort() List {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Severity != b.Severity {
+			return a.Severity < b.Severity
+		}
+		return a.Message < b.Message
+	})
+	out := l[:0]
+	for _, d := range l {
+		if len(out) > 0 && d == out[len(out)-1] {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// Errors returns only the errors.
+func (l List) Errors() List { return l.filter(Error) }
+
+// Warnings returns only the warnings.
+func (l List) Warnings() List { return l.filter(Warning) }
+
+// HasErrors reports whether any diagnostic is an error.
+func (l List) HasErrors() bool {
+	for _, d := range l {
+		if d.Severity == Error {
+			return true
+		}
+	}
+	return false
+}
+
+func (l List) filter(s Severity) List {
+	var out List
+	for _, d := range l {
+		if d.Severity == s {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// String formats the list one diagnostic a line.
+func (l List) String() string {
+	var b strings.Builder
+	for _, d := range l {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,223 @@
+// Package render turns a resolved site into output files: one index.html
+// for every route and a map.svg for every journey. Pages render in
+// parallel; the result depends only on the site, so two builds of the same
+// content give the same bytes.
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/markdown"
+	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
+	"github.com/cjm-portal/cjm/internal/theme"
+)
+
+// Page is what a template sees as its dot.
+type Page struct {
+	Site   *site.Site
+	Kind   string
+	Path   string // route path, relative to the base URL
+	Title  string
+	Lang   string
+	Source string        // the content file, "" for generated pages
+	Body   template.HTML // the item's Markdown body, rendered
+	Crumbs []Crumb       // breadcrumbs, home first, this page excluded
+
+	// One of these is set, by kind.
+	Persona    *site.Persona
+	Team       *site.Team
+	Channel    *site.Channel
+	Journey    *site.Journey
+	Stage      *site.Stage
+	Touchpoint *site.Touchpoint
+	Page       *site.Page
+
+	Map *Table // the journey map as a table, on journey pages
+}
+
+// Crumb is one step of the breadcrumbs.
+type Crumb struct {
+	Title string
+	URL   string
+}
+
+// Renderer renders pages of one site with one theme.
+type Renderer struct {
+	site  *site.Site
+	theme *theme.Theme
+	md    *markdown.Renderer
+	lang  string
+}
+
+// New returns a Renderer. The theme must have been loaded with Funcs(s).
+func New(s *site.Site, t *theme.Theme) *Renderer {
+	return &Renderer{
+		site:  s,
+		theme: t,
+		md:    markdown.New(markdown.Options{RawHTML: s.Settings.RawHTML, Link: s.Base.Link}),
+		lang:  s.Settings.Language,
+	}
+}
+
+// All renders every route. The map is keyed by output path ("index.html",
+// "journeys/x/index.html", "journeys/x/map.svg").
+func (r *Renderer) All() (map[string][]byte, diag.List) {
+	routes := r.site.Routes
+	type result struct {
+		path string
+		data []byte
+		err  error
+	}
+	results := make([]result, len(routes))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p, data, err := r.Route(routes[i])
+				results[i] = result{p, data, err}
+			}
+		}()
+	}
+	for i := range routes {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	out := make(map[string][]byte, len(routes))
+	var diags diag.List
+	for i, res := range results {
+		if res.err != nil {
+			file := routes[i].File
+			if file == "" {
+				file = "/" + routes[i].Path
+			}
+			diags.Errorf(file, 0, "check the template named in the message", "rendering /%s: %v", routes[i].Path, res.err)
+			continue
+		}
+		out[res.path] = res.data
+	}
+	return out, diags
+}
+
+// OutputPath is the file a route is written to: pretty URLs end in /index.html.
+func OutputPath(route string) string {
+	if route == "" || strings.HasSuffix(route, "/") {
+		return route + "index.html"
+	}
+	return route
+}
+
+// Route renders one route and returns its output path and bytes.
+func (r *Renderer) Route(rt site.Route) (string, []byte, error) {
+	if rt.Kind == "map" {
+		j := rt.Item.(*site.Journey)
+		return OutputPath(rt.Path), swimlane.SVG(j, swimlane.Options{Lang: r.lang, Link: relativeFrom(j.URL)}), nil
+	}
+	p, err := r.page(rt)
+	if err != nil {
+		return "", nil, err
+	}
+	data, err := r.theme.Execute(rt.Kind, p)
+	return OutputPath(rt.Path), data, err
+}
+
+func (r *Renderer) page(rt site.Route) (*Page, error) {
+	s := r.site
+	p := &Page{Site: s, Kind: rt.Kind, Path: rt.Path, Lang: r.lang, Source: rt.File}
+	home := Crumb{Title: theme.Word(r.lang, "home"), URL: ""}
+	section := func(name string) Crumb {
+		title := theme.Word(r.lang, name)
+		if sec := s.Sections[name]; sec != nil && sec.Title != "" {
+			title = sec.Title
+		}
+		return Crumb{Title: title, URL: name + "/"}
+	}
+	var body []byte
+	switch it := rt.Item.(type) {
+	case nil:
+		switch rt.Kind {
+		case "home":
+			p.Title = s.Settings.Title
+			body = s.Settings.Body
+		case "404":
+			p.Title = theme.Word(r.lang, "not-found")
+		default:
+			c := section(rt.Kind)
+			p.Title = c.Title
+			p.Crumbs = []Crumb{home}
+			if sec := s.Sections[rt.Kind]; sec != nil {
+				body = sec.Body
+			}
+		}
+	case *site.Persona:
+		p.Persona, p.Title, body = it, it.Title, it.Body
+		p.Crumbs = []Crumb{home, section("personas")}
+	case *site.Team:
+		p.Team, p.Title = it, it.Title
+		if !it.Generated {
+			body = it.Body
+		}
+		p.Crumbs = []Crumb{home, section("teams")}
+	case *site.Channel:
+		p.Channel, p.Title = it, ChannelTitle(r.lang, it)
+		p.Crumbs = []Crumb{home, section("channels")}
+	case *site.Journey:
+		p.Journey, p.Title, body = it, it.Title, it.Body
+		p.Crumbs = []Crumb{home, section("journeys")}
+		p.Map = NewTable(it, r.lang)
+	case *site.Stage:
+		p.Stage, p.Journey, p.Title, body = it, it.Journey, it.Title, it.Body
+		p.Crumbs = []Crumb{home, section("journeys"), {it.Journey.Title, it.Journey.URL}}
+	case *site.Touchpoint:
+		p.Touchpoint, p.Stage, p.Journey, p.Title, body = it, it.Stage, it.Journey, it.Title, it.Body
+		p.Crumbs = []Crumb{home, section("journeys"), {it.Journey.Title, it.Journey.URL}, {it.Stage.Title, it.Stage.URL}}
+		for _, a := range ancestors(it) {
+			p.Crumbs = append(p.Crumbs, Crumb{a.Title, a.URL})
+		}
+	case *site.Page:
+		p.Page, p.Title, body = it, it.Title, it.Body
+		p.Crumbs = []Crumb{home}
+	default:
+		return nil, fmt.Errorf("unknown item %T", it)
+	}
+	if len(body) > 0 {
+		html, err := r.md.Render(body)
+		if err != nil {
+			return nil, err
+		}
+		p.Body = template.HTML(html) // goldmark's output: raw HTML is dropped unless the site enabled it
+	}
+	return p, nil
+}
+
+func ancestors(t *site.Touchpoint) []*site.Touchpoint {
+	var out []*site.Touchpoint
+	for a := t.Parent; a != nil; a = a.Parent {
+		out = append([]*site.Touchpoint{a}, out...)
+	}
+	return out
+}
+
+// relativeFrom returns a link function for a file served at dir (a route
+// path like "journeys/x/"): it turns site paths into relative URLs, so a
+// standalone map.svg works under any base URL and when opened directly.
+func relativeFrom(dir string) func(string) string {
+	depth := strings.Count(dir, "/")
+	up := strings.Repeat("../", depth)
+	return func(rel string) string {
+		if strings.HasPrefix(rel, dir) {
+			return "./" + site.EscapePath(strings.TrimPrefix(rel, dir))
+		}
+		return up + site.EscapePath(rel)
+	}
+}

@@ -1,0 +1,166 @@
+package render
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/theme"
+)
+
+// Table is a journey map as an accessible HTML table: stages across, one
+// row per lane. It carries the same information as the SVG map, for screen
+// readers and for pages read without images.
+type Table struct {
+	Stages []*site.Stage
+	Rows   []Row
+}
+
+// Row is one lane of the map.
+type Row struct {
+	Lane  string // the lane's key: touchpoints, emotions, ...
+	Label string // the lane's name in the interface language
+	Cells [][]Entry
+}
+
+// Entry is one line in a cell.
+type Entry struct {
+	Text  string
+	URL   string // a site path, "" for plain text
+	Meta  string // a short note: channel, owner, date
+	Class string // for styling: emotion-n2 ... emotion-p2, overdue, depth-1
+}
+
+// NewTable lays a journey out as a Table in the interface language lang.
+func NewTable(j *site.Journey, lang string) *Table {
+	t := &Table{Stages: j.Stages}
+	for _, lane := range j.Lanes {
+		if lane == "stages" {
+			continue // the stages are the table's header
+		}
+		row := Row{Lane: lane, Label: theme.Word(lang, lane)}
+		for _, st := range j.Stages {
+			row.Cells = append(row.Cells, cell(lane, st, lang))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func cell(lane string, st *site.Stage, lang string) []Entry {
+	var out []Entry
+	texts := func(get func(*site.Touchpoint) []string) {
+		seen := map[string]bool{}
+		for _, tp := range st.Touchpoints {
+			for _, s := range get(tp) {
+				if !seen[s] {
+					seen[s] = true
+					out = append(out, Entry{Text: s})
+				}
+			}
+		}
+	}
+	switch lane {
+	case "touchpoints":
+		for _, tp := range st.Touchpoints {
+			var meta []string
+			if tp.Channel != nil {
+				meta = append(meta, ChannelTitle(lang, tp.Channel))
+			}
+			if tp.Importance != "" {
+				meta = append(meta, theme.Word(lang, "importance")+": "+theme.Word(lang, tp.Importance))
+			}
+			e := Entry{Text: tp.Title, URL: tp.URL, Meta: strings.Join(meta, " · ")}
+			if tp.Depth > 0 {
+				e.Class = "depth-1"
+			}
+			out = append(out, e)
+		}
+	case "emotions":
+		for _, tp := range st.Touchpoints {
+			if tp.Emotion == nil {
+				continue
+			}
+			e := *tp.Emotion
+			out = append(out, Entry{Text: EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.Word(lang, "emotion"+strconv.Itoa(e)), URL: tp.URL, Class: emotionClass(e)})
+		}
+	case "engagement":
+		for _, tp := range st.Touchpoints {
+			if tp.Engagement != "" {
+				out = append(out, Entry{Text: theme.Word(lang, tp.Engagement), Meta: tp.Title, URL: tp.URL})
+			}
+		}
+	case "owners":
+		seen := map[string]bool{}
+		for _, tp := range st.Touchpoints {
+			switch {
+			case tp.Owner != nil && !seen[tp.Owner.Slug]:
+				seen[tp.Owner.Slug] = true
+				out = append(out, Entry{Text: tp.Owner.Title, URL: tp.Owner.URL})
+			case tp.OwnerNone && !seen[""]:
+				seen[""] = true
+				out = append(out, Entry{Text: theme.Word(lang, "nobody"), Class: "gap"})
+			}
+		}
+	case "kpis":
+		for _, tp := range st.Touchpoints {
+			for _, k := range tp.KPIs {
+				out = append(out, Entry{Text: k.Name, Meta: KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)})
+			}
+		}
+	case "opportunities":
+		for _, tp := range st.Touchpoints {
+			for _, o := range tp.Opportunities {
+				var meta []string
+				if o.Owner != nil {
+					meta = append(meta, o.Owner.Title)
+				}
+				if !o.Due.IsZero() {
+					meta = append(meta, FormatDate(lang, o.Due))
+				}
+				meta = append(meta, theme.Word(lang, o.Status))
+				out = append(out, Entry{Text: o.Title, URL: tp.URL, Meta: strings.Join(meta, " · ")})
+			}
+		}
+	case "actions":
+		texts(func(t *site.Touchpoint) []string { return t.Actions })
+	case "questions":
+		texts(func(t *site.Touchpoint) []string { return t.Questions })
+	case "barriers":
+		texts(func(t *site.Touchpoint) []string { return t.Barriers })
+	case "pains":
+		texts(func(t *site.Touchpoint) []string { return t.Pains })
+	case "gains":
+		texts(func(t *site.Touchpoint) []string { return t.Gains })
+	case "influencers":
+		texts(func(t *site.Touchpoint) []string { return t.Influencers })
+	case "processes":
+		texts(func(t *site.Touchpoint) []string { return t.Processes })
+	}
+	return out
+}
+
+// KPIValue writes a KPI value with its unit, or "—" when it is unknown.
+func KPIValue(v *float64, unit string) string {
+	if v == nil {
+		return "—"
+	}
+	s := FormatNumber(*v)
+	switch unit {
+	case "":
+		return s
+	case "%":
+		return s + " %"
+	}
+	return s + " " + unit
+}
+
+func emotionClass(e int) string {
+	switch {
+	case e < 0:
+		return "emotion-n" + strconv.Itoa(-e)
+	case e > 0:
+		return "emotion-p" + strconv.Itoa(e)
+	}
+	return "emotion-0"
+}

@@ -1,0 +1,459 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/diag"
+)
+
+// OwnerNone is the owner value that records that nobody owns a touchpoint.
+const OwnerNone = "none"
+
+// Resolve links the content into a Site. It reports every reference that
+// names nothing, duplicate slugs and URLs, and the gaps (as warnings).
+func Resolve(c *content.Content, base Base) (*Site, diag.List) {
+	r := &resolver{
+		c:        c,
+		s:        &Site{Settings: c.Settings, Base: base, Sections: c.Sections},
+		personas: map[string]*Persona{},
+		teams:    map[string]*Team{},
+		journeys: map[string]*Journey{},
+		channels: map[string]*Channel{},
+	}
+	r.index()
+	r.link()
+	r.gaps()
+	r.route()
+	return r.s, r.diags
+}
+
+type resolver struct {
+	c        *content.Content
+	s        *Site
+	diags    diag.List
+	personas map[string]*Persona
+	teams    map[string]*Team
+	journeys map[string]*Journey
+	channels map[string]*Channel
+}
+
+// index wraps every item and reports duplicate slugs.
+func (r *resolver) index() {
+	firstFile := map[string]string{}
+	dup := func(kind, slug string, src content.Source) bool {
+		key := kind + "\x00" + slug
+		if prev, ok := firstFile[key]; ok {
+			r.diags.Errorf(src.File, src.Line("slug"), "rename one of them or set a different `slug`", "duplicate %s slug %q: %s has it too", kind, slug, prev)
+			return true
+		}
+		firstFile[key] = src.File
+		return false
+	}
+	for _, p := range r.c.Personas {
+		if p.Slug == "" || dup("persona", p.Slug, p.Source) {
+			continue
+		}
+		sp := &Persona{Persona: p, URL: "personas/" + p.Slug + "/"}
+		r.personas[p.Slug] = sp
+		r.s.Personas = append(r.s.Personas, sp)
+	}
+	for _, t := range r.c.Teams {
+		if t.Slug == "" || dup("team", t.Slug, t.Source) {
+			continue
+		}
+		if t.Slug == OwnerNone {
+			r.diags.Errorf(t.File, 0, "rename the file: `owner: none` means that nobody owns a touchpoint", "a team cannot have the slug %q", OwnerNone)
+			continue
+		}
+		st := &Team{Team: t, URL: "teams/" + t.Slug + "/"}
+		r.teams[t.Slug] = st
+		r.s.Teams = append(r.s.Teams, st)
+	}
+	for _, j := range r.c.Journeys {
+		if j.Slug == "" || dup("journey", j.Slug, j.Source) {
+			continue
+		}
+		sj := &Journey{Journey: j, URL: "journeys/" + j.Slug + "/", MapURL: "journeys/" + j.Slug + "/map.svg"}
+		r.journeys[j.Slug] = sj
+		r.s.Journeys = append(r.s.Journeys, sj)
+		tps := map[string]*Touchpoint{}
+		for _, st := range j.Stages {
+			if st.Slug == "" || dup("stage", j.Slug+"/"+st.Slug, st.Source) {
+				continue
+			}
+			ss := &Stage{Stage: st, URL: sj.URL + st.Slug + "/", Journey: sj, Index: len(sj.Stages)}
+			if n := len(sj.Stages); n > 0 {
+				ss.Prev, sj.Stages[n-1].Next = sj.Stages[n-1], ss
+			}
+			sj.Stages = append(sj.Stages, ss)
+			for _, t := range st.Touchpoints {
+				if t.Slug == "" {
+					continue
+				}
+				if prev, ok := tps[t.Slug]; ok {
+					r.diags.Errorf(t.File, t.Line("slug"), "touchpoints are named by slug within their journey: rename one of them or set a different `slug`",
+						"duplicate touchpoint slug %q in journey %q: %s has it too", t.Slug, j.Slug, prev.File)
+					continue
+				}
+				tp := &Touchpoint{Touchpoint: t, URL: ss.URL + t.Slug + "/", Ref: j.Slug + "/" + t.Slug, Journey: sj, Stage: ss}
+				tps[t.Slug] = tp
+				if n := len(sj.Touchpoints); n > 0 {
+					tp.Prev, sj.Touchpoints[n-1].Next = sj.Touchpoints[n-1], tp
+				}
+				ss.Touchpoints = append(ss.Touchpoints, tp)
+				sj.Touchpoints = append(sj.Touchpoints, tp)
+				r.s.Touchpoints = append(r.s.Touchpoints, tp)
+			}
+		}
+	}
+	for _, p := range r.c.Pages {
+		if p.Slug == "" && p.Path == "" {
+			continue
+		}
+		r.s.Pages = append(r.s.Pages, &Page{Page: p, URL: p.Path + "/"})
+	}
+}
+
+// team returns the team named by an owner key, generating one for a slug
+// that has no file unless the site requires team files.
+func (r *resolver) team(slug string, src content.Source, key string) *Team {
+	if t, ok := r.teams[slug]; ok {
+		return t
+	}
+	line := src.Line(key)
+	if err := content.CheckSlug(slug); err != nil {
+		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", key, slug, err)
+		return nil
+	}
+	if r.c.Settings.RequireTeams {
+		r.diags.Errorf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.teams)), "%s: no team %q", key, slug)
+		return nil
+	}
+	t := &Team{Team: &content.Team{Meta: content.Meta{Slug: slug, Title: slug}}, URL: "teams/" + slug + "/", Generated: true}
+	r.teams[slug] = t
+	r.s.Teams = append(r.s.Teams, t)
+	return t
+}
+
+// channel returns the channel page for a channel word, creating it.
+func (r *resolver) channel(word string, src content.Source, key string) *Channel {
+	slug := content.Slugify(word)
+	if ch, ok := r.channels[slug]; ok {
+		return ch
+	}
+	if err := content.CheckSlug(slug); err != nil {
+		r.diags.Errorf(src.File, src.Line(key), "use a plain word such as "+strings.Join(content.Channels[:4], ", "), "%s: %q %s", key, word, err)
+		return nil
+	}
+	ch := &Channel{Slug: slug, Title: word, URL: "channels/" + slug + "/", Standard: contains(content.Channels, slug)}
+	r.channels[slug] = ch
+	r.s.Channels = append(r.s.Channels, ch)
+	return ch
+}
+
+func (r *resolver) link() {
+	for _, p := range r.s.Personas {
+		for i, w := range p.Persona.Channels {
+			if ch := r.channel(w, p.Source, "channels."+strconv.Itoa(i)); ch != nil && !containsPtr(p.Channels, ch) {
+				p.Channels = append(p.Channels, ch)
+				ch.Personas = append(ch.Personas, p)
+			}
+		}
+	}
+	for _, j := range r.s.Journeys {
+		for i, slug := range j.Journey.Personas {
+			p, ok := r.personas[slug]
+			if !ok {
+				r.diags.Errorf(j.File, j.Line("personas."+strconv.Itoa(i)), known("", slug, keys(r.personas)), "personas: no persona %q", slug)
+				continue
+			}
+			if !containsPtr(j.Personas, p) {
+				j.Personas = append(j.Personas, p)
+				p.Journeys = append(p.Journeys, j)
+			}
+		}
+		if o := j.Journey.Owner; o != "" && o != OwnerNone {
+			if j.Owner = r.team(o, j.Source, "owner"); j.Owner != nil {
+				j.Owner.Journeys = append(j.Owner.Journeys, j)
+			}
+		}
+		if t := j.Journey.Target; t != "" {
+			line := j.Line("target")
+			switch tj, ok := r.journeys[t]; {
+			case !ok:
+				r.diags.Errorf(j.File, line, known("", t, keys(r.journeys)), "target: no journey %q", t)
+			case tj == j:
+				r.diags.Errorf(j.File, line, "name the separate journey that shows the to-be state", "target: a journey cannot be its own target")
+			case j.State == "target":
+				r.diags.Errorf(j.File, line, "remove `target`, or set `state: current` on this journey", "target: only a current (as-is) journey names a target")
+			case tj.State != "target":
+				r.diags.Errorf(j.File, line, "set `state: target` in "+tj.File, "target: journey %q is not a target (to-be) journey", t)
+			default:
+				j.Target = tj
+				tj.Current = append(tj.Current, j)
+			}
+		}
+		r.linkTouchpoints(j)
+		j.Lanes = lanes(j)
+	}
+	sortBy(r.s.Teams, func(t *Team) string { return strings.ToLower(t.Title) + "\x00" + t.Slug })
+	sortBy(r.s.Channels, func(c *Channel) string { return c.Slug })
+}
+
+func (r *resolver) linkTouchpoints(j *Journey) {
+	bySlug := map[string]*Touchpoint{}
+	for _, t := range j.Touchpoints {
+		bySlug[t.Slug] = t
+	}
+	for _, t := range j.Touchpoints {
+		switch o := t.Touchpoint.Owner; o {
+		case "":
+		case OwnerNone:
+			t.OwnerNone = true
+		default:
+			if t.Owner = r.team(o, t.Source, "owner"); t.Owner != nil {
+				t.Owner.Touchpoints = append(t.Owner.Touchpoints, t)
+			}
+		}
+		if w := t.Touchpoint.Channel; w != "" {
+			if t.Channel = r.channel(w, t.Source, "channel"); t.Channel != nil {
+				t.Channel.Touchpoints = append(t.Channel.Touchpoints, t)
+			}
+		}
+		if p := t.Touchpoint.Parent; p != "" {
+			p = strings.TrimPrefix(p, j.Slug+"/")
+			switch parent, ok := bySlug[p]; {
+			case !ok:
+				r.diags.Errorf(t.File, t.Line("parent"), known("a parent is a touchpoint of the same journey", p, keys(bySlug)), "parent: no touchpoint %q in journey %q", p, j.Slug)
+			case parent == t:
+				r.diags.Errorf(t.File, t.Line("parent"), "name a broader touchpoint of the same journey", "parent: a touchpoint cannot be its own parent")
+			default:
+				t.Parent = parent
+			}
+		}
+		for i, o := range t.Touchpoint.Opportunities {
+			op := &Opportunity{Opportunity: o, Touchpoint: t}
+			if o.Owner != "" && o.Owner != OwnerNone {
+				if op.Owner = r.team(o.Owner, t.Source, "opportunities."+strconv.Itoa(i)+".owner"); op.Owner != nil {
+					op.Owner.Opportunities = append(op.Owner.Opportunities, op)
+				}
+			}
+			t.Opportunities = append(t.Opportunities, op)
+		}
+	}
+	// Parents: break cycles, then record children and depth.
+	for _, t := range j.Touchpoints {
+		seen := map[*Touchpoint]bool{t: true}
+		for p := t.Parent; p != nil; p = p.Parent {
+			if seen[p] {
+				r.diags.Errorf(t.File, t.Line("parent"), "make the chain of parents end at a top-level touchpoint", "parent: %q leads back to %q in a loop", t.Touchpoint.Parent, t.Slug)
+				t.Parent = nil
+				break
+			}
+			seen[p] = true
+		}
+	}
+	for _, t := range j.Touchpoints {
+		if t.Parent != nil {
+			t.Parent.Children = append(t.Parent.Children, t)
+		}
+		for p := t.Parent; p != nil; p = p.Parent {
+			t.Depth++
+		}
+	}
+	for _, t := range j.Touchpoints {
+		for i, ref := range t.Touchpoint.Related {
+			line := t.Line("related." + strconv.Itoa(i))
+			js, ts, ok := strings.Cut(ref, "/")
+			if !ok {
+				js, ts = j.Slug, ref
+			}
+			oj, ok := r.journeys[js]
+			if !ok {
+				r.diags.Errorf(t.File, line, known("write journey-slug/touchpoint-slug", js, keys(r.journeys)), "related: no journey %q", js)
+				continue
+			}
+			var other *Touchpoint
+			var names []string
+			for _, ot := range oj.Touchpoints {
+				names = append(names, ot.Slug)
+				if ot.Slug == ts {
+					other = ot
+				}
+			}
+			if other == nil {
+				r.diags.Errorf(t.File, line, known("", ts, names), "related: no touchpoint %q in journey %q", ts, js)
+				continue
+			}
+			if other == t {
+				continue
+			}
+			if !containsPtr(t.Related, other) {
+				t.Related = append(t.Related, other)
+			}
+			if !containsPtr(other.Related, t) {
+				other.Related = append(other.Related, t)
+			}
+		}
+	}
+}
+
+// lanes returns the journey's lanes: those it names, or every lane that
+// has data, in the contract's order.
+func lanes(j *Journey) []string {
+	if len(j.Journey.Lanes) > 0 {
+		var out []string
+		for _, l := range j.Journey.Lanes {
+			if contains(content.Lanes, l) && !contains(out, l) {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	has := map[string]bool{"stages": len(j.Stages) > 0, "touchpoints": len(j.Touchpoints) > 0}
+	for _, t := range j.Touchpoints {
+		has["actions"] = has["actions"] || len(t.Actions) > 0
+		has["questions"] = has["questions"] || len(t.Questions) > 0
+		has["barriers"] = has["barriers"] || len(t.Barriers) > 0
+		has["emotions"] = has["emotions"] || t.Emotion != nil
+		has["pains"] = has["pains"] || len(t.Pains) > 0
+		has["gains"] = has["gains"] || len(t.Gains) > 0
+		has["engagement"] = has["engagement"] || t.Engagement != ""
+		has["influencers"] = has["influencers"] || len(t.Influencers) > 0
+		has["owners"] = has["owners"] || t.Owner != nil || t.OwnerNone
+		has["kpis"] = has["kpis"] || len(t.KPIs) > 0
+		has["opportunities"] = has["opportunities"] || len(t.Opportunities) > 0
+		has["processes"] = has["processes"] || len(t.Processes) > 0
+	}
+	var out []string
+	for _, l := range content.Lanes {
+		if has[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// gaps warns about what a CX team should fill in: touchpoints nobody owns
+// and touchpoints with no emotion.
+func (r *resolver) gaps() {
+	for _, t := range r.s.Touchpoints {
+		switch {
+		case t.OwnerNone:
+			r.diags.Warnf(t.File, t.Line("owner"), "assign a team when one takes it on", "owner: none: nobody owns this touchpoint")
+		case t.Touchpoint.Owner == "":
+			r.diags.Warnf(t.File, t.Start, "add `owner: TEAM`, or `owner: none` if nobody owns it yet", "no owner")
+		}
+		if t.Emotion == nil {
+			r.diags.Warnf(t.File, t.Start, "add `emotion: N`, an integer from -2 (very negative) to 2 (very positive)", "no emotion")
+		}
+	}
+}
+
+// route lists every page and reports two items that would share a URL.
+func (r *resolver) route() {
+	s := r.s
+	add := func(path, kind string, item any, file string) {
+		s.Routes = append(s.Routes, Route{Path: path, Kind: kind, Item: item, File: file})
+	}
+	add("", "home", nil, s.Settings.File)
+	add("404.html", "404", nil, "")
+	add("personas/", "personas", nil, "")
+	add("teams/", "teams", nil, "")
+	add("journeys/", "journeys", nil, "")
+	add("channels/", "channels", nil, "")
+	for _, p := range s.Personas {
+		add(p.URL, "persona", p, p.File)
+	}
+	for _, t := range s.Teams {
+		add(t.URL, "team", t, t.File)
+	}
+	for _, c := range s.Channels {
+		add(c.URL, "channel", c, "")
+	}
+	for _, j := range s.Journeys {
+		add(j.URL, "journey", j, j.File)
+		add(j.MapURL, "map", j, j.File)
+		for _, st := range j.Stages {
+			add(st.URL, "stage", st, st.File)
+		}
+		for _, t := range j.Touchpoints {
+			add(t.URL, "touchpoint", t, t.File)
+		}
+	}
+	for _, p := range s.Pages {
+		add(p.URL, "page", p, p.File)
+	}
+	sort.SliceStable(s.Routes, func(i, j int) bool { return s.Routes[i].Path < s.Routes[j].Path })
+	for i := 1; i < len(s.Routes); i++ {
+		a, b := s.Routes[i-1], s.Routes[i]
+		if a.Path != b.Path {
+			continue
+		}
+		file, other := b.File, a.File
+		if file == "" {
+			file, other = a.File, b.File
+		}
+		if other == "" {
+			other = "a page cjm makes"
+		}
+		r.diags.Errorf(file, 0, "rename it or set a different `slug`", "URL /%s is taken: %s has it too", b.Path, other)
+	}
+}
+
+// known formats a hint naming what would be right: an optional lead, the
+// nearest known name, and the known names.
+func known(lead, wrong string, names []string) string {
+	var parts []string
+	if lead != "" {
+		parts = append(parts, lead)
+	}
+	if len(names) == 0 {
+		return strings.Join(append(parts, "none is defined yet"), "; ")
+	}
+	sort.Strings(names)
+	if n := content.Nearest(wrong, names); n != "" {
+		parts = append(parts, fmt.Sprintf("did you mean %q?", n))
+	}
+	const most = 10
+	list, more := names, ""
+	if len(list) > most {
+		list, more = list[:most], fmt.Sprintf(", and %d more", len(names)-most)
+	}
+	return strings.Join(append(parts, "known: "+strings.Join(list, ", ")+more), "; ")
+}
+
+func keys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func containsPtr[T comparable](list []T, x T) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func sortBy[T any](items []T, key func(T) string) {
+	sort.SliceStable(items, func(i, j int) bool { return key(items[i]) < key(items[j]) })
+}

@@ -1,0 +1,115 @@
+// Package site turns loaded content into a cross-linked graph: references
+// resolved to pointers, links kept both ways, team and channel pages
+// generated for owners and channels that have no file, the URL of every
+// page, and the gaps worth a warning. It does no I/O.
+package site
+
+import (
+	"github.com/cjm-portal/cjm/internal/content"
+)
+
+// Site is the whole resolved portal.
+type Site struct {
+	Settings    content.Settings
+	Base        Base
+	Personas    []*Persona
+	Teams       []*Team
+	Journeys    []*Journey
+	Channels    []*Channel
+	Pages       []*Page
+	Touchpoints []*Touchpoint // every touchpoint, journey by journey, in map order
+	Sections    map[string]*content.Section
+	Routes      []Route // every page to render, sorted by path
+}
+
+// Route is one page of the output: its URL path and what it shows.
+type Route struct {
+	Path string // relative to the base URL: "", "personas/olga/", "404.html"
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, stage, touchpoint, channels, channel, page, 404
+	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
+	File string // the source file it comes from, "" when generated
+}
+
+// Persona is a persona with the journeys drawn for it.
+type Persona struct {
+	*content.Persona
+	URL      string
+	Journeys []*Journey
+	Channels []*Channel
+}
+
+// Team is an owner. A team named only in an `owner` key is Generated: it
+// has no file, and its title is its slug.
+type Team struct {
+	*content.Team
+	URL           string
+	Generated     bool
+	Journeys      []*Journey
+	Touchpoints   []*Touchpoint
+	Opportunities []*Opportunity
+}
+
+// Channel is a channel word used by touchpoints or preferred by personas.
+type Channel struct {
+	Slug        string
+	Title       string // the word as first written
+	URL         string
+	Standard    bool // one of the contract's channel words
+	Touchpoints []*Touchpoint
+	Personas    []*Persona
+}
+
+// Journey is one map: its stages, touchpoints and the journeys it pairs with.
+type Journey struct {
+	*content.Journey
+	URL         string
+	MapURL      string
+	Personas    []*Persona
+	Owner       *Team
+	Target      *Journey   // the to-be journey this as-is journey names
+	Current     []*Journey // the as-is journeys that name this one as their target
+	Stages      []*Stage
+	Touchpoints []*Touchpoint
+	Lanes       []string // the lanes the map shows, in order
+}
+
+// Stage is a column of the map.
+type Stage struct {
+	*content.Stage
+	URL         string
+	Index       int // 0-based position in the journey
+	Journey     *Journey
+	Touchpoints []*Touchpoint
+	Prev, Next  *Stage
+}
+
+// Touchpoint is a moment where the customer meets the company.
+type Touchpoint struct {
+	*content.Touchpoint
+	URL           string
+	Ref           string // journey-slug/touchpoint-slug, how it is named from elsewhere
+	Journey       *Journey
+	Stage         *Stage
+	Owner         *Team // nil when the key is absent or `none`
+	OwnerNone     bool  // `owner: none`: nobody owns it, said honestly
+	Channel       *Channel
+	Parent        *Touchpoint
+	Children      []*Touchpoint
+	Related       []*Touchpoint // both ways: those it names and those naming it
+	Opportunities []*Opportunity
+	Prev, Next    *Touchpoint // in map order across the whole journey
+	Depth         int         // 0 for a top-level touchpoint, 1 for its children, ...
+}
+
+// Opportunity is an improvement on a touchpoint, with its owner resolved.
+type Opportunity struct {
+	content.Opportunity
+	Owner      *Team
+	Touchpoint *Touchpoint
+}
+
+// Page is a plain page.
+type Page struct {
+	*content.Page
+	URL string
+}

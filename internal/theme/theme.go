@@ -1,0 +1,212 @@
+// Package theme finds the templates and static files a site is rendered
+// with. Each name is looked up in three layers, the first found wins: the
+// site's own layouts/ (or static/), the theme's folder themes/NAME/ in the
+// site, then the default theme embedded in the binary. A site thus replaces
+// one template of the theme by writing a file of the same name.
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cjm-portal/cjm/internal/diag"
+)
+
+// Theme is a set of parsed page templates and the static files to publish.
+type Theme struct {
+	pages  map[string]*template.Template // by file name: "journey.html"
+	Static map[string]File               // output path → file
+}
+
+// File is a static file and the layer it comes from.
+type File struct {
+	Source string // path shown in messages: static/css/x.css, themes/default/static/..., (built-in)
+	Data   []byte
+}
+
+// Layer is one place templates and static files are looked up in.
+type Layer struct {
+	Name    string // shown in messages: "layouts", "themes/default", "built-in theme"
+	Layouts fs.FS  // may be nil
+	Static  fs.FS  // may be nil
+}
+
+// Layers returns the lookup order for a site folder and theme name.
+func Layers(site fs.FS, name string, builtin fs.FS) []Layer {
+	sub := func(fsys fs.FS, dir string) fs.FS {
+		if fsys == nil {
+			return nil
+		}
+		if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
+			return nil
+		}
+		s, _ := fs.Sub(fsys, dir)
+		return s
+	}
+	themeDir := "themes/" + name
+	return []Layer{
+		{Name: "", Layouts: sub(site, "layouts"), Static: sub(site, "static")},
+		{Name: themeDir + "/", Layouts: sub(site, themeDir+"/layouts"), Static: sub(site, themeDir+"/static")},
+		{Name: "(built-in theme) ", Layouts: sub(builtin, "layouts"), Static: sub(builtin, "static")},
+	}
+}
+
+// Kinds maps a page kind to the template files tried for it, in order.
+var Kinds = map[string][]string{
+	"home":       {"home.html"},
+	"404":        {"404.html", "page.html"},
+	"personas":   {"personas.html", "list.html"},
+	"teams":      {"teams.html", "list.html"},
+	"journeys":   {"journeys.html", "list.html"},
+	"channels":   {"channels.html", "list.html"},
+	"persona":    {"persona.html", "single.html"},
+	"team":       {"team.html", "single.html"},
+	"channel":    {"channel.html", "single.html"},
+	"journey":    {"journey.html", "single.html"},
+	"stage":      {"stage.html", "single.html"},
+	"touchpoint": {"touchpoint.html", "single.html"},
+	"page":       {"page.html", "single.html"},
+}
+
+// Load reads the layers' templates and static files. Page templates are
+// parsed together with baseof.html and every file under partials/.
+func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
+	var diags diag.List
+	layouts := map[string]File{}
+	static := map[string]File{}
+	for i := len(layers) - 1; i >= 0; i-- { // lowest layer first; higher ones overwrite
+		l := layers[i]
+		collect(l.Layouts, l.Name+"layouts/", layouts, &diags)
+		collect(l.Static, l.Name+"static/", static, &diags)
+	}
+	for name := range static {
+		if skipStatic(name) {
+			delete(static, name)
+		}
+	}
+	t := &Theme{pages: map[string]*template.Template{}, Static: static}
+
+	base := template.New("").Funcs(funcs).Option("missingkey=error")
+	shared := []string{}
+	for name := range layouts {
+		if name == "baseof.html" || strings.HasPrefix(name, "partials/") {
+			shared = append(shared, name)
+		}
+	}
+	sort.Strings(shared)
+	if _, ok := layouts["baseof.html"]; !ok {
+		diags.Errorf("layouts/baseof.html", 0, "restore the theme's baseof.html or add one in layouts/", "no baseof.html template in any layer")
+		return t, diags
+	}
+	for _, name := range shared {
+		if err := parse(base.New(name), layouts[name]); err != nil {
+			diags.Add(templateError(layouts[name].Source, err))
+		}
+	}
+	if diags.HasErrors() {
+		return t, diags
+	}
+	needed := map[string]bool{}
+	for _, files := range Kinds {
+		for _, f := range files {
+			needed[f] = true
+		}
+	}
+	names := make([]string, 0, len(needed))
+	for n := range needed {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		f, ok := layouts[name]
+		if !ok {
+			continue
+		}
+		clone, err := base.Clone()
+		if err != nil {
+			diags.Errorf(f.Source, 0, "", "%v", err)
+			continue
+		}
+		if err := parse(clone.New(name), f); err != nil {
+			diags.Add(templateError(f.Source, err))
+			continue
+		}
+		t.pages[name] = clone
+	}
+	for kind, files := range Kinds {
+		found := false
+		for _, f := range files {
+			found = found || t.pages[f] != nil
+		}
+		if !found {
+			diags.Errorf("layouts/"+files[0], 0, "add the template, or restore the theme's", "no template for %s pages", kind)
+		}
+	}
+	return t, diags
+}
+
+// Execute renders a page of the given kind with data.
+func (t *Theme) Execute(kind string, data any) ([]byte, error) {
+	for _, name := range Kinds[kind] {
+		if tmpl := t.pages[name]; tmpl != nil {
+			var buf bytes.Buffer
+			if err := tmpl.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
+				return nil, err
+			}
+			return buf.Bytes(), nil
+		}
+	}
+	return nil, fmt.Errorf("no template for %s pages", kind)
+}
+
+func parse(t *template.Template, f File) error {
+	_, err := t.Parse(string(f.Data))
+	return err
+}
+
+func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) {
+	if fsys == nil {
+		return
+	}
+	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		into[path.Clean(p)] = File{Source: prefix + p, Data: data}
+		return nil
+	})
+}
+
+// skipStatic leaves out files that only serve the repository.
+func skipStatic(name string) bool {
+	base := path.Base(name)
+	return base == ".gitkeep" || base == ".DS_Store" || base == "Thumbs.db" || strings.HasSuffix(base, "~")
+}
+
+var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+):(?:\d+:)? ?(.*)$`)
+
+// templateError turns a parse error into a diagnostic at the template's line.
+func templateError(file string, err error) diag.Diagnostic {
+	msg, line := err.Error(), 0
+	if m := templateLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	return diag.Diagnostic{File: file, Line: line, Severity: diag.Error, Message: "template: " + msg, Hint: "fix the template syntax; see https://pkg.go.dev/html/template"}
+}

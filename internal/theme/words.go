@@ -1,0 +1,93 @@
+package theme
+
+import "sort"
+
+// Words are the interface's own words (lane names, headings, labels) in
+// each interface language. Templates look them up with `t "key"`.
+var Words = map[string]map[string]string{
+	"en": {
+		"home": "Home", "personas": "Personas", "teams": "Teams", "journeys": "Journeys", "channels": "Channels", "pages": "Pages",
+		"persona": "Persona", "team": "Team", "journey": "Journey", "stage": "Stage", "touchpoint": "Touchpoint", "channel": "Channel",
+		"stages": "Stages", "touchpoints": "Touchpoints", "actions": "Actions", "questions": "Questions", "barriers": "Barriers",
+		"emotions": "Emotions", "emotion": "Emotion", "pains": "Pains", "gains": "Gains", "engagement": "Engagement",
+		"influencers": "Influencers", "owners": "Owners", "owner": "Owner", "kpis": "KPIs", "opportunities": "Opportunities", "processes": "Back-stage processes",
+		"goals": "Goals", "needs": "Needs", "expectations": "Expectations", "duration": "Duration", "conversion": "Conversion",
+		"importance": "Importance", "metrics": "Metrics", "csi": "CSI", "nps": "NPS", "role": "Role", "segment": "Segment",
+		"scenario": "Scenario", "product": "Product", "state": "State", "current": "As-is", "target": "To-be", "tags": "Tags", "updated": "Updated",
+		"lead": "Lead", "contact": "Contact", "parent": "Part of", "children": "Details", "related": "Related touchpoints",
+		"previous": "Previous", "next": "Next", "map": "Journey map", "map-svg": "Map as SVG", "target-journey": "To-be journey", "current-journeys": "As-is journeys",
+		"nobody": "nobody", "no-owner": "no owner", "owner-none": "Nobody owns this touchpoint yet.", "generated-team": "This team has no page of its own yet; it is named as an owner.",
+		"kpi": "KPI", "kpi-current": "Current", "kpi-target": "Target", "opportunity": "Opportunity", "due": "Due", "status": "Status",
+		"idea": "idea", "planned": "planned", "in-progress": "in progress", "done": "done",
+		"low": "low", "medium": "medium", "high": "high", "critical": "critical",
+		"emotion-2": "very negative", "emotion-1": "negative", "emotion0": "neutral", "emotion1": "positive", "emotion2": "very positive",
+		"not-found": "Page not found", "not-found-text": "There is no page at this address. It may have moved when the content changed.",
+		"back-home": "Back to the portal", "skip": "Skip to content", "lane": "Lane", "none": "none", "map-caption": "Stages across, lanes down",
+		"journeys-of-persona": "Journeys", "owned-journeys": "Journeys owned", "owned-touchpoints": "Touchpoints owned", "quote": "Quote",
+		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
+	},
+	"ru": {
+		"home": "Главная", "personas": "Персоны", "teams": "Команды", "journeys": "Пути клиента", "channels": "Каналы", "pages": "Страницы",
+		"persona": "Персона", "team": "Команда", "journey": "Путь клиента", "stage": "Этап", "touchpoint": "Точка контакта", "channel": "Канал",
+		"stages": "Этапы", "touchpoints": "Точки контакта", "actions": "Действия", "questions": "Вопросы", "barriers": "Барьеры",
+		"emotions": "Эмоции", "emotion": "Эмоция", "pains": "Боли", "gains": "Радости", "engagement": "Вовлечённость",
+		"influencers": "Влияющие лица", "owners": "Владельцы", "owner": "Владелец", "kpis": "KPI", "opportunities": "Возможности", "processes": "Внутренние процессы",
+		"goals": "Цели", "needs": "Потребности", "expectations": "Ожидания", "duration": "Длительность", "conversion": "Конверсия",
+		"importance": "Важность", "metrics": "Метрики", "csi": "CSI", "nps": "NPS", "role": "Роль", "segment": "Сегмент",
+		"scenario": "Сценарий", "product": "Продукт", "state": "Состояние", "current": "Как есть", "target": "Как должно быть", "tags": "Метки", "updated": "Обновлено",
+		"lead": "Руководитель", "contact": "Контакт", "parent": "Часть точки", "children": "Детализация", "related": "Связанные точки",
+		"previous": "Назад", "next": "Далее", "map": "Карта пути клиента", "map-svg": "Карта в SVG", "target-journey": "Целевой путь", "current-journeys": "Текущие пути",
+		"nobody": "никто", "no-owner": "нет владельца", "owner-none": "У этой точки контакта пока нет владельца.", "generated-team": "У этой команды пока нет своей страницы; она указана как владелец.",
+		"kpi": "KPI", "kpi-current": "Сейчас", "kpi-target": "Цель", "opportunity": "Возможность", "due": "Срок", "status": "Статус",
+		"idea": "идея", "planned": "запланировано", "in-progress": "в работе", "done": "сделано",
+		"low": "низкая", "medium": "средняя", "high": "высокая", "critical": "критичная",
+		"emotion-2": "очень негативно", "emotion-1": "негативно", "emotion0": "нейтрально", "emotion1": "позитивно", "emotion2": "очень позитивно",
+		"not-found": "Страница не найдена", "not-found-text": "По этому адресу страницы нет. Возможно, она переехала, когда изменилось содержание.",
+		"back-home": "На главную портала", "skip": "К содержанию", "lane": "Слой", "none": "нет", "map-caption": "Этапы по горизонтали, слои по вертикали",
+		"journeys-of-persona": "Пути клиента", "owned-journeys": "Пути в ответственности", "owned-touchpoints": "Точки контакта в ответственности", "quote": "Цитата",
+		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
+	},
+	"pl": {
+		"home": "Strona główna", "personas": "Persony", "teams": "Zespoły", "journeys": "Ścieżki klienta", "channels": "Kanały", "pages": "Strony",
+		"persona": "Persona", "team": "Zespół", "journey": "Ścieżka klienta", "stage": "Etap", "touchpoint": "Punkt styku", "channel": "Kanał",
+		"stages": "Etapy", "touchpoints": "Punkty styku", "actions": "Działania", "questions": "Pytania", "barriers": "Bariery",
+		"emotions": "Emocje", "emotion": "Emocja", "pains": "Problemy", "gains": "Korzyści", "engagement": "Zaangażowanie",
+		"influencers": "Wpływający", "owners": "Właściciele", "owner": "Właściciel", "kpis": "KPI", "opportunities": "Szanse", "processes": "Procesy zaplecza",
+		"goals": "Cele", "needs": "Potrzeby", "expectations": "Oczekiwania", "duration": "Czas trwania", "conversion": "Konwersja",
+		"importance": "Ważność", "metrics": "Wskaźniki", "csi": "CSI", "nps": "NPS", "role": "Rola", "segment": "Segment",
+		"scenario": "Scenariusz", "product": "Produkt", "state": "Stan", "current": "Stan obecny", "target": "Stan docelowy", "tags": "Etykiety", "updated": "Zaktualizowano",
+		"lead": "Lider", "contact": "Kontakt", "parent": "Część punktu", "children": "Szczegóły", "related": "Powiązane punkty styku",
+		"previous": "Poprzedni", "next": "Następny", "map": "Mapa ścieżki klienta", "map-svg": "Mapa jako SVG", "target-journey": "Ścieżka docelowa", "current-journeys": "Ścieżki obecne",
+		"nobody": "nikt", "no-owner": "brak właściciela", "owner-none": "Ten punkt styku nie ma jeszcze właściciela.", "generated-team": "Ten zespół nie ma jeszcze własnej strony; jest wskazany jako właściciel.",
+		"kpi": "KPI", "kpi-current": "Obecnie", "kpi-target": "Cel", "opportunity": "Szansa", "due": "Termin", "status": "Status",
+		"idea": "pomysł", "planned": "zaplanowane", "in-progress": "w toku", "done": "zrobione",
+		"low": "niska", "medium": "średnia", "high": "wysoka", "critical": "krytyczna",
+		"emotion-2": "bardzo negatywnie", "emotion-1": "negatywnie", "emotion0": "neutralnie", "emotion1": "pozytywnie", "emotion2": "bardzo pozytywnie",
+		"not-found": "Nie znaleziono strony", "not-found-text": "Pod tym adresem nie ma strony. Mogła zostać przeniesiona przy zmianie treści.",
+		"back-home": "Wróć do portalu", "skip": "Przejdź do treści", "lane": "Warstwa", "none": "brak", "map-caption": "Etapy w poziomie, warstwy w pionie",
+		"journeys-of-persona": "Ścieżki klienta", "owned-journeys": "Ścieżki w odpowiedzialności", "owned-touchpoints": "Punkty styku w odpowiedzialności", "quote": "Cytat",
+		"used-by": "Preferują", "built-with": "Zbudowano w cjm", "overdue": "po terminie", "all-touchpoints": "Wszystkie punkty styku", "source": "Źródło",
+	},
+}
+
+// Word returns the word for key in lang, falling back to English and then
+// to the key itself, so that a missing translation shows but never breaks.
+func Word(lang, key string) string {
+	if w, ok := Words[lang][key]; ok {
+		return w
+	}
+	if w, ok := Words["en"][key]; ok {
+		return w
+	}
+	return key
+}
+
+// WordKeys lists the keys of a language, sorted.
+func WordKeys(lang string) []string {
+	keys := make([]string, 0, len(Words[lang]))
+	for k := range Words[lang] {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
