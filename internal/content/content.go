@@ -35,6 +35,12 @@ func (s Source) Line(path string) int {
 	return s.Start
 }
 
+// Has reports whether the front matter holds the key path, even empty.
+func (s Source) Has(path string) bool {
+	_, ok := s.lines[path]
+	return ok
+}
+
 // Meta holds what every item has.
 type Meta struct {
 	Source

@@ -21,21 +21,31 @@ type fields struct {
 	used  map[string]bool
 	diags *diag.List
 	lines map[string]int // key path → line, kept on the item for later checks
-	path  string         // key path of m, "" at the top
+	path  string         // key path of m, "" at the top: "kpis.0"
+	shown string         // the same path as messages show it: "kpis[1]"
 }
 
-func newFields(file string, m *node, diags *diag.List, lines map[string]int, path string) *fields {
-	return &fields{file: file, m: m, used: map[string]bool{}, diags: diags, lines: lines, path: path}
+func newFields(file string, m *node, diags *diag.List, lines map[string]int, path, shown string) *fields {
+	return &fields{file: file, m: m, used: map[string]bool{}, diags: diags, lines: lines, path: path, shown: shown}
 }
 
-func (f *fields) key(k string) string { return join(f.path, k) }
+// key names key k in messages.
+func (f *fields) key(k string) string {
+	if f.shown == "" {
+		return k
+	}
+	return f.shown + "." + k
+}
+
+// pathOf is the key path of k, under which its line is kept.
+func (f *fields) pathOf(k string) string { return join(f.path, k) }
 
 func (f *fields) node(k string) *node {
 	f.used[k] = true
 	for i, kn := range f.m.keys {
 		if kn.text == k {
 			v := f.m.vals[i]
-			f.lines[f.key(k)] = kn.line
+			f.lines[f.pathOf(k)] = kn.line
 			if v.kind == scalarNode && v.tag == "null" {
 				return nil // `key:` with no value reads as absent
 			}
@@ -81,7 +91,7 @@ func (f *fields) list(k string) []string {
 	}
 	var out []string
 	for i, item := range n.items {
-		f.lines[fmt.Sprintf("%s.%d", f.key(k), i)] = item.line
+		f.lines[fmt.Sprintf("%s.%d", f.pathOf(k), i)] = item.line
 		if item.kind != scalarNode {
 			f.errorf(item, "write each item as one line of text", "%s: item %d is %s, not text", f.key(k), i+1, item.describe())
 			continue
@@ -96,13 +106,17 @@ func (f *fields) list(k string) []string {
 	return out
 }
 
-// number reads a number in [lo, hi]. ok is false when the key is absent or wrong.
+// number reads a number in [lo, hi]; "40%" reads as 0.4. ok is false
+// when the key is absent or wrong. what names the kind of number in the hint.
 func (f *fields) number(k string, lo, hi float64, what string) (float64, bool) {
+	return f.numberHint(k, lo, hi, fmt.Sprintf("use %s from %s to %s", what, fmtNum(lo), fmtNum(hi)))
+}
+
+func (f *fields) numberHint(k string, lo, hi float64, hint string) (float64, bool) {
 	n := f.node(k)
 	if n == nil {
 		return 0, false
 	}
-	hint := fmt.Sprintf("use %s from %s to %s", what, fmtNum(lo), fmtNum(hi))
 	if n.kind != scalarNode {
 		f.errorf(n, hint, "%s: expected a number, found %s", f.key(k), n.describe())
 		return 0, false
@@ -124,11 +138,14 @@ func (f *fields) number(k string, lo, hi float64, what string) (float64, bool) {
 
 // integer reads a whole number in [lo, hi].
 func (f *fields) integer(k string, lo, hi int, what string) (int, bool) {
+	return f.integerHint(k, lo, hi, fmt.Sprintf("use %s from %d to %d", what, lo, hi))
+}
+
+func (f *fields) integerHint(k string, lo, hi int, hint string) (int, bool) {
 	n := f.node(k)
 	if n == nil {
 		return 0, false
 	}
-	hint := fmt.Sprintf("use %s from %d to %d", what, lo, hi)
 	if n.kind != scalarNode {
 		f.errorf(n, hint, "%s: expected a whole number, found %s", f.key(k), n.describe())
 		return 0, false
@@ -152,7 +169,7 @@ func (f *fields) integer(k string, lo, hi int, what string) (int, bool) {
 
 // weight reads an order key: any whole number.
 func (f *fields) weight(k string) int {
-	v, _ := f.integer(k, -1_000_000, 1_000_000, "a whole number")
+	v, _ := f.integerHint(k, -1_000_000, 1_000_000, "use a whole number, e.g. 10; lower weights come first")
 	return v
 }
 
@@ -223,7 +240,7 @@ func (f *fields) maps(k string, each func(i int, item *fields)) {
 			f.errorf(item, "write each item as keys, e.g. `- title: ...`", "%s: item %d is %s, not a set of keys", f.key(k), i+1, item.describe())
 			continue
 		}
-		sub := newFields(f.file, item, f.diags, f.lines, fmt.Sprintf("%s.%d", f.key(k), i))
+		sub := newFields(f.file, item, f.diags, f.lines, fmt.Sprintf("%s.%d", f.pathOf(k), i), fmt.Sprintf("%s[%d]", f.key(k), i+1))
 		f.lines[sub.path] = item.line
 		each(i, sub)
 		sub.unknown(nil)
@@ -240,7 +257,7 @@ func (f *fields) sub(k string, each func(item *fields)) {
 		f.errorf(n, "write it as keys indented under "+k, "%s: expected a set of keys, found %s", f.key(k), n.describe())
 		return
 	}
-	s := newFields(f.file, n, f.diags, f.lines, f.key(k))
+	s := newFields(f.file, n, f.diags, f.lines, f.pathOf(k), f.key(k))
 	each(s)
 	s.unknown(nil)
 }

@@ -216,7 +216,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		}
 	}
 	src := Source{File: file, Start: start, lines: map[string]int{}}
-	f := newFields(file, root, diags, src.lines, "")
+	f := newFields(file, root, diags, src.lines, "", "")
 	meta := Meta{Source: src, Body: fm.body}
 	readMeta := func(dirName string, needTitle bool) {
 		meta.Title = f.str("title")
@@ -361,12 +361,13 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	f.maps("kpis", func(i int, k *fields) {
 		kpi := KPI{Name: k.str("name"), Unit: k.str("unit")}
 		if kpi.Name == "" {
-			f.diags.Errorf(f.file, f.lines[k.path], "give each KPI a `name`", "kpis: item %d has no name", i+1)
+			f.diags.Errorf(f.file, f.lines[k.path], "give each KPI a `name`", "kpis[%d]: no name", i+1)
 		}
-		if v, ok := k.number("current", -1e15, 1e15, "a number"); ok {
+		const hint = "write a plain number, and the unit in `unit`"
+		if v, ok := k.numberHint("current", -1e15, 1e15, hint); ok {
 			kpi.Current = &v
 		}
-		if v, ok := k.number("target", -1e15, 1e15, "a number"); ok {
+		if v, ok := k.numberHint("target", -1e15, 1e15, hint); ok {
 			kpi.Target = &v
 		}
 		t.KPIs = append(t.KPIs, kpi)
@@ -385,7 +386,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	f.maps("opportunities", func(i int, o *fields) {
 		op := Opportunity{Title: o.str("title"), Owner: strings.ToLower(o.str("owner")), Due: o.date("due"), Status: o.enum("status", Statuses...)}
 		if op.Title == "" {
-			f.diags.Errorf(f.file, f.lines[o.path], "say what will be done, e.g. `title: Add a Cancel button`", "opportunities: item %d has no title", i+1)
+			f.diags.Errorf(f.file, f.lines[o.path], "say what will be done, e.g. `title: Add a Cancel button`", "opportunities[%d]: no title", i+1)
 		}
 		if op.Status == "" {
 			op.Status = "idea"
@@ -427,8 +428,6 @@ func CheckSlug(s string) error {
 		return fmt.Errorf("is empty")
 	case s == "." || s == "..":
 		return fmt.Errorf("is not a name")
-	case strings.HasPrefix(s, "."):
-		return fmt.Errorf("starts with a dot")
 	case len(s) > 200:
 		return fmt.Errorf("is longer than 200 bytes")
 	}
@@ -436,6 +435,9 @@ func CheckSlug(s string) error {
 		if unicode.IsControl(r) || unicode.IsSpace(r) || strings.ContainsRune(`/\:*?"<>|#%&`, r) {
 			return fmt.Errorf("holds %q, which cannot stand in a URL path segment", r)
 		}
+	}
+	if strings.HasPrefix(s, ".") {
+		return fmt.Errorf("starts with a dot")
 	}
 	return nil
 }

@@ -348,7 +348,7 @@ func (r *resolver) gaps() {
 		case t.Touchpoint.Owner == "":
 			r.diags.Warnf(t.File, t.Start, "add `owner: TEAM`, or `owner: none` if nobody owns it yet", "no owner")
 		}
-		if t.Emotion == nil {
+		if t.Emotion == nil && !t.Has("emotion") { // a wrong value is already an error
 			r.diags.Warnf(t.File, t.Start, "add `emotion: N`, an integer from -2 (very negative) to 2 (very positive)", "no emotion")
 		}
 	}
@@ -416,15 +416,16 @@ func known(lead, wrong string, names []string) string {
 		return strings.Join(append(parts, "none is defined yet"), "; ")
 	}
 	sort.Strings(names)
-	if n := content.Nearest(wrong, names); n != "" {
-		parts = append(parts, fmt.Sprintf("did you mean %q?", n))
-	}
 	const most = 10
 	list, more := names, ""
 	if len(list) > most {
 		list, more = list[:most], fmt.Sprintf(", and %d more", len(names)-most)
 	}
-	return strings.Join(append(parts, "known: "+strings.Join(list, ", ")+more), "; ")
+	knownList := "known: " + strings.Join(list, ", ") + more
+	if n := content.Nearest(wrong, names); n != "" {
+		knownList = fmt.Sprintf("did you mean %q? ", n) + knownList
+	}
+	return strings.Join(append(parts, knownList), "; ")
 }
 
 func keys[V any](m map[string]V) []string {

@@ -124,6 +124,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	broken := map[string]bool{}
 	for _, name := range names {
 		f, ok := layouts[name]
 		if !ok {
@@ -136,6 +137,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		}
 		if err := parse(clone.New(name), f); err != nil {
 			diags.Add(templateError(f.Source, err))
+			broken[name] = true
 			continue
 		}
 		t.pages[name] = clone
@@ -143,7 +145,7 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	for kind, files := range Kinds {
 		found := false
 		for _, f := range files {
-			found = found || t.pages[f] != nil
+			found = found || t.pages[f] != nil || broken[f]
 		}
 		if !found {
 			diags.Errorf("layouts/"+files[0], 0, "add the template, or restore the theme's", "no template for %s pages", kind)

@@ -1,0 +1,135 @@
+package build_test
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/cjm-portal/cjm"
+	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the want files of testdata/*.txtar")
+
+// now fixes the build date, so that "overdue" does not change with the calendar.
+var now = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+
+// siteFS turns a txtar archive into a site folder; the file "want" is not part of it.
+func siteFS(a *txtar.Archive) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for _, f := range a.Files {
+		if f.Name == "want" {
+			continue
+		}
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	return fsys
+}
+
+func buildFS(fsys fs.FS, baseURL string) *build.Result {
+	return build.Build(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Now: now})
+}
+
+// TestDiagnostics builds every site in testdata/diag/ and compares the
+// diagnostics, one `file:line: message; hint` a line, with its want file.
+// Each archive holds one kind of mistake. Run with -update to rewrite.
+func TestDiagnostics(t *testing.T) {
+	files, _ := filepath.Glob("testdata/diag/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no fixtures in testdata/diag")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			a, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := buildFS(siteFS(a), "")
+			got := res.Diags.String()
+			var want string
+			for _, f := range a.Files {
+				if f.Name == "want" {
+					want = string(f.Data)
+				}
+			}
+			if *update {
+				var files []txtar.File
+				for _, f := range a.Files {
+					if f.Name != "want" {
+						files = append(files, f)
+					}
+				}
+				a.Files = append(files, txtar.File{Name: "want", Data: []byte(got)})
+				if err := os.WriteFile(file, txtar.Format(a), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != want {
+				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, want)
+			}
+			if res.Diags.HasErrors() && res.Files != nil {
+				t.Error("a build with errors returned files to publish")
+			}
+		})
+	}
+}
+
+// TestExampleBuilds builds the example portal in content/: it must have no
+// errors, and only the gaps it shows on purpose.
+func TestExampleBuilds(t *testing.T) {
+	res := buildFS(os.DirFS("../.."), "")
+	if errs := res.Diags.Errors(); len(errs) > 0 {
+		t.Fatalf("the example portal has errors:\n%s", errs)
+	}
+	want := []string{
+		"content/journeys/office-pantry-subscription/04-contract/contract-approval.md:1: warning: no emotion",
+		"content/journeys/order-groceries/04-confirmation/order-confirmation.md:1: warning: no emotion",
+		"content/journeys/order-groceries/05-waiting/order-status-page.md:8: warning: owner: none: nobody owns this touchpoint",
+	}
+	var got []string
+	for _, d := range res.Diags.Warnings() {
+		d.Hint = ""
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings of the example portal:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Site.Journeys) < 4 || len(res.Site.Personas) < 3 || len(res.Site.Teams) < 4 {
+		t.Errorf("the example portal is too small: %d journeys, %d personas, %d teams", len(res.Site.Journeys), len(res.Site.Personas), len(res.Site.Teams))
+	}
+}
+
+// TestDeterministic builds the example twice and compares every byte.
+func TestDeterministic(t *testing.T) {
+	a := buildFS(os.DirFS("../.."), "https://example.github.io/cjm/")
+	b := buildFS(os.DirFS("../.."), "https://example.github.io/cjm/")
+	if !a.OK() || !b.OK() {
+		t.Fatalf("build failed:\n%s", a.Diags.Errors())
+	}
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("%d files, then %d", len(a.Files), len(b.Files))
+	}
+	for name, data := range a.Files {
+		if !bytes.Equal(data, b.Files[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
