@@ -20,7 +20,10 @@ func Files(files map[string][]byte, base string) http.Handler {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
-		p := r.URL.Path
+		p := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") && p != "/" {
+			p += "/"
+		}
 		if !strings.HasPrefix(p, base) {
 			if p+"/" == base {
 				http.Redirect(w, r, base, http.StatusMovedPermanently)
@@ -29,9 +32,9 @@ func Files(files map[string][]byte, base string) http.Handler {
 			notFound(w, r, files)
 			return
 		}
-		name := strings.TrimPrefix(path.Clean("/"+strings.TrimPrefix(p, base)), "/")
-		if strings.HasSuffix(p, "/") {
-			name = path.Join(name, "index.html")
+		name := strings.TrimPrefix(p, base)
+		if name == "" || strings.HasSuffix(name, "/") {
+			name += "index.html"
 		}
 		data, ok := files[name]
 		if !ok {

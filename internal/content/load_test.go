@@ -1,0 +1,119 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"see-ad-in-feed", "see-ad-in-feed"},
+		{"See Ad In Feed", "see-ad-in-feed"},
+		{"  Оплата  заказа ", "оплата-заказа"},
+		{"Łódź", "łódź"},
+		{"e\u0301te", "\u00e9te"}, // NFD é becomes NFC é
+	}
+	for _, tt := range tests {
+		if got := Slugify(tt.in); got != tt.want {
+			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCheckSlug(t *testing.T) {
+	ok := []string{"pay", "order-2", "оплата", "łódź", "a.b"}
+	bad := []string{"", ".", "..", "../etc", "a/b", `a\b`, ".hidden", "a b", "a#b", "a?b", "a%2f", "a\x00b", "a\u0085b"}
+	for _, s := range ok {
+		if err := CheckSlug(s); err != nil {
+			t.Errorf("CheckSlug(%q) = %v, want nil", s, err)
+		}
+	}
+	for _, s := range bad {
+		if CheckSlug(s) == nil {
+			t.Errorf("CheckSlug(%q) = nil, want an error", s)
+		}
+	}
+}
+
+func TestSplitNumber(t *testing.T) {
+	tests := []struct {
+		in       string
+		n        int
+		numbered bool
+		rest     string
+	}{
+		{"01-awareness", 1, true, "awareness"},
+		{"10-pay", 10, true, "pay"},
+		{"awareness", 0, false, "awareness"},
+		{"2024", 0, false, "2024"},
+		{"3d-secure", 0, false, "3d-secure"},
+	}
+	for _, tt := range tests {
+		n, numbered, rest := splitNumber(tt.in)
+		if n != tt.n || numbered != tt.numbered || rest != tt.rest {
+			t.Errorf("splitNumber(%q) = %d, %v, %q; want %d, %v, %q", tt.in, n, numbered, rest, tt.n, tt.numbered, tt.rest)
+		}
+	}
+}
+
+// TestOrder checks weight, then the leading number, then the title.
+func TestOrder(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":                       {Data: []byte("---\ntitle: T\n---\n")},
+		"content/personas/o.md":                   {Data: []byte("---\ntitle: O\n---\n")},
+		"content/journeys/j/_index.md":            {Data: []byte("---\ntitle: J\npersonas: o\n---\n")},
+		"content/journeys/j/02-b/_index.md":       {Data: []byte("---\ntitle: B\n---\n")},
+		"content/journeys/j/10-a/_index.md":       {Data: []byte("---\ntitle: A\n---\n")},
+		"content/journeys/j/c/_index.md":          {Data: []byte("---\ntitle: C\n---\n")},
+		"content/journeys/j/first/_index.md":      {Data: []byte("---\ntitle: Z first\nweight: -1\n---\n")},
+		"content/journeys/j/02-b/zebra.md":        {Data: []byte("---\ntitle: Zebra\n---\n")},
+		"content/journeys/j/02-b/apple.md":        {Data: []byte("---\ntitle: apple\n---\n")},
+		"content/journeys/j/02-b/banana.md":       {Data: []byte("---\ntitle: Banana\n---\n")},
+		"content/journeys/j/02-b/heavy.md":        {Data: []byte("---\ntitle: Heavy\nweight: 5\n---\n")},
+		"content/journeys/j/02-b/03-numbered.md":  {Data: []byte("---\ntitle: Numbered\n---\n")},
+		"content/journeys/j/02-b/01-numbered2.md": {Data: []byte("---\ntitle: Numbered 2\n---\n")},
+	}
+	c, diags := Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var stages, tps []string
+	for _, s := range c.Journeys[0].Stages {
+		stages = append(stages, s.Slug)
+	}
+	for _, tp := range c.Journeys[0].Stages[1].Touchpoints {
+		tps = append(tps, tp.Slug)
+	}
+	if got, want := strings.Join(stages, " "), "first b a c"; got != want {
+		t.Errorf("stages = %s, want %s", got, want)
+	}
+	if got, want := strings.Join(tps, " "), "numbered2 numbered apple banana zebra heavy"; got != want {
+		t.Errorf("touchpoints = %s, want %s", got, want)
+	}
+}
+
+// TestListsAndText checks that one string is a list of one, and that text
+// is normalised to NFC.
+func TestListsAndText(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/personas/o.md": {Data: []byte("---\ntitle: \"Caf\u0065\u0301\"\ngoals: Fill the fridge\npains:\n  - one\n  -\n  - two\n---\n")},
+	}
+	c, diags := Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	p := c.Personas[0]
+	if p.Title != "Caf\u00e9" {
+		t.Errorf("title = %q, want NFC", p.Title)
+	}
+	if len(p.Goals) != 1 || p.Goals[0] != "Fill the fridge" {
+		t.Errorf("goals = %q", p.Goals)
+	}
+	if strings.Join(p.Pains, " ") != "one two" {
+		t.Errorf("pains = %q", p.Pains)
+	}
+	if c.Settings.Language != "en" || c.Settings.Theme != "default" {
+		t.Errorf("defaults: language %q, theme %q", c.Settings.Language, c.Settings.Theme)
+	}
+}
