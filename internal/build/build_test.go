@@ -133,3 +133,5 @@ func sortedKeys(m map[string][]byte) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }

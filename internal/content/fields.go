@@ -299,14 +299,16 @@ func contains(list []string, s string) bool {
 // (or that is the start of s), else the closest by edit distance if few
 // enough letters differ; "" when none is close. It makes "did you mean" hints.
 func Nearest(s string, candidates []string) string {
+	low := strings.ToLower(s)
 	for _, c := range candidates {
-		if s != "" && (strings.HasPrefix(c, s) || strings.HasPrefix(s, c)) {
+		lc := strings.ToLower(c)
+		if low == lc || (low != "" && (strings.HasPrefix(lc, low) || strings.HasPrefix(low, lc))) {
 			return c
 		}
 	}
 	best, bestD := "", 1<<30
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(s), c); d < bestD {
+		if d := editDistance(low, strings.ToLower(c)); d < bestD {
 			best, bestD = c, d
 		}
 	}

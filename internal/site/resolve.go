@@ -388,10 +388,12 @@ func (r *resolver) route() {
 	for _, p := range s.Pages {
 		add(p.URL, "page", p, p.File)
 	}
-	sort.SliceStable(s.Routes, func(i, j int) bool { return s.Routes[i].Path < s.Routes[j].Path })
+	// "x/" and "x" collide too: one would be a folder, the other a file.
+	key := func(r Route) string { return strings.TrimSuffix(r.Path, "/") }
+	sort.SliceStable(s.Routes, func(i, j int) bool { return key(s.Routes[i]) < key(s.Routes[j]) })
 	for i := 1; i < len(s.Routes); i++ {
 		a, b := s.Routes[i-1], s.Routes[i]
-		if a.Path != b.Path {
+		if key(a) != key(b) {
 			continue
 		}
 		file, other := b.File, a.File
