@@ -59,6 +59,9 @@ func Build(o Options) *Result {
 	s, more := site.Resolve(c, base)
 	diags.Add(more...)
 	res.Site = s
+	if s.Settings.Title == "" {
+		s.Settings.Title = theme.Word(s.Settings.Language, "portal")
+	}
 
 	if name := s.Settings.Theme; name != "default" {
 		if fi, err := fs.Stat(o.Source, "themes/"+name); err != nil || !fi.IsDir() {

@@ -6,6 +6,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/cjm-portal/cjm/internal/content"
 	"html/template"
 	"runtime"
 	"strings"
@@ -20,14 +21,15 @@ import (
 
 // Page is what a template sees as its dot.
 type Page struct {
-	Site   *site.Site
-	Kind   string
-	Path   string // route path, relative to the base URL
-	Title  string
-	Lang   string
-	Source string        // the content file, "" for generated pages
-	Body   template.HTML // the item's Markdown body, rendered
-	Crumbs []Crumb       // breadcrumbs, home first, this page excluded
+	Site        *site.Site
+	Kind        string
+	Path        string // route path, relative to the base URL
+	Title       string
+	Description string // the item's description, else the site's
+	Lang        string
+	Source      string        // the content file, "" for generated pages
+	Body        template.HTML // the item's Markdown body, rendered
+	Crumbs      []Crumb       // breadcrumbs, home first, this page excluded
 
 	// One of these is set, by kind.
 	Persona    *site.Persona
@@ -190,6 +192,10 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	default:
 		return nil, fmt.Errorf("unknown item %T", it)
 	}
+	p.Description = s.Settings.Description
+	if m := meta(rt.Item); m != nil && m.Description != "" {
+		p.Description = m.Description
+	}
 	if len(body) > 0 {
 		html, err := r.md.Render(body)
 		if err != nil {
@@ -198,6 +204,25 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Body = template.HTML(html) // goldmark's output: raw HTML is dropped unless the site enabled it
 	}
 	return p, nil
+}
+
+// meta returns the common fields of an item that has a content file.
+func meta(item any) *content.Meta {
+	switch it := item.(type) {
+	case *site.Persona:
+		return &it.Meta
+	case *site.Team:
+		return &it.Meta
+	case *site.Journey:
+		return &it.Meta
+	case *site.Stage:
+		return &it.Meta
+	case *site.Touchpoint:
+		return &it.Meta
+	case *site.Page:
+		return &it.Meta
+	}
+	return nil
 }
 
 func ancestors(t *site.Touchpoint) []*site.Touchpoint {

@@ -6,6 +6,8 @@ import "sort"
 // each interface language. Templates look them up with `t "key"`.
 var Words = map[string]map[string]string{
 	"en": {
+		"edit": "Edit this page", "main-nav": "Main navigation", "breadcrumbs": "Breadcrumbs", "line-of-visibility": "Line of visibility",
+		"portal": "Customer journey maps",
 		"home": "Home", "personas": "Personas", "teams": "Teams", "journeys": "Journeys", "channels": "Channels", "pages": "Pages",
 		"persona": "Persona", "team": "Team", "journey": "Journey", "stage": "Stage", "touchpoint": "Touchpoint", "channel": "Channel",
 		"stages": "Stages", "touchpoints": "Touchpoints", "actions": "Actions", "questions": "Questions", "barriers": "Barriers",
@@ -27,6 +29,8 @@ var Words = map[string]map[string]string{
 		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
 	},
 	"ru": {
+		"edit": "Редактировать страницу", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
+		"portal": "Карты пути клиента",
 		"home": "Главная", "personas": "Персоны", "teams": "Команды", "journeys": "Пути клиента", "channels": "Каналы", "pages": "Страницы",
 		"persona": "Персона", "team": "Команда", "journey": "Путь клиента", "stage": "Этап", "touchpoint": "Точка контакта", "channel": "Канал",
 		"stages": "Этапы", "touchpoints": "Точки контакта", "actions": "Действия", "questions": "Вопросы", "barriers": "Барьеры",
@@ -48,6 +52,8 @@ var Words = map[string]map[string]string{
 		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
 	},
 	"pl": {
+		"edit": "Edytuj tę stronę", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
+		"portal": "Mapy ścieżek klienta",
 		"home": "Strona główna", "personas": "Persony", "teams": "Zespoły", "journeys": "Ścieżki klienta", "channels": "Kanały", "pages": "Strony",
 		"persona": "Persona", "team": "Zespół", "journey": "Ścieżka klienta", "stage": "Etap", "touchpoint": "Punkt styku", "channel": "Kanał",
 		"stages": "Etapy", "touchpoints": "Punkty styku", "actions": "Działania", "questions": "Pytania", "barriers": "Bariery",

@@ -9,6 +9,7 @@ before(async () => {
   server = await serve();
   b = await browser();
   page = await b.newPage();
+  page.setDefaultTimeout(10000);
 });
 after(async () => {
   await b?.close();

@@ -1,0 +1,41 @@
+package theme
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+)
+
+// TestWordsComplete checks that every language has every word, and that
+// every `t "key"` in the default theme's templates names a word.
+func TestWordsComplete(t *testing.T) {
+	for lang := range Words {
+		for _, k := range WordKeys("en") {
+			if _, ok := Words[lang][k]; !ok {
+				t.Errorf("%s lacks the word %q", lang, k)
+			}
+		}
+		if len(Words[lang]) != len(Words["en"]) {
+			t.Errorf("%s has %d words, en has %d", lang, len(Words[lang]), len(Words["en"]))
+		}
+	}
+	call := regexp.MustCompile(`\bt "([^"]+)"`)
+	files, _ := filepath.Glob("../../themes/default/layouts/*.html")
+	more, _ := filepath.Glob("../../themes/default/layouts/partials/*.html")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Fatal("no templates found")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(data), -1) {
+			if _, ok := Words["en"][m[1]]; !ok {
+				t.Errorf("%s: t %q names no word", filepath.Base(f), m[1])
+			}
+		}
+	}
+}
