@@ -75,7 +75,7 @@ func Build(o Options) *Result {
 		return res
 	}
 
-	files, more := render.New(s, th).All()
+	files, more := render.New(s, th, o.Now).All()
 	diags.Add(more...)
 	res.Pages = len(files)
 	// Static files go where they are, except where a page already is:

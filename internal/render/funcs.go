@@ -101,15 +101,9 @@ func signed(e int) string {
 // channels, the word as written for others.
 func ChannelTitle(lang string, c *site.Channel) string {
 	if c.Standard {
-		if w, ok := channelWords[lang][c.Slug]; ok {
+		if w, ok := theme.ChannelWord(lang, c.Slug); ok {
 			return w
 		}
 	}
 	return c.Title
-}
-
-var channelWords = map[string]map[string]string{
-	"en": {"web": "Website", "app": "Mobile app", "phone": "Phone", "email": "Email", "chat": "Chat", "messenger": "Messenger", "social": "Social media", "store": "Store", "courier": "Courier", "ads": "Advertising", "event": "Event", "meeting": "Meeting"},
-	"ru": {"web": "Сайт", "app": "Приложение", "phone": "Телефон", "email": "Эл. почта", "chat": "Чат", "messenger": "Мессенджер", "social": "Соцсети", "store": "Магазин", "courier": "Курьер", "ads": "Реклама", "event": "Мероприятие", "meeting": "Встреча"},
-	"pl": {"web": "Strona WWW", "app": "Aplikacja", "phone": "Telefon", "email": "E-mail", "chat": "Czat", "messenger": "Komunikator", "social": "Media społecznościowe", "store": "Sklep", "courier": "Kurier", "ads": "Reklama", "event": "Wydarzenie", "meeting": "Spotkanie"},
 }

@@ -7,10 +7,12 @@ package render
 import (
 	"fmt"
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/textfit"
 	"html/template"
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/markdown"
@@ -40,7 +42,8 @@ type Page struct {
 	Touchpoint *site.Touchpoint
 	Page       *site.Page
 
-	Map *Table // the journey map as a table, on journey pages
+	Map    *Table        // the journey map as a table, on journey pages
+	MapSVG template.HTML // the journey map drawn, on journey pages
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -55,15 +58,27 @@ type Renderer struct {
 	theme *theme.Theme
 	md    *markdown.Renderer
 	lang  string
+	now   time.Time
 }
 
-// New returns a Renderer. The theme must have been loaded with Funcs(s).
-func New(s *site.Site, t *theme.Theme) *Renderer {
+// New returns a Renderer. The theme must have been loaded with Funcs(s,
+// now); now is the build's date, against which due dates are overdue.
+func New(s *site.Site, t *theme.Theme, now time.Time) *Renderer {
 	return &Renderer{
 		site:  s,
 		theme: t,
 		md:    markdown.New(markdown.Options{RawHTML: s.Settings.RawHTML, Link: s.Base.Link}),
 		lang:  s.Settings.Language,
+		now:   now,
+	}
+}
+
+// Fonts are the font files the pages and maps are measured with and
+// name in their CSS, by output path.
+func Fonts() map[string][]byte {
+	return map[string][]byte{
+		"fonts/go-regular.ttf": textfit.RegularTTF(),
+		"fonts/go-bold.ttf":    textfit.BoldTTF(),
 	}
 }
 
@@ -95,7 +110,7 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 	close(next)
 	wg.Wait()
 
-	out := make(map[string][]byte, len(routes))
+	out := Fonts()
 	var diags diag.List
 	for i, res := range results {
 		if res.err != nil {
@@ -123,7 +138,8 @@ func OutputPath(route string) string {
 func (r *Renderer) Route(rt site.Route) (string, []byte, error) {
 	if rt.Kind == "map" {
 		j := rt.Item.(*site.Journey)
-		return OutputPath(rt.Path), swimlane.SVG(j, swimlane.Options{Lang: r.lang, Link: relativeFrom(j.URL)}), nil
+		rel := relativeFrom(j.URL)
+		return OutputPath(rt.Path), swimlane.SVG(j, swimlane.Options{Lang: r.lang, Link: rel, FontURL: rel("fonts/"), Today: r.now, Standalone: true}), nil
 	}
 	p, err := r.page(rt)
 	if err != nil {
@@ -177,6 +193,8 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Journey, p.Title, body = it, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys")}
 		p.Map = NewTable(it, r.lang)
+		// The page's stylesheet declares the font, so the inline map needs none.
+		p.MapSVG = template.HTML(swimlane.SVG(it, swimlane.Options{Lang: r.lang, Link: s.Base.Link, Today: r.now})) // escaped by swimlane
 	case *site.Stage:
 		p.Stage, p.Journey, p.Title, body = it, it.Journey, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys"), {it.Journey.Title, it.Journey.URL}}

@@ -6,9 +6,9 @@ import "sort"
 // each interface language. Templates look them up with `t "key"`.
 var Words = map[string]map[string]string{
 	"en": {
-		"edit": "Edit this page", "main-nav": "Main navigation", "breadcrumbs": "Breadcrumbs", "line-of-visibility": "Line of visibility",
+		"edit": "Edit this page", "map-as-table": "The map as a table", "main-nav": "Main navigation", "breadcrumbs": "Breadcrumbs", "line-of-visibility": "Line of visibility",
 		"portal": "Customer journey maps",
-		"home": "Home", "personas": "Personas", "teams": "Teams", "journeys": "Journeys", "channels": "Channels", "pages": "Pages",
+		"home":   "Home", "personas": "Personas", "teams": "Teams", "journeys": "Journeys", "channels": "Channels", "pages": "Pages",
 		"persona": "Persona", "team": "Team", "journey": "Journey", "stage": "Stage", "touchpoint": "Touchpoint", "channel": "Channel",
 		"stages": "Stages", "touchpoints": "Touchpoints", "actions": "Actions", "questions": "Questions", "barriers": "Barriers",
 		"emotions": "Emotions", "emotion": "Emotion", "pains": "Pains", "gains": "Gains", "engagement": "Engagement",
@@ -29,9 +29,9 @@ var Words = map[string]map[string]string{
 		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
 	},
 	"ru": {
-		"edit": "Редактировать страницу", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
+		"edit": "Редактировать страницу", "map-as-table": "Карта в виде таблицы", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
 		"portal": "Карты пути клиента",
-		"home": "Главная", "personas": "Персоны", "teams": "Команды", "journeys": "Пути клиента", "channels": "Каналы", "pages": "Страницы",
+		"home":   "Главная", "personas": "Персоны", "teams": "Команды", "journeys": "Пути клиента", "channels": "Каналы", "pages": "Страницы",
 		"persona": "Персона", "team": "Команда", "journey": "Путь клиента", "stage": "Этап", "touchpoint": "Точка контакта", "channel": "Канал",
 		"stages": "Этапы", "touchpoints": "Точки контакта", "actions": "Действия", "questions": "Вопросы", "barriers": "Барьеры",
 		"emotions": "Эмоции", "emotion": "Эмоция", "pains": "Боли", "gains": "Радости", "engagement": "Вовлечённость",
@@ -52,9 +52,9 @@ var Words = map[string]map[string]string{
 		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
 	},
 	"pl": {
-		"edit": "Edytuj tę stronę", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
+		"edit": "Edytuj tę stronę", "map-as-table": "Mapa jako tabela", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
 		"portal": "Mapy ścieżek klienta",
-		"home": "Strona główna", "personas": "Persony", "teams": "Zespoły", "journeys": "Ścieżki klienta", "channels": "Kanały", "pages": "Strony",
+		"home":   "Strona główna", "personas": "Persony", "teams": "Zespoły", "journeys": "Ścieżki klienta", "channels": "Kanały", "pages": "Strony",
 		"persona": "Persona", "team": "Zespół", "journey": "Ścieżka klienta", "stage": "Etap", "touchpoint": "Punkt styku", "channel": "Kanał",
 		"stages": "Etapy", "touchpoints": "Punkty styku", "actions": "Działania", "questions": "Pytania", "barriers": "Bariery",
 		"emotions": "Emocje", "emotion": "Emocja", "pains": "Problemy", "gains": "Korzyści", "engagement": "Zaangażowanie",
@@ -96,4 +96,20 @@ func WordKeys(lang string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// channelWords name the contract's channels in each interface language.
+var channelWords = map[string]map[string]string{
+	"en": {"web": "Website", "app": "Mobile app", "phone": "Phone", "email": "Email", "chat": "Chat", "messenger": "Messenger", "social": "Social media", "store": "Store", "courier": "Courier", "ads": "Advertising", "event": "Event", "meeting": "Meeting"},
+	"ru": {"web": "Сайт", "app": "Приложение", "phone": "Телефон", "email": "Эл. почта", "chat": "Чат", "messenger": "Мессенджер", "social": "Соцсети", "store": "Магазин", "courier": "Курьер", "ads": "Реклама", "event": "Мероприятие", "meeting": "Встреча"},
+	"pl": {"web": "Strona WWW", "app": "Aplikacja", "phone": "Telefon", "email": "E-mail", "chat": "Czat", "messenger": "Komunikator", "social": "Media społecznościowe", "store": "Sklep", "courier": "Kurier", "ads": "Reklama", "event": "Wydarzenie", "meeting": "Spotkanie"},
+}
+
+// ChannelWord returns the name of one of the contract's channels in lang.
+func ChannelWord(lang, slug string) (string, bool) {
+	if w, ok := channelWords[lang][slug]; ok {
+		return w, true
+	}
+	w, ok := channelWords["en"][slug]
+	return w, ok
 }
