@@ -24,17 +24,25 @@ test('home lists the journeys and links to them', async () => {
   assert.match(await page.locator('h1').first().innerText(), /grocer/i);
 });
 
-test('the journey map links to a touchpoint, which links to its owner', async () => {
+test('a card of the map opens the touchpoint, which links to its owner', async () => {
   await page.goto(server.url + 'journeys/order-groceries/');
-  const table = page.locator('table').first();
-  assert.ok(await table.locator('th[scope=col]').count() >= 4, 'stages are column headers');
-  await table.locator('a[href$="/confirmation-email/"]').first().click();
-  await page.waitForURL(/\/04-confirmation\/confirmation-email\/$|\/confirmation\/confirmation-email\/$/);
+  await page.locator('svg.cjm-map a:has(.card-cell)[href$="/confirmation-email/"]').first().click();
+  await page.waitForURL(/\/confirmation\/confirmation-email\/$/);
   assert.match(await page.locator('h1').first().innerText(), /Confirmation email/);
   await page.locator('main a[href$="/teams/crm/"]').first().click();
   await page.waitForURL(/\/teams\/crm\/$/);
   // The team page lists the touchpoint it owns: the link goes both ways.
   assert.ok(await page.locator('main a[href$="/confirmation-email/"]').count() > 0);
+});
+
+test('the map is also a table, stages across, for screen readers', async () => {
+  await page.goto(server.url + 'journeys/order-groceries/');
+  await page.locator('details.map-as-table > summary').click();
+  const table = page.locator('details.map-as-table table');
+  assert.ok(await table.locator('th[scope=col]').count() >= 7, 'stages are column headers');
+  assert.ok(await table.locator('th[scope=row]').count() >= 5, 'lanes are row headers');
+  await table.locator('a[href$="/confirmation-email/"]').first().click();
+  await page.waitForURL(/\/confirmation-email\/$/);
 });
 
 test('a persona links to its journeys and back', async () => {
