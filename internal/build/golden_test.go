@@ -21,6 +21,7 @@ var goldenPages = []string{
 	"journeys/index.html",
 	"journeys/order/index.html",
 	"journeys/order/map.svg",
+	"journeys/order/compare/index.html",
 	"journeys/order/confirm/index.html",
 	"journeys/order/confirm/email/index.html",
 	"glossary/index.html",

@@ -44,6 +44,9 @@ type Page struct {
 
 	Map    *Table        // the journey map as a table, on journey pages
 	MapSVG template.HTML // the journey map drawn, on journey pages
+
+	Compare   *Comparison   // on compare pages: the as-is journey beside its target
+	CurvesSVG template.HTML // on compare pages: both emotion curves
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -190,6 +193,13 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Channel, p.Title = it, ChannelTitle(r.lang, it)
 		p.Crumbs = []Crumb{home, section("channels")}
 	case *site.Journey:
+		if rt.Kind == "compare" {
+			p.Journey, p.Title = it, it.Title+" · "+theme.Word(r.lang, "compare")
+			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
+			p.Compare = NewComparison(it, it.Target, r.lang)
+			p.CurvesSVG = template.HTML(swimlane.Curves(it, it.Target, swimlane.Options{Lang: r.lang, Link: s.Base.Link})) // escaped by swimlane
+			break
+		}
 		p.Journey, p.Title, body = it, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys")}
 		p.Map = NewTable(it, r.lang)

@@ -194,6 +194,7 @@ func (r *resolver) link() {
 				r.diags.Errorf(j.File, line, "set `state: target` in "+tj.File, "target: journey %q is not a target (to-be) journey", t)
 			default:
 				j.Target = tj
+				j.CompareURL = j.URL + "compare/"
 				tj.Current = append(tj.Current, j)
 			}
 		}
@@ -378,6 +379,9 @@ func (r *resolver) route() {
 	for _, j := range s.Journeys {
 		add(j.URL, "journey", j, j.File)
 		add(j.MapURL, "map", j, j.File)
+		if j.CompareURL != "" {
+			add(j.CompareURL, "compare", j, j.File)
+		}
 		for _, st := range j.Stages {
 			add(st.URL, "stage", st, st.File)
 		}

@@ -25,7 +25,7 @@ type Site struct {
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, stage, touchpoint, channels, channel, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, compare, stage, touchpoint, channels, channel, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }
@@ -64,6 +64,7 @@ type Journey struct {
 	*content.Journey
 	URL         string
 	MapURL      string
+	CompareURL  string // the as-is / to-be comparison, on a journey with a target
 	Personas    []*Persona
 	Owner       *Team
 	Target      *Journey   // the to-be journey this as-is journey names

@@ -70,6 +70,7 @@ var Kinds = map[string][]string{
 	"team":       {"team.html", "single.html"},
 	"channel":    {"channel.html", "single.html"},
 	"journey":    {"journey.html", "single.html"},
+	"compare":    {"compare.html", "single.html"},
 	"stage":      {"stage.html", "single.html"},
 	"touchpoint": {"touchpoint.html", "single.html"},
 	"page":       {"page.html", "single.html"},

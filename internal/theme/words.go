@@ -6,7 +6,7 @@ import "sort"
 // each interface language. Templates look them up with `t "key"`.
 var Words = map[string]map[string]string{
 	"en": {
-		"edit": "Edit this page", "map-as-table": "The map as a table", "main-nav": "Main navigation", "breadcrumbs": "Breadcrumbs", "line-of-visibility": "Line of visibility",
+		"edit": "Edit this page", "compare": "As-is and to-be compared", "added": "Added in the to-be journey", "removed": "Gone in the to-be journey", "changed": "Changed", "unchanged-count": "Touchpoints unchanged", "mean-emotion": "Mean emotion", "delta": "Change", "field": "Field", "from": "As-is", "to": "To-be", "map-as-table": "The map as a table", "main-nav": "Main navigation", "breadcrumbs": "Breadcrumbs", "line-of-visibility": "Line of visibility",
 		"portal": "Customer journey maps",
 		"home":   "Home", "personas": "Personas", "teams": "Teams", "journeys": "Journeys", "channels": "Channels", "pages": "Pages",
 		"persona": "Persona", "team": "Team", "journey": "Journey", "stage": "Stage", "touchpoint": "Touchpoint", "channel": "Channel",
@@ -29,7 +29,7 @@ var Words = map[string]map[string]string{
 		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
 	},
 	"ru": {
-		"edit": "Редактировать страницу", "map-as-table": "Карта в виде таблицы", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
+		"edit": "Редактировать страницу", "compare": "Сравнение «как есть» и «как должно быть»", "added": "Добавлены в целевом пути", "removed": "Убраны в целевом пути", "changed": "Изменены", "unchanged-count": "Точек контакта без изменений", "mean-emotion": "Средняя эмоция", "delta": "Изменение", "field": "Поле", "from": "Как есть", "to": "Как должно быть", "map-as-table": "Карта в виде таблицы", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
 		"portal": "Карты пути клиента",
 		"home":   "Главная", "personas": "Персоны", "teams": "Команды", "journeys": "Пути клиента", "channels": "Каналы", "pages": "Страницы",
 		"persona": "Персона", "team": "Команда", "journey": "Путь клиента", "stage": "Этап", "touchpoint": "Точка контакта", "channel": "Канал",
@@ -52,7 +52,7 @@ var Words = map[string]map[string]string{
 		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
 	},
 	"pl": {
-		"edit": "Edytuj tę stronę", "map-as-table": "Mapa jako tabela", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
+		"edit": "Edytuj tę stronę", "compare": "Porównanie stanu obecnego i docelowego", "added": "Dodane w ścieżce docelowej", "removed": "Usunięte w ścieżce docelowej", "changed": "Zmienione", "unchanged-count": "Punkty styku bez zmian", "mean-emotion": "Średnia emocja", "delta": "Zmiana", "field": "Pole", "from": "Obecnie", "to": "Docelowo", "map-as-table": "Mapa jako tabela", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
 		"portal": "Mapy ścieżek klienta",
 		"home":   "Strona główna", "personas": "Persony", "teams": "Zespoły", "journeys": "Ścieżki klienta", "channels": "Kanały", "pages": "Strony",
 		"persona": "Persona", "team": "Zespół", "journey": "Ścieżka klienta", "stage": "Etap", "touchpoint": "Punkt styku", "channel": "Kanał",
