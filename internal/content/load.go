@@ -5,14 +5,13 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/par"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -60,24 +59,11 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 		diags diag.List
 	}
 	results := make([]result, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				var ds diag.List
-				item := loadFile(fsys, files[i], &ds)
-				results[i] = result{item, ds}
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(files), func(i int) {
+		var ds diag.List
+		item := loadFile(fsys, files[i], &ds)
+		results[i] = result{item, ds}
+	})
 
 	c := &Content{Sections: map[string]*Section{}}
 	journeys := map[string]*Journey{} // by folder

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"html/template"
 	"strconv"
 	"strings"
@@ -37,7 +38,7 @@ func Funcs(s *site.Site, now time.Time) template.FuncMap {
 		"emotionWord":  func(e int) string { return theme.Word(lang, "emotion"+strconv.Itoa(e)) },
 		"emotionGlyph": EmotionGlyph,
 		"emotionClass": emotionClass,
-		"kpiValue":     KPIValue,
+		"kpiValue":     swimlane.KPIValue,
 		"emotionSign":  func(e int) string { return signed(e) },
 		"channelTitle": func(c *site.Channel) string { return ChannelTitle(lang, c) },
 		"overdue":      func(o *site.Opportunity) bool { return o.Status != "done" && !o.Due.IsZero() && o.Due.Before(today) },

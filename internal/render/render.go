@@ -9,13 +9,12 @@ import (
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/textfit"
 	"html/template"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/markdown"
+	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -95,23 +94,10 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 		err  error
 	}
 	results := make([]result, len(routes))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p, data, err := r.Route(routes[i])
-				results[i] = result{p, data, err}
-			}
-		}()
-	}
-	for i := range routes {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.For(len(routes), func(i int) {
+		p, data, err := r.Route(routes[i])
+		results[i] = result{p, data, err}
+	})
 
 	out := Fonts()
 	var diags diag.List

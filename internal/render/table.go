@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"strconv"
 	"strings"
 
@@ -105,7 +106,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 	case "kpis":
 		for _, tp := range st.Touchpoints {
 			for _, k := range tp.KPIs {
-				out = append(out, Entry{Text: k.Name, Meta: KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)})
+				out = append(out, Entry{Text: k.Name, Meta: swimlane.KPIValue(k.Current, k.Unit) + " → " + swimlane.KPIValue(k.Target, k.Unit)})
 			}
 		}
 	case "opportunities":
@@ -138,21 +139,6 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 		texts(func(t *site.Touchpoint) []string { return t.Processes })
 	}
 	return out
-}
-
-// KPIValue writes a KPI value with its unit, or "—" when it is unknown.
-func KPIValue(v *float64, unit string) string {
-	if v == nil {
-		return "—"
-	}
-	s := FormatNumber(*v)
-	switch unit {
-	case "":
-		return s
-	case "%":
-		return s + " %"
-	}
-	return s + " " + unit
 }
 
 func emotionClass(e int) string {

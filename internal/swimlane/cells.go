@@ -122,7 +122,7 @@ func (l *layout) cell(lane string, c *column) *block {
 				for _, kl := range wrapped(k.Name, faceText, w, "text") {
 					ls, links = append(ls, kl), append(links, tp.URL)
 				}
-				value := kpiValue(k.Current, k.Unit) + " → " + kpiValue(k.Target, k.Unit)
+				value := KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)
 				for _, kl := range wrapped(value, faceMeta, w, "meta") {
 					ls, links = append(ls, kl), append(links, tp.URL)
 				}
@@ -188,7 +188,8 @@ func importanceLevel(s string) int {
 
 func percent(v float64) string { return num(math.Round(v*1000)/10) + " %" }
 
-func kpiValue(v *float64, unit string) string {
+// KPIValue writes a KPI value with its unit, or "—" when it is unknown.
+func KPIValue(v *float64, unit string) string {
 	if v == nil {
 		return "—"
 	}

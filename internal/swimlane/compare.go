@@ -114,57 +114,56 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 		}
 		w.lines(ls, x+pad, legendH+pad, "", 0)
 	}
-	series := func(j *site.Journey, side int, class string, square bool) {
-		var pts []string
-		flush := func() {
-			if len(pts) > 1 {
-				w.f(`<polyline class="%s" points="%s"/>`, class, strings.Join(pts, " "))
-			}
-			pts = nil
+	series := func(side int, class string, square bool) {
+		// The points, with nil where a touchpoint has no emotion: a gap.
+		type point struct {
+			x, y float64
+			tp   *site.Touchpoint
 		}
+		var pts []*point
 		for i, p := range pairs {
 			st := p[side]
 			if st == nil {
 				continue
 			}
-			x0 := labelW + float64(i)*colW
-			n := len(st.Touchpoints)
+			x0, n := labelW+float64(i)*colW, len(st.Touchpoints)
 			for k, tp := range st.Touchpoints {
 				if tp.Emotion == nil {
-					flush()
+					pts = append(pts, nil)
 					continue
 				}
-				x, y := x0+colW*(float64(k)+0.5)/float64(n), yOf(*tp.Emotion)
-				pts = append(pts, num(x)+","+num(y))
+				pts = append(pts, &point{x0 + colW*(float64(k)+0.5)/float64(n), yOf(*tp.Emotion), tp})
 			}
 		}
-		flush()
-		for i, p := range pairs {
-			st := p[side]
-			if st == nil {
+		var run []string
+		for i, p := range pts {
+			if p != nil {
+				run = append(run, num(p.x)+","+num(p.y))
+			}
+			if (p == nil || i == len(pts)-1) && len(run) > 0 {
+				if len(run) > 1 {
+					w.f(`<polyline class="%s" points="%s"/>`, class, strings.Join(run, " "))
+				}
+				run = nil
+			}
+		}
+		for _, p := range pts {
+			if p == nil {
 				continue
 			}
-			x0 := labelW + float64(i)*colW
-			n := len(st.Touchpoints)
-			for k, tp := range st.Touchpoints {
-				if tp.Emotion == nil {
-					continue
-				}
-				x, y := x0+colW*(float64(k)+0.5)/float64(n), yOf(*tp.Emotion)
-				w.elem("a", false, "href", esc(o.Link(tp.URL)))
-				w.f(`<title>%s</title>`, esc(cardTitle(tp, o.Lang)))
-				col := emotionColours[*tp.Emotion+2]
-				if square {
-					w.elem("rect", true, "x", num(x-5), "y", num(y-5), "width", "10", "height", "10", "fill", "#ffffff", "stroke", col, "stroke-width", "2.5")
-				} else {
-					w.elem("circle", true, "cx", num(x), "cy", num(y), "r", "5.5", "fill", "#ffffff", "stroke", col, "stroke-width", "2.5")
-				}
-				w.WriteString(`</a>`)
+			w.elem("a", false, "href", esc(o.Link(p.tp.URL)))
+			w.f(`<title>%s</title>`, esc(cardTitle(p.tp, o.Lang)))
+			col := emotionColours[*p.tp.Emotion+2]
+			if square {
+				w.elem("rect", true, "x", num(p.x-5), "y", num(p.y-5), "width", "10", "height", "10", "fill", "#ffffff", "stroke", col, "stroke-width", "2.5")
+			} else {
+				w.elem("circle", true, "cx", num(p.x), "cy", num(p.y), "r", "5.5", "fill", "#ffffff", "stroke", col, "stroke-width", "2.5")
 			}
+			w.WriteString(`</a>`)
 		}
 	}
-	series(cur, 0, "curve", false)
-	series(tgt, 1, "curve-target", true)
+	series(0, "curve", false)
+	series(1, "curve-target", true)
 	w.WriteString(`</svg>`)
 	return w.Bytes()
 }
