@@ -227,6 +227,7 @@ func wrapped(text string, f *textfit.Face, width float64, class string) []line {
 func (l *layout) header(c *column) *block {
 	w := c.w - 2*pad
 	ls := wrapped(c.st.Title, faceHead, w, "head")
+	titleLines := len(ls) // the whole title links to the stage page
 	if c.st.Duration != "" {
 		for i, dl := range wrapped(c.st.Duration, faceMeta, w-markerW, "meta") {
 			dl.dx = markerW
@@ -251,7 +252,7 @@ func (l *layout) header(c *column) *block {
 		ls = append(ls, items...)
 	}
 	return &block{h: linesHeight(ls), draw: func(wr *writer, x, y, _ float64) {
-		wr.lines(ls, x, y, c.st.URL, 1)
+		wr.lines(ls, x, y, c.st.URL, titleLines)
 	}}
 }
 
