@@ -52,6 +52,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "the output folder (default SOURCE/public)")
 	baseURL := fs.String("base-url", "", "the URL the site is served at, e.g. https://org.github.io/cjm/ (overrides baseURL)")
 	quiet := fs.Bool("quiet", false, "print only errors")
+	minify := fs.Bool("minify", false, "minify HTML, CSS, JavaScript, JSON and SVG")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -66,13 +67,18 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "cjm: build failed with %s; %s was left as it was\n", plural(len(errs), "error", "errors"), *out)
 		return errFailed
 	}
+	saved := ""
+	if *minify {
+		before, after := publish.Minify(res.Files)
+		saved = fmt.Sprintf(", minified %d → %d kB", before/1000, after/1000)
+	}
 	st, err := publish.Publish(*out, res.Files)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	if !*quiet {
-		fmt.Fprintf(stdout, "built %s (%d written, %d unchanged, %d removed) into %s in %s\n",
-			plural(len(res.Files), "file", "files"), st.Written, st.Unchanged, st.Removed, *out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s (%d written, %d unchanged, %d removed%s) into %s in %s\n",
+			plural(len(res.Files), "file", "files"), st.Written, st.Unchanged, st.Removed, saved, *out, time.Since(start).Round(time.Millisecond))
 		if n := len(res.Diags.Warnings()); n > 0 {
 			fmt.Fprintf(stdout, "%s: run 'cjm check' to list them\n", plural(n, "gap", "gaps"))
 		}

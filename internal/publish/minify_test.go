@@ -1,0 +1,40 @@
+package publish
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestMinify(t *testing.T) {
+	font := []byte{0, 1, 0, 0, 0, 9}
+	files := map[string][]byte{
+		"index.html":    []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <p>Hello   <b>world</b></p>\n  </body>\n</html>\n"),
+		"css/cjm.css":   []byte("body {\n  color : #ffffff ;\n}\n"),
+		"map.svg":       []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect x=\"1.50\" y=\"2\" />\n</svg>\n"),
+		"fonts/go.ttf":  font,
+		"broken.json":   []byte("{not json"),
+		"data/ok.json":  []byte("{ \"a\" : [ 1, 2 ] }"),
+		"unknown.thing": []byte("  kept  "),
+	}
+	before, after := Minify(files)
+	if after >= before {
+		t.Errorf("minified %d → %d bytes", before, after)
+	}
+	want := map[string]string{
+		"css/cjm.css":   "body{color:#fff}",
+		"data/ok.json":  `{"a":[1,2]}`,
+		"broken.json":   "{not json",
+		"unknown.thing": "  kept  ",
+	}
+	for name, w := range want {
+		if string(files[name]) != w {
+			t.Errorf("%s = %q, want %q", name, files[name], w)
+		}
+	}
+	if !bytes.Equal(files["fonts/go.ttf"], font) {
+		t.Error("a font was changed")
+	}
+	if html := string(files["index.html"]); !bytes.Contains([]byte(html), []byte("<p>Hello <b>world</b></p>")) || bytes.Contains([]byte(html), []byte("\n  ")) {
+		t.Errorf("index.html = %q", html)
+	}
+}
