@@ -1,6 +1,8 @@
 package build_test
 
 import (
+	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/rogpeppe/go-internal/txtar"
 	"net/url"
 	"os"
 	"path"
@@ -26,58 +28,90 @@ func TestLinksResolve(t *testing.T) {
 				u, _ := url.Parse(base)
 				basePath = u.Path
 			}
-			checked := 0
-			for _, name := range sortedKeys(res.Files) {
-				if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".svg") {
-					continue
-				}
-				// The page's own URL, as a browser would resolve relative links against.
-				pageURL := basePath + strings.TrimSuffix(name, "index.html")
-				if name == "404.html" {
-					pageURL = basePath + "some/missing/deep/page/" // served at any depth
-				}
-				for _, m := range linkAttr.FindAllStringSubmatch(string(res.Files[name]), -1) {
-					link := strings.ReplaceAll(m[1], "&amp;", "&")
-					u, err := url.Parse(link)
-					if err != nil {
-						t.Errorf("%s: bad URL %q", name, link)
-						continue
-					}
-					if u.Scheme != "" || u.Host != "" {
-						if strings.HasPrefix(link, "https://example.github.io/cjm/") {
-							u, _ = url.Parse(strings.TrimPrefix(link, "https://example.github.io"))
-						} else {
-							continue // external
-						}
-					}
-					if u.Path == "" { // "#fragment"
-						continue
-					}
-					target := u.Path
-					if !strings.HasPrefix(target, "/") {
-						target = path.Join(path.Dir(pageURL+"x"), target)
-						if strings.HasSuffix(u.Path, "/") {
-							target += "/"
-						}
-					}
-					if !strings.HasPrefix(target, basePath) {
-						t.Errorf("%s: link %q leaves the base path %s", name, link, basePath)
-						continue
-					}
-					file := strings.TrimPrefix(target, basePath)
-					if file == "" || strings.HasSuffix(file, "/") {
-						file += "index.html"
-					}
-					if _, ok := res.Files[file]; !ok {
-						t.Errorf("%s: link %q resolves to %s, which is not in the output", name, link, file)
-					}
-					checked++
-				}
-			}
+			checked := checkLinks(t, res, basePath)
 			if checked < 500 {
 				t.Errorf("only %d links checked; the example portal should have many more", checked)
 			}
 		})
+	}
+}
+
+// checkLinks follows every internal link of every page and map of a
+// build served under basePath; it returns how many it followed.
+func checkLinks(t *testing.T, res *build.Result, basePath string) int {
+	t.Helper()
+	checked := 0
+	for _, name := range sortedKeys(res.Files) {
+		if !strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, ".svg") {
+			continue
+		}
+		// The page's own URL, as a browser would resolve relative links against.
+		pageURL := basePath + strings.TrimSuffix(name, "index.html")
+		if name == "404.html" {
+			pageURL = basePath + "some/missing/deep/page/" // served at any depth
+		}
+		for _, m := range linkAttr.FindAllStringSubmatch(string(res.Files[name]), -1) {
+			link := strings.ReplaceAll(m[1], "&amp;", "&")
+			u, err := url.Parse(link)
+			if err != nil {
+				t.Errorf("%s: bad URL %q", name, link)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				if strings.HasPrefix(link, "https://example.github.io/cjm/") {
+					u, _ = url.Parse(strings.TrimPrefix(link, "https://example.github.io"))
+				} else {
+					continue // external
+				}
+			}
+			if u.Path == "" { // "#fragment"
+				continue
+			}
+			target := u.Path
+			if !strings.HasPrefix(target, "/") {
+				target = path.Join(path.Dir(pageURL+"x"), target)
+				if strings.HasSuffix(u.Path, "/") {
+					target += "/"
+				}
+			}
+			if !strings.HasPrefix(target, basePath) {
+				t.Errorf("%s: link %q leaves the base path %s", name, link, basePath)
+				continue
+			}
+			file := strings.TrimPrefix(target, basePath)
+			if file == "" || strings.HasSuffix(file, "/") {
+				file += "index.html"
+			}
+			if _, ok := res.Files[file]; !ok {
+				t.Errorf("%s: link %q resolves to %s, which is not in the output", name, link, file)
+			}
+			checked++
+		}
+	}
+	return checked
+}
+
+// TestLinksOfOddSites builds sites with Cyrillic file names, spaces and
+// capitals in names, and no _index.md, and follows their links.
+func TestLinksOfOddSites(t *testing.T) {
+	for _, file := range []string{"testdata/golden/site.txtar", "testdata/odd-names.txtar"} {
+		a, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, base := range []string{"", "https://example.github.io/cjm/"} {
+			res := buildFS(siteFS(a), base)
+			if !res.OK() {
+				t.Fatalf("%s: build failed:\n%s", file, res.Diags.Errors())
+			}
+			basePath := "/"
+			if base != "" {
+				basePath = "/cjm/"
+			}
+			if n := checkLinks(t, res, basePath); n < 20 {
+				t.Errorf("%s: only %d links", file, n)
+			}
+		}
 	}
 }
 

@@ -277,7 +277,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 			j.State = "current"
 		}
 		j.Target = strings.ToLower(f.str("target"))
-		j.Owner = strings.ToLower(f.str("owner"))
+		j.Owner = f.str("owner")
 		j.Lanes = lower(f.list("lanes"))
 		for i, l := range j.Lanes {
 			if !contains(Lanes, l) {
@@ -336,7 +336,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	}
 	t.Importance = f.enum("importance", Importances...)
 	t.Engagement = f.enum("engagement", Engagements...)
-	t.Owner = strings.ToLower(f.str("owner"))
+	t.Owner = f.str("owner")
 	t.Actions = f.list("actions")
 	t.Questions = f.list("questions")
 	t.Barriers = f.list("barriers")
@@ -370,7 +370,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 		}
 	})
 	f.maps("opportunities", func(i int, o *fields) {
-		op := Opportunity{Title: o.str("title"), Owner: strings.ToLower(o.str("owner")), Due: o.date("due"), Status: o.enum("status", Statuses...)}
+		op := Opportunity{Title: o.str("title"), Owner: o.str("owner"), Due: o.date("due"), Status: o.enum("status", Statuses...)}
 		if op.Title == "" {
 			f.diags.Errorf(f.file, f.lines[o.path], "say what will be done, e.g. `title: Add a Cancel button`", "opportunities[%d]: no title", i+1)
 		}

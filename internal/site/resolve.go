@@ -118,22 +118,25 @@ func (r *resolver) index() {
 	}
 }
 
-// team returns the team named by an owner key, generating one for a slug
-// that has no file unless the site requires team files.
-func (r *resolver) team(slug string, src content.Source, key string) *Team {
+// team returns the team named by an owner key, generating one for a name
+// that has no file unless the site requires team files. An owner is
+// matched by slug, so "Contact Centre" names teams/contact-centre.md, and
+// a generated team keeps the name as written for its title.
+func (r *resolver) team(name string, src content.Source, key string) *Team {
+	slug := content.Slugify(name)
 	if t, ok := r.teams[slug]; ok {
 		return t
 	}
 	line := src.Line(key)
 	if err := content.CheckSlug(slug); err != nil {
-		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", key, slug, err)
+		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", key, name, err)
 		return nil
 	}
 	if r.c.Settings.RequireTeams {
 		r.diags.Errorf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.teams)), "%s: no team %q", key, slug)
 		return nil
 	}
-	t := &Team{Team: &content.Team{Meta: content.Meta{Slug: slug, Title: slug}}, URL: "teams/" + slug + "/", Generated: true}
+	t := &Team{Team: &content.Team{Meta: content.Meta{Slug: slug, Title: name}}, URL: "teams/" + slug + "/", Generated: true}
 	r.teams[slug] = t
 	r.s.Teams = append(r.s.Teams, t)
 	return t
@@ -176,7 +179,7 @@ func (r *resolver) link() {
 				p.Journeys = append(p.Journeys, j)
 			}
 		}
-		if o := j.Journey.Owner; o != "" && o != OwnerNone {
+		if o := j.Journey.Owner; o != "" && !isNone(o) {
 			if j.Owner = r.team(o, j.Source, "owner"); j.Owner != nil {
 				j.Owner.Journeys = append(j.Owner.Journeys, j)
 			}
@@ -211,9 +214,9 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 		bySlug[t.Slug] = t
 	}
 	for _, t := range j.Touchpoints {
-		switch o := t.Touchpoint.Owner; o {
-		case "":
-		case OwnerNone:
+		switch o := t.Touchpoint.Owner; {
+		case o == "":
+		case isNone(o):
 			t.OwnerNone = true
 		default:
 			if t.Owner = r.team(o, t.Source, "owner"); t.Owner != nil {
@@ -238,7 +241,7 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 		}
 		for i, o := range t.Touchpoint.Opportunities {
 			op := &Opportunity{Opportunity: o, Touchpoint: t}
-			if o.Owner != "" && o.Owner != OwnerNone {
+			if o.Owner != "" && !isNone(o.Owner) {
 				if op.Owner = r.team(o.Owner, t.Source, "opportunities."+strconv.Itoa(i)+".owner"); op.Owner != nil {
 					op.Owner.Opportunities = append(op.Owner.Opportunities, op)
 				}
@@ -302,6 +305,9 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 		}
 	}
 }
+
+// isNone reports whether an owner says that nobody owns the item.
+func isNone(owner string) bool { return content.Slugify(owner) == OwnerNone }
 
 // lanes returns the journey's lanes: those it names, or every lane that
 // has data, in the contract's order.
