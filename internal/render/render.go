@@ -100,6 +100,9 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 	})
 
 	out := Fonts()
+	for name, data := range hostFiles(r.site, routes) {
+		out[name] = data
+	}
 	var diags diag.List
 	for i, res := range results {
 		if res.err != nil {

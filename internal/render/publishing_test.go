@@ -1,0 +1,137 @@
+package render
+
+import (
+	"encoding/xml"
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+func TestHostFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":                       {Data: []byte("---\ntitle: Portal\n---\n")},
+		"content/personas/p.md":                   {Data: []byte("---\ntitle: P\n---\n")},
+		"content/journeys/order/_index.md":        {Data: []byte("---\ntitle: Order\npersonas: p\nupdated: 2026-10-01\n---\n")},
+		"content/journeys/order/01-buy/_index.md": {Data: []byte("---\ntitle: Buy\n---\n")},
+		"content/journeys/order/01-buy/pay.md":    {Data: []byte("---\ntitle: Pay\nchannel: web\n---\n")},
+		"content/journeys/заказ/_index.md":        {Data: []byte("---\ntitle: Заказ\npersonas: p\n---\n")},
+		"content/journeys/заказ/01-a/_index.md":   {Data: []byte("---\ntitle: A\n---\n")},
+		"content/journeys/заказ/01-a/b.md":        {Data: []byte("---\ntitle: B\n---\n")},
+	}
+	c, diags := content.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+
+	tests := []struct {
+		base    string
+		sitemap bool
+		want    []string // locs the sitemap must hold
+	}{
+		{
+			base:    "https://example.github.io/cjm/",
+			sitemap: true,
+			want: []string{
+				"https://example.github.io/cjm/",
+				"https://example.github.io/cjm/journeys/order/",
+				"https://example.github.io/cjm/journeys/order/buy/pay/",
+				"https://example.github.io/cjm/journeys/%D0%B7%D0%B0%D0%BA%D0%B0%D0%B7/",
+				"https://example.github.io/cjm/personas/p/",
+				"https://example.github.io/cjm/channels/web/",
+			},
+		},
+		{
+			// "&" is legal in a URL path and must be escaped in XML.
+			base:    "https://example.org/q&a/",
+			sitemap: true,
+			want:    []string{"https://example.org/q&a/", "https://example.org/q&a/journeys/order/"},
+		},
+		{base: "/", sitemap: false},
+		{base: "/cjm/", sitemap: false},
+		{base: "", sitemap: false},
+	}
+	for _, tt := range tests {
+		t.Run("base="+tt.base, func(t *testing.T) {
+			base, err := site.ParseBase(tt.base)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, diags := site.Resolve(c, base)
+			if diags.HasErrors() {
+				t.Fatal(diags.Errors())
+			}
+			files := hostFiles(s, s.Routes)
+			for name := range files {
+				if !fs.ValidPath(name) {
+					t.Errorf("%q is not a valid output path", name)
+				}
+			}
+
+			if data, ok := files[".nojekyll"]; !ok || len(data) != 0 {
+				t.Errorf(".nojekyll = %q, %v; want it present and empty", data, ok)
+			}
+
+			data, ok := files["sitemap.xml"]
+			if ok != tt.sitemap {
+				t.Fatalf("sitemap.xml written: %v, want %v", ok, tt.sitemap)
+			}
+			if !ok {
+				return
+			}
+			var set struct {
+				XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+				URLs    []struct {
+					Loc     string `xml:"loc"`
+					Lastmod string `xml:"lastmod"`
+				} `xml:"url"`
+			}
+			if err := xml.Unmarshal(data, &set); err != nil {
+				t.Fatalf("sitemap.xml does not parse: %v\n%s", err, data)
+			}
+			var locs []string
+			lastmod := map[string]string{}
+			for _, u := range set.URLs {
+				locs = append(locs, u.Loc)
+				lastmod[u.Loc] = u.Lastmod
+				if !strings.HasPrefix(u.Loc, tt.base) {
+					t.Errorf("loc %q is not under %s", u.Loc, tt.base)
+				}
+				if strings.HasSuffix(u.Loc, "map.svg") || strings.HasSuffix(u.Loc, "404.html") {
+					t.Errorf("sitemap lists %s, which is not a page", u.Loc)
+				}
+			}
+			if !slices.IsSorted(locs) {
+				t.Errorf("locs are not sorted: %q", locs)
+			}
+			if len(slices.Compact(slices.Clone(locs))) != len(locs) {
+				t.Errorf("locs repeat: %q", locs)
+			}
+			for _, w := range tt.want {
+				if !slices.Contains(locs, w) {
+					t.Errorf("sitemap lacks %s; it has %q", w, locs)
+				}
+			}
+			if got := lastmod[tt.base+"journeys/order/"]; got != "2026-10-01" {
+				t.Errorf("lastmod of the order journey = %q, want 2026-10-01", got)
+			}
+			if got := lastmod[tt.base]; got != "" {
+				t.Errorf("lastmod of home = %q, want none", got)
+			}
+			// Every page route is listed: the routes less map.svg and 404.html.
+			pages := 0
+			for _, rt := range s.Routes {
+				if rt.Kind != "map" && rt.Kind != "404" {
+					pages++
+				}
+			}
+			if len(locs) != pages {
+				t.Errorf("sitemap lists %d URLs, want %d (one per page)", len(locs), pages)
+			}
+		})
+	}
+}
