@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Options say how big a portal to make.
@@ -56,7 +58,8 @@ func (g *generator) sentence(lang string, n int) string {
 		words[i] = g.pick(vocab[lang])
 	}
 	s := strings.Join(words, " ")
-	return strings.ToUpper(s[:1]) + s[1:]
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // quoted writes a YAML double-quoted string.

@@ -103,6 +103,7 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 	for name, data := range hostFiles(r.site, routes) {
 		out[name] = data
 	}
+	out["search.json"] = searchIndex(r.site, r.lang)
 	var diags diag.List
 	for i, res := range results {
 		if res.err != nil {

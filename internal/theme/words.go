@@ -27,6 +27,7 @@ var Words = map[string]map[string]string{
 		"back-home": "Back to the portal", "skip": "Skip to content", "lane": "Lane", "none": "none", "map-caption": "Stages across, lanes down",
 		"journeys-of-persona": "Journeys", "owned-journeys": "Journeys owned", "owned-touchpoints": "Touchpoints owned", "quote": "Quote",
 		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
+		"search": "Search", "search-label": "Search the portal", "search-results": "Results: %d", "search-more": "%d more: add a word to narrow the search", "no-results": "Nothing found",
 	},
 	"ru": {
 		"edit": "Редактировать страницу", "compare": "Сравнение «как есть» и «как должно быть»", "added": "Добавлены в целевом пути", "removed": "Убраны в целевом пути", "changed": "Изменены", "unchanged-count": "Точек контакта без изменений", "mean-emotion": "Средняя эмоция", "delta": "Изменение", "field": "Поле", "from": "Как есть", "to": "Как должно быть", "map-as-table": "Карта в виде таблицы", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
@@ -50,6 +51,7 @@ var Words = map[string]map[string]string{
 		"back-home": "На главную портала", "skip": "К содержанию", "lane": "Слой", "none": "нет", "map-caption": "Этапы по горизонтали, слои по вертикали",
 		"journeys-of-persona": "Пути клиента", "owned-journeys": "Пути в ответственности", "owned-touchpoints": "Точки контакта в ответственности", "quote": "Цитата",
 		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
+		"search": "Поиск", "search-label": "Поиск по порталу", "search-results": "Найдено: %d", "search-more": "Ещё %d: уточните запрос", "no-results": "Ничего не найдено",
 	},
 	"pl": {
 		"edit": "Edytuj tę stronę", "compare": "Porównanie stanu obecnego i docelowego", "added": "Dodane w ścieżce docelowej", "removed": "Usunięte w ścieżce docelowej", "changed": "Zmienione", "unchanged-count": "Punkty styku bez zmian", "mean-emotion": "Średnia emocja", "delta": "Zmiana", "field": "Pole", "from": "Obecnie", "to": "Docelowo", "map-as-table": "Mapa jako tabela", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
@@ -73,6 +75,7 @@ var Words = map[string]map[string]string{
 		"back-home": "Wróć do portalu", "skip": "Przejdź do treści", "lane": "Warstwa", "none": "brak", "map-caption": "Etapy w poziomie, warstwy w pionie",
 		"journeys-of-persona": "Ścieżki klienta", "owned-journeys": "Ścieżki w odpowiedzialności", "owned-touchpoints": "Punkty styku w odpowiedzialności", "quote": "Cytat",
 		"used-by": "Preferują", "built-with": "Zbudowano w cjm", "overdue": "po terminie", "all-touchpoints": "Wszystkie punkty styku", "source": "Źródło",
+		"search": "Szukaj", "search-label": "Szukaj w portalu", "search-results": "Wyniki: %d", "search-more": "Jeszcze %d: dodaj słowo, by zawęzić wyniki", "no-results": "Nic nie znaleziono",
 	},
 }
 

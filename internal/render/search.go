@@ -1,0 +1,357 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/theme"
+)
+
+// The search index, search.json, is what themes/default/static/js/search.js
+// searches in the browser, with no server. It is one line of JSON:
+//
+//	{"v":1,"kinds":["Journeys","Stages",...],"items":[[kind,"title","path",ctx,"text"],...]}
+//
+// In an item:
+//   - kind is an index into kinds, the kinds' names in the interface
+//     language; items come kind by kind, in the order of kinds.
+//   - title is the item's title as written, for display.
+//   - ctx says where the item is. A number is the index of its parent item
+//     (a stage's journey, a touchpoint's stage): the page shows the parents'
+//     titles, "Journey › Stage", and path is relative to the parent's path.
+//     Otherwise ctx is a string, shown as it is ("" for none), and path is
+//     relative to the site's root.
+//   - path is URL-escaped; the page prefixes it with the base URL.
+//   - text is the item's other searchable words, normalised (see
+//     normalizeSearch): description, key lists and the start of the body,
+//     each word once, leaving out the title's words (the page normalises
+//     titles itself) and one-letter words. Fields come first and the body
+//     last, as on a big portal every text is cut short (see fitTexts).
+//
+// An item matches when every word of the query starts a word of its title
+// or text.
+const searchVersion = 1
+
+// searchBudget is the most bytes search.json may take: the issue asks for
+// under 2 MB at 10,000 touchpoints. Titles and paths are kept whole; the
+// texts share what is left (see fitTexts). searchBodyRunes caps the part of
+// a body an item's text is taken from.
+const (
+	searchBudget    = 1_900_000
+	searchBodyRunes = 200
+)
+
+// searchKinds are the kinds of items, in the index's order. The page shows
+// the kind with the best result first, and kinds whose results are as good
+// in this order.
+var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "teams", "channels", "pages"}
+
+// searchIndex returns search.json for site s with the interface in lang.
+func searchIndex(s *site.Site, lang string) []byte {
+	kind := map[string]int{}
+	kinds := make([]string, len(searchKinds))
+	for i, k := range searchKinds {
+		kind[k] = i
+		kinds[i] = theme.Word(lang, k)
+		if sec := s.Sections[k]; sec != nil && sec.Title != "" {
+			kinds[i] = sec.Title
+		}
+	}
+	var items [][]any
+	var paths []string // of the items, unescaped
+	// add adds an item; parent is the index of its parent item, or -1.
+	add := func(k, title, url string, parent int, text string) {
+		paths = append(paths, url)
+		var ctx any = ""
+		if parent >= 0 && strings.HasPrefix(url, paths[parent]) { // always so in a resolved site
+			ctx, url = parent, url[len(paths[parent]):]
+		}
+		items = append(items, []any{kind[k], title, site.EscapePath(url), ctx, text})
+	}
+
+	journeys := map[*site.Journey]int{}
+	for _, j := range s.Journeys {
+		journeys[j] = len(items)
+		add("journeys", j.Title, j.URL, -1, searchText(j.Title, j.Body, j.Description, j.Scenario, j.Product, j.Tags))
+	}
+	stages := map[*site.Stage]int{}
+	for _, j := range s.Journeys {
+		for _, st := range j.Stages {
+			stages[st] = len(items)
+			add("stages", st.Title, st.URL, journeys[j], searchText(st.Title, st.Body, st.Description, st.Goals, st.Expectations))
+		}
+	}
+	for _, j := range s.Journeys {
+		for _, st := range j.Stages {
+			for _, t := range st.Touchpoints {
+				add("touchpoints", t.Title, t.URL, stages[st], searchText(t.Title, t.Body, t.Description, t.Pains, t.Gains, t.Actions, t.Questions, t.Barriers))
+			}
+		}
+	}
+	for _, p := range s.Personas {
+		add("personas", p.Title, p.URL, -1, searchText(p.Title, p.Body, p.Description, p.Role, p.Segment, p.Quote, p.Goals, p.Needs, p.Pains))
+	}
+	for _, t := range s.Teams {
+		var body []byte
+		if !t.Generated {
+			body = t.Body
+		}
+		add("teams", t.Title, t.URL, -1, searchText(t.Title, body, t.Description, t.Lead, t.Contact))
+	}
+	for _, c := range s.Channels {
+		title := ChannelTitle(lang, c)
+		add("channels", title, c.URL, -1, searchText(title, nil, c.Title, c.Slug))
+	}
+	for _, p := range s.Pages {
+		add("pages", p.Title, p.URL, -1, searchText(p.Title, p.Body, p.Description))
+	}
+
+	encode := func() []byte {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(struct {
+			V     int      `json:"v"`
+			Kinds []string `json:"kinds"`
+			Items [][]any  `json:"items"`
+		}{searchVersion, kinds, items}) // strings, numbers and slices: cannot fail
+		return buf.Bytes()
+	}
+	texts := make([]string, len(items))
+	for i, it := range items {
+		texts[i], it[4] = it[4].(string), ""
+	}
+	// A text is letters, digits and spaces, so it takes as many bytes in
+	// JSON as it has.
+	texts = fitTexts(texts, searchBudget-len(encode()))
+	for i, it := range items {
+		it[4] = texts[i]
+	}
+	return encode()
+}
+
+// fitTexts cuts texts, between words, so that together they take at most
+// budget bytes: every text longer than some length is cut to that length,
+// the longest that fits, and shorter texts stay whole.
+func fitTexts(texts []string, budget int) []string {
+	total, longest := 0, 0
+	for _, t := range texts {
+		total += len(t)
+		longest = max(longest, len(t))
+	}
+	if total <= budget {
+		return texts
+	}
+	sum := func(c int) int {
+		n := 0
+		for _, t := range texts {
+			n += min(len(t), c)
+		}
+		return n
+	}
+	lo, hi := 0, longest // sum(lo) <= budget < sum(hi)
+	for hi-lo > 1 {
+		if mid := (lo + hi) / 2; sum(mid) <= budget {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		if len(t) > lo {
+			t = t[:strings.LastIndexByte(t[:lo+1], ' ')+1] // a space ends a whole word
+			t = strings.TrimSuffix(t, " ")
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// searchText is the normalised text of an item with the given title: the
+// words of fields (strings or string lists) and of the start of its
+// Markdown body, each once, leaving out the title's words and one-letter
+// words.
+func searchText(title string, body []byte, fields ...any) string {
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(normalizeSearch(title)) {
+		seen[w] = true
+	}
+	var b strings.Builder
+	addText := func(s string) {
+		for _, w := range strings.Fields(normalizeSearch(s)) {
+			if seen[w] || utf8.RuneCountInString(w) == 1 {
+				continue
+			}
+			seen[w] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+	}
+	for _, f := range fields {
+		switch v := f.(type) {
+		case string:
+			addText(v)
+		case []string:
+			for _, s := range v {
+				addText(s)
+			}
+		}
+	}
+	if len(body) > 0 {
+		addText(bodyExcerpt(body, searchBodyRunes))
+	}
+	return b.String()
+}
+
+// bodyExcerpt is the start of a Markdown body as plain text, at most max
+// runes and cut between words. It leaves out what is not read as text:
+// link destinations, HTML tags, autolinks and link reference definitions.
+// Other markup needs no care: normalizeSearch turns every markup character
+// into a space.
+func bodyExcerpt(body []byte, max int) string {
+	out := make([]rune, 0, max+1)
+	space := true // the last rune kept is a space, or none is kept yet
+	for i := 0; i < len(body) && len(out) <= max; {
+		line := body[i:]
+		if k := bytes.IndexByte(line, '\n'); k >= 0 {
+			line = line[:k]
+		}
+		if (i == 0 || body[i-1] == '\n') && isRefDef(line) {
+			i += len(line)
+			continue
+		}
+		r, size := utf8.DecodeRune(body[i:])
+		switch {
+		case r == '<' && len(line) > 1 && (line[1] == '/' || line[1] == '!' || isASCIILetter(line[1])):
+			if k := bytes.IndexByte(line, '>'); k > 0 {
+				r, size = ' ', k+1
+			}
+		case r == ']' && len(line) > 1 && line[1] == '(':
+			if k := bytes.IndexByte(line, ')'); k > 0 {
+				r, size = ' ', k+1
+			}
+		}
+		i += size
+		if unicode.IsSpace(r) {
+			if !space {
+				out = append(out, ' ')
+				space = true
+			}
+			continue
+		}
+		out = append(out, r)
+		space = false
+	}
+	if len(out) > max {
+		out = out[:max+1]
+		cut := max
+		for k := max; k > 0; k-- {
+			if out[k] == ' ' {
+				cut = k
+				break
+			}
+		}
+		out = out[:cut]
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// isRefDef reports whether a line is a link reference definition:
+// "[label]: https://..." after at most three spaces.
+func isRefDef(line []byte) bool {
+	line = bytes.TrimLeft(line, " ")
+	if len(line) < 4 || line[0] != '[' {
+		return false
+	}
+	k := bytes.IndexByte(line, ']')
+	return k > 1 && k+1 < len(line) && line[k+1] == ':'
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// searchFold maps letters that Unicode does not decompose into a letter
+// and a mark to the letters people type for them. search.js holds the
+// same table.
+var searchFold = map[rune]string{'ł': "l", 'đ': "d", 'ø': "o", 'ß': "ss", 'ı': "i", 'ς': "σ"}
+
+// normalizeSearch is how the index and the queries are compared: letters
+// and digits only, lower case, without diacritics (é→e, ą→a, ż→z, ё→е,
+// й→и), ł→l, words separated by one space. search.js normalises queries
+// the same way, with the whole text's NFD; keep the two in step.
+func normalizeSearch(s string) string {
+	b := make([]byte, 0, len(s))
+	space := false
+	for _, r := range s {
+		var f string
+		if r < utf8.RuneSelf {
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				space = true
+				continue
+			}
+		} else if f = foldRune(r); f == "" { // a mark: part of the letter before
+			continue
+		} else if f == " " {
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		if f == "" {
+			b = append(b, byte(r))
+		} else {
+			b = append(b, f...)
+		}
+	}
+	return string(b)
+}
+
+// foldedRunes caches foldRune: a portal uses few runes, many times.
+var foldedRunes sync.Map // rune → string
+
+// foldRune is how normalizeSearch writes a rune other than ASCII: its
+// canonical decomposition (NFD) without marks, lower case and folded by
+// searchFold; "" for a mark and " " for anything but a letter or digit.
+// Taking the decomposition rune by rune gives what it gives for the whole
+// text, as only the order of marks can differ, and marks are left out.
+func foldRune(r rune) string {
+	if f, ok := foldedRunes.Load(r); ok {
+		return f.(string)
+	}
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(r)) {
+		switch {
+		case unicode.IsMark(d):
+		case unicode.IsLetter(d) || unicode.IsNumber(d):
+			d = unicode.ToLower(d)
+			if f, ok := searchFold[d]; ok {
+				b.WriteString(f)
+			} else {
+				b.WriteRune(d)
+			}
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	f := b.String()
+	if strings.Contains(f, " ") {
+		f = " "
+	}
+	foldedRunes.Store(r, f)
+	return f
+}

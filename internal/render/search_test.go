@@ -1,0 +1,164 @@
+package render
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/gen"
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+func TestNormalizeSearch(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Ёлка", "елка"},
+		{"Łódź", "lodz"},
+		{"Zażółć gęślą jaźń", "zazolc gesla jazn"},
+		{"ZAŻÓŁĆ GĘŚLĄ JAŹŃ", "zazolc gesla jazn"},
+		{"ÉTÉ", "ete"},
+		{"Подтверждение перевода", "подтверждение перевода"},
+		{"Ещё  раз:\tSMS-код!", "еще раз sms код"},
+		{"  «Перевод выполнен»  ", "перевод выполнен"},
+		{"Straße", "strasse"},
+		{"check-in, 15 000 ₽", "check in 15 000"},
+		{"", ""},
+	} {
+		if got := normalizeSearch(c.in); got != c.want {
+			t.Errorf("normalizeSearch(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestBodyExcerpt(t *testing.T) {
+	body := "## Why\n\nSee [the glossary](/glossary/ \"Glossary\") and ![a chart](images/c.png),\n" +
+		"<span class=\"x\">raw</span> <https://example.com/hidden>, 2 < 3 > 1.\n" +
+		"   [ref]: https://example.com/also-hidden\n\nЁлка — *ёлка*."
+	if got, want := bodyExcerpt([]byte(body), 200), `## Why See [the glossary and ![a chart , raw , 2 < 3 > 1. Ёлка — *ёлка*.`; got != want {
+		t.Errorf("bodyExcerpt =\n%q, want\n%q", got, want)
+	}
+	if got, want := bodyExcerpt([]byte("Перевод с карты на карту"), 12), "Перевод с"; got != want {
+		t.Errorf("cut: %q, want %q", got, want)
+	}
+}
+
+func TestFitTexts(t *testing.T) {
+	texts := []string{"aa bb", "cc dd ee ff gg", "hh ii jj kk ll mm nn"}
+	if got := fitTexts(texts, 100); strings.Join(got, "|") != strings.Join(texts, "|") {
+		t.Errorf("texts within the budget were cut: %q", got)
+	}
+	// 5 + 8 + 8 <= 21: the two long texts are cut to 8 bytes, between words.
+	got := fitTexts(texts, 21)
+	if want := "aa bb|cc dd ee|hh ii jj"; strings.Join(got, "|") != want {
+		t.Errorf("fitTexts(21) = %q, want %q", got, want)
+	}
+	if got := fitTexts(texts, 0); strings.Join(got, "") != "" {
+		t.Errorf("fitTexts(0) = %q", got)
+	}
+}
+
+type searchFile struct {
+	V     int
+	Kinds []string
+	Items [][]any
+}
+
+func loadSite(t testing.TB, fsys fstest.MapFS) *site.Site {
+	t.Helper()
+	c, diags := content.Load(fsys)
+	s, more := site.Resolve(c, site.Base{Path: "/"})
+	diags.Add(more...)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	return s
+}
+
+func TestSearchIndex(t *testing.T) {
+	s := loadSite(t, fstest.MapFS{
+		"content/_index.md":                         {Data: []byte("---\ntitle: Portal\nlanguage: ru\n---\n")},
+		"content/personas/olga.md":                  {Data: []byte("---\ntitle: Ольга\nrole: Менеджер\n---\n")},
+		"content/glossary.md":                       {Data: []byte("---\ntitle: Глоссарий\n---\nСловарь [терминов](https://example.com/secret-word) <b>портала</b>.\n")},
+		"content/journeys/pay/_index.md":            {Data: []byte("---\ntitle: Перевод\npersonas: olga\n---\n")},
+		"content/journeys/pay/01-конфирм/_index.md": {Data: []byte("---\ntitle: Подтверждение\n---\n")},
+		"content/journeys/pay/01-конфирм/sms.md":    {Data: []byte("---\ntitle: SMS-код\nchannel: phone\npains:\n  - Код приходит через минуту, а ждать <всё> время\n---\n## Тело\n\nЁлка & Łódź.\n")},
+	})
+	data := searchIndex(s, "ru")
+	var idx searchFile
+	if err := json.Unmarshal(data, &idx); err != nil {
+		t.Fatalf("search.json does not parse: %v\n%s", err, data)
+	}
+	if idx.V != 1 || len(idx.Kinds) != len(searchKinds) || idx.Kinds[2] != "Точки контакта" {
+		t.Errorf("v = %d, kinds = %q", idx.V, idx.Kinds)
+	}
+	if strings.Contains(string(data), `\u003c`) {
+		t.Errorf("search.json escapes HTML characters: %s", data)
+	}
+	byTitle := map[string][]any{}
+	for _, it := range idx.Items {
+		byTitle[it[1].(string)] = it
+	}
+	tp := byTitle["SMS-код"]
+	if tp == nil {
+		t.Fatalf("no touchpoint in %s", data)
+	}
+	if idx.Kinds[int(tp[0].(float64))] != "Точки контакта" {
+		t.Errorf("SMS-код is of kind %v", tp[0])
+	}
+	text := tp[4].(string)
+	for _, w := range []string{"приходит", "минуту", "ждать", "все", "время", "тело", "елка", "lodz"} {
+		if !strings.Contains(" "+text+" ", " "+w+" ") {
+			t.Errorf("the touchpoint's text %q lacks %q", text, w)
+		}
+	}
+	for _, w := range []string{"код", "sms", "а"} { // the title's words, a one-letter word
+		if strings.Contains(" "+text+" ", " "+w+" ") {
+			t.Errorf("the touchpoint's text %q holds %q", text, w)
+		}
+	}
+	// The touchpoint points at its stage, the stage at its journey, and the
+	// paths add up to the page's URL, escaped.
+	stage := idx.Items[int(tp[3].(float64))]
+	journey := idx.Items[int(stage[3].(float64))]
+	if stage[1] != "Подтверждение" || journey[1] != "Перевод" || journey[3] != "" {
+		t.Errorf("context: %v › %v", journey, stage)
+	}
+	if got, want := journey[2].(string)+stage[2].(string)+tp[2].(string), site.EscapePath(s.Touchpoints[0].URL); got != want {
+		t.Errorf("path = %q, want %q", got, want)
+	}
+	if g := byTitle["Глоссарий"]; g == nil || g[4] != "словарь терминов портала" || g[2] != "glossary/" {
+		t.Errorf("page: %v", g)
+	}
+	if c := byTitle["Телефон"]; c == nil || c[4] != "phone" {
+		t.Errorf("channel: %v", c)
+	}
+	if p := byTitle["Ольга"]; p == nil || p[4] != "менеджер" {
+		t.Errorf("persona: %v", p)
+	}
+}
+
+// TestSearchIndexSize checks the issue's budget: a portal of 10,000
+// touchpoints has an index under 2 MB.
+func TestSearchIndexSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a portal of 10,000 touchpoints")
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(gen.Options{Touchpoints: 10000, Seed: 1}) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	s := loadSite(t, fsys)
+	data := searchIndex(s, "en")
+	t.Logf("search.json of %d touchpoints: %d bytes", len(s.Touchpoints), len(data))
+	if len(data) >= 2_000_000 {
+		t.Errorf("search.json of %d touchpoints is %d bytes, over 2,000,000", len(s.Touchpoints), len(data))
+	}
+	var idx searchFile
+	if err := json.Unmarshal(data, &idx); err != nil {
+		t.Fatal(err)
+	}
+	if want := len(s.Touchpoints) + len(s.Journeys); len(idx.Items) < want {
+		t.Errorf("%d items, want at least %d", len(idx.Items), want)
+	}
+}
