@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -275,7 +276,7 @@ func (f *fields) unknown(extra []string) {
 		}
 		known = append(known, extra...)
 		sort.Strings(known)
-		if contains(extra, kn.text) {
+		if slices.Contains(extra, kn.text) {
 			continue
 		}
 		hint := ""
@@ -284,15 +285,6 @@ func (f *fields) unknown(extra []string) {
 		}
 		f.diags.Warnf(f.file, kn.line, hint, "%s: unknown key", f.key(kn.text))
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Nearest returns the candidate most like s: one that s is the start of

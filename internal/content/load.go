@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -280,7 +281,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		j.Owner = f.str("owner")
 		j.Lanes = lower(f.list("lanes"))
 		for i, l := range j.Lanes {
-			if !contains(Lanes, l) {
+			if !slices.Contains(Lanes, l) {
 				hint := "use lanes from: " + strings.Join(Lanes, ", ")
 				if s := Nearest(l, Lanes); s != "" {
 					hint = fmt.Sprintf("did you mean `%s`? lanes are: %s", s, strings.Join(Lanes, ", "))

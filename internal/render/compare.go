@@ -137,7 +137,7 @@ func diff(a, b *site.Touchpoint, lang string) []FieldChange {
 		if t.Channel == nil {
 			return ""
 		}
-		return ChannelTitle(lang, t.Channel)
+		return theme.ChannelName(lang, t.Channel.Slug, t.Channel.Title)
 	}
 	add("channel", channel(a), channel(b))
 	owner := func(t *site.Touchpoint) string {

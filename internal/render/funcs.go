@@ -35,12 +35,12 @@ func Funcs(s *site.Site, now time.Time) template.FuncMap {
 		"isoDate":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"num":          FormatNumber,
 		"percent":      func(v float64) string { return FormatNumber(v*100) + " %" },
-		"emotionWord":  func(e int) string { return theme.Word(lang, "emotion"+strconv.Itoa(e)) },
+		"emotionWord":  func(e int) string { return theme.EmotionWord(lang, e) },
 		"emotionGlyph": EmotionGlyph,
 		"emotionClass": emotionClass,
 		"kpiValue":     swimlane.KPIValue,
 		"emotionSign":  func(e int) string { return signed(e) },
-		"channelTitle": func(c *site.Channel) string { return ChannelTitle(lang, c) },
+		"channelTitle": func(c *site.Channel) string { return theme.ChannelName(lang, c.Slug, c.Title) },
 		"overdue":      func(o *site.Opportunity) bool { return o.Status != "done" && !o.Due.IsZero() && o.Due.Before(today) },
 		"editURL": func(file string) string {
 			if s.Settings.EditURL == "" || file == "" {
@@ -96,15 +96,4 @@ func signed(e int) string {
 		return "+" + strconv.Itoa(e)
 	}
 	return strconv.Itoa(e)
-}
-
-// ChannelTitle is a channel's name: the interface word for the contract's
-// channels, the word as written for others.
-func ChannelTitle(lang string, c *site.Channel) string {
-	if c.Standard {
-		if w, ok := theme.ChannelWord(lang, c.Slug); ok {
-			return w
-		}
-	}
-	return c.Title
 }

@@ -180,7 +180,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		}
 		p.Crumbs = []Crumb{home, section("teams")}
 	case *site.Channel:
-		p.Channel, p.Title = it, ChannelTitle(r.lang, it)
+		p.Channel, p.Title = it, theme.ChannelName(r.lang, it.Slug, it.Title)
 		p.Crumbs = []Crumb{home, section("channels")}
 	case *site.Journey:
 		if rt.Kind == "compare" {

@@ -106,7 +106,7 @@ func searchIndex(s *site.Site, lang string) []byte {
 		add("teams", t.Title, t.URL, -1, searchText(t.Title, body, t.Description, t.Lead, t.Contact))
 	}
 	for _, c := range s.Channels {
-		title := ChannelTitle(lang, c)
+		title := theme.ChannelName(lang, c.Slug, c.Title)
 		add("channels", title, c.URL, -1, searchText(title, nil, c.Title, c.Slug))
 	}
 	for _, p := range s.Pages {

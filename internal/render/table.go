@@ -66,7 +66,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 		for _, tp := range st.Touchpoints {
 			var meta []string
 			if tp.Channel != nil {
-				meta = append(meta, ChannelTitle(lang, tp.Channel))
+				meta = append(meta, theme.ChannelName(lang, tp.Channel.Slug, tp.Channel.Title))
 			}
 			if tp.Importance != "" {
 				meta = append(meta, theme.Word(lang, "importance")+": "+theme.Word(lang, tp.Importance))
@@ -83,7 +83,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 				continue
 			}
 			e := *tp.Emotion
-			out = append(out, Entry{Text: EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.Word(lang, "emotion"+strconv.Itoa(e)), URL: tp.URL, Class: emotionClass(e)})
+			out = append(out, Entry{Text: EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
 		}
 	case "engagement":
 		for _, tp := range st.Touchpoints {

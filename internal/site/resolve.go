@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -152,7 +153,7 @@ func (r *resolver) channel(word string, src content.Source, key string) *Channel
 		r.diags.Errorf(src.File, src.Line(key), "use a plain word such as "+strings.Join(content.Channels[:4], ", "), "%s: %q %s", key, word, err)
 		return nil
 	}
-	ch := &Channel{Slug: slug, Title: word, URL: "channels/" + slug + "/", Standard: contains(content.Channels, slug)}
+	ch := &Channel{Slug: slug, Title: word, URL: "channels/" + slug + "/"}
 	r.channels[slug] = ch
 	r.s.Channels = append(r.s.Channels, ch)
 	return ch
@@ -161,7 +162,7 @@ func (r *resolver) channel(word string, src content.Source, key string) *Channel
 func (r *resolver) link() {
 	for _, p := range r.s.Personas {
 		for i, w := range p.Persona.Channels {
-			if ch := r.channel(w, p.Source, "channels."+strconv.Itoa(i)); ch != nil && !containsPtr(p.Channels, ch) {
+			if ch := r.channel(w, p.Source, "channels."+strconv.Itoa(i)); ch != nil && !slices.Contains(p.Channels, ch) {
 				p.Channels = append(p.Channels, ch)
 				ch.Personas = append(ch.Personas, p)
 			}
@@ -174,7 +175,7 @@ func (r *resolver) link() {
 				r.diags.Errorf(j.File, j.Line("personas."+strconv.Itoa(i)), known("", slug, keys(r.personas)), "personas: no persona %q", slug)
 				continue
 			}
-			if !containsPtr(j.Personas, p) {
+			if !slices.Contains(j.Personas, p) {
 				j.Personas = append(j.Personas, p)
 				p.Journeys = append(p.Journeys, j)
 			}
@@ -296,10 +297,10 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 			if other == t {
 				continue
 			}
-			if !containsPtr(t.Related, other) {
+			if !slices.Contains(t.Related, other) {
 				t.Related = append(t.Related, other)
 			}
-			if !containsPtr(other.Related, t) {
+			if !slices.Contains(other.Related, t) {
 				other.Related = append(other.Related, t)
 			}
 		}
@@ -315,7 +316,7 @@ func lanes(j *Journey) []string {
 	if len(j.Journey.Lanes) > 0 {
 		var out []string
 		for _, l := range j.Journey.Lanes {
-			if contains(content.Lanes, l) && !contains(out, l) {
+			if slices.Contains(content.Lanes, l) && !slices.Contains(out, l) {
 				out = append(out, l)
 			}
 		}
@@ -447,24 +448,6 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsPtr[T comparable](list []T, x T) bool {
-	for _, y := range list {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 func sortBy[T any](items []T, key func(T) string) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"testing"
 	"testing/fstest"
 
@@ -52,17 +53,17 @@ func TestLinksBothWays(t *testing.T) {
 		{"persona → journeys", len(olga.Journeys) == 2},
 		{"journey → owner", a.Owner == crm && len(crm.Journeys) == 1 && crm.Journeys[0] == a},
 		{"current ↔ target", a.Target == b && len(b.Current) == 1 && b.Current[0] == a},
-		{"touchpoint ↔ team", p.Owner == crm && containsPtr(crm.Touchpoints, p)},
-		{"touchpoint ↔ channel", p.Channel != nil && p.Channel.Slug == "app" && containsPtr(p.Channel.Touchpoints, p)},
-		{"persona ↔ channel", len(olga.Channels) == 1 && olga.Channels[0] == p.Channel && containsPtr(p.Channel.Personas, olga)},
-		{"parent ↔ children", c.Parent == p && containsPtr(p.Children, c) && d.Parent == c && d.Depth == 2},
-		{"related both ways", containsPtr(c.Related, x) && containsPtr(x.Related, c)},
-		{"stage ↔ touchpoints", c.Stage == a.Stages[0] && containsPtr(a.Stages[0].Touchpoints, c)},
+		{"touchpoint ↔ team", p.Owner == crm && slices.Contains(crm.Touchpoints, p)},
+		{"touchpoint ↔ channel", p.Channel != nil && p.Channel.Slug == "app" && slices.Contains(p.Channel.Touchpoints, p)},
+		{"persona ↔ channel", len(olga.Channels) == 1 && olga.Channels[0] == p.Channel && slices.Contains(p.Channel.Personas, olga)},
+		{"parent ↔ children", c.Parent == p && slices.Contains(p.Children, c) && d.Parent == c && d.Depth == 2},
+		{"related both ways", slices.Contains(c.Related, x) && slices.Contains(x.Related, c)},
+		{"stage ↔ touchpoints", c.Stage == a.Stages[0] && slices.Contains(a.Stages[0].Touchpoints, c)},
 		{"previous / next touchpoint across stages", p.Next == d && d.Prev == p && c.Prev == nil && c.Next == p && d.Next == nil},
 		{"previous / next stage", a.Stages[0].Next == a.Stages[1] && a.Stages[1].Prev == a.Stages[0]},
 		{"generated team", c.Owner != nil && c.Owner.Generated && c.Owner.Title == "ops"},
 		{"owner none", d.OwnerNone && d.Owner == nil},
-		{"opportunity owner", len(c.Opportunities) == 1 && c.Opportunities[0].Owner == crm && containsPtr(crm.Opportunities, c.Opportunities[0])},
+		{"opportunity owner", len(c.Opportunities) == 1 && c.Opportunities[0].Owner == crm && slices.Contains(crm.Opportunities, c.Opportunities[0])},
 		{"touchpoint ref", c.Ref == "a/c" && c.URL == "journeys/a/s/c/"},
 	}
 	for _, ch := range checks {

@@ -54,7 +54,6 @@ type Channel struct {
 	Slug        string
 	Title       string // the word as first written
 	URL         string
-	Standard    bool // one of the contract's channel words
 	Touchpoints []*Touchpoint
 	Personas    []*Persona
 }

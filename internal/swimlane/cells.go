@@ -16,7 +16,7 @@ func (l *layout) cardBody(cd *card) *block {
 	lang := l.o.Lang
 	ls := wrapped(tp.Title, faceTitle, w, "title")
 	if tp.Channel != nil {
-		for i, cl := range wrapped(channelName(lang, tp.Channel), faceMeta, w-markerW, "meta") {
+		for i, cl := range wrapped(theme.ChannelName(lang, tp.Channel.Slug, tp.Channel.Title), faceMeta, w-markerW, "meta") {
 			cl.dx = markerW
 			if i == 0 {
 				slug := tp.Channel.Slug
@@ -163,15 +163,6 @@ func (l *layout) cell(lane string, c *column) *block {
 		return &block{h: linesHeight(ls), draw: func(wr *writer, x, y, _ float64) { wr.linkedLines(ls, links, x, y) }}
 	}
 	return &block{draw: func(*writer, float64, float64, float64) {}}
-}
-
-func channelName(lang string, c *site.Channel) string {
-	if c.Standard {
-		if w, ok := theme.ChannelWord(lang, c.Slug); ok {
-			return w
-		}
-	}
-	return c.Title
 }
 
 func importanceLevel(s string) int {

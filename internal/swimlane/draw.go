@@ -227,7 +227,7 @@ func (l *layout) drawCards(w *writer, r *row) {
 func cardTitle(tp *site.Touchpoint, lang string) string {
 	s := tp.Title
 	if tp.Emotion != nil {
-		s += " · " + theme.Word(lang, "emotion") + " " + signed(*tp.Emotion) + " (" + theme.Word(lang, "emotion"+strconv.Itoa(*tp.Emotion)) + ")"
+		s += " · " + theme.Word(lang, "emotion") + " " + signed(*tp.Emotion) + " (" + theme.EmotionWord(lang, *tp.Emotion) + ")"
 	}
 	return s
 }

@@ -1,6 +1,9 @@
 package theme
 
-import "sort"
+import (
+	"sort"
+	"strconv"
+)
 
 // Words are the interface's own words (lane names, headings, labels) in
 // each interface language. Templates look them up with `t "key"`.
@@ -108,11 +111,17 @@ var channelWords = map[string]map[string]string{
 	"pl": {"web": "Strona WWW", "app": "Aplikacja", "phone": "Telefon", "email": "E-mail", "chat": "Czat", "messenger": "Komunikator", "social": "Media społecznościowe", "store": "Sklep", "courier": "Kurier", "ads": "Reklama", "event": "Wydarzenie", "meeting": "Spotkanie"},
 }
 
-// ChannelWord returns the name of one of the contract's channels in lang.
-func ChannelWord(lang, slug string) (string, bool) {
+// ChannelName is a channel's name in lang: the interface word for the
+// contract's channels (web, app, ...), the word as written for any other.
+func ChannelName(lang, slug, written string) string {
 	if w, ok := channelWords[lang][slug]; ok {
-		return w, true
+		return w
 	}
-	w, ok := channelWords["en"][slug]
-	return w, ok
+	if w, ok := channelWords["en"][slug]; ok {
+		return w
+	}
+	return written
 }
+
+// EmotionWord says an emotion from -2 to 2 in words: "very negative" ... "very positive".
+func EmotionWord(lang string, e int) string { return Word(lang, "emotion"+strconv.Itoa(e)) }
