@@ -63,7 +63,7 @@ func Build(o Options) *Result {
 		s.Settings.Title = theme.Word(s.Settings.Language, "portal")
 	}
 
-	if name := s.Settings.Theme; name != "default" {
+	if name := s.Settings.Theme; name != "" && name != "default" {
 		if fi, err := fs.Stat(o.Source, "themes/"+name); err != nil || !fi.IsDir() {
 			diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
 		}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -28,6 +29,9 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 	dirs := map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return nil // said once below: no content folder
+			}
 			diags.Errorf(p, 0, "", "cannot read: %v", err)
 			return nil
 		}

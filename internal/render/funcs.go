@@ -2,13 +2,13 @@ package render
 
 import (
 	"fmt"
-	"github.com/cjm-portal/cjm/internal/swimlane"
 	"html/template"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -49,6 +49,14 @@ func Funcs(s *site.Site, now time.Time) template.FuncMap {
 			return strings.TrimSuffix(s.Settings.EditURL, "/") + "/" + file
 		},
 		"join": strings.Join,
+		// dict makes a map from key, value pairs, to hand a partial more than one value.
+		"dict": dict,
+		// count writes a number with its noun in the language's plural form: "5 этапов".
+		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
+		// journeyGroups groups journeys by their personas, as-is before to-be.
+		"journeyGroups": func(js []*site.Journey) []JourneyGroup { return GroupJourneys(s.Personas, js) },
+		// sparkline draws a journey's emotion curve small, for its card.
+		"sparkline": func(j *site.Journey) template.HTML { return template.HTML(swimlane.Sparkline(j, lang)) },
 	}
 }
 
@@ -96,4 +104,19 @@ func signed(e int) string {
 		return "+" + strconv.Itoa(e)
 	}
 	return strconv.Itoa(e)
+}
+
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict wants key, value pairs; got %d arguments", len(kv))
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }

@@ -274,15 +274,8 @@ func TestHostile(t *testing.T) {
 		s, _ := site.Resolve(c, site.Base{Path: "/"})
 		j := s.Journeys[0]
 		svg := SVG(j, Options{Lang: "en", Standalone: true})
-		dec := xml.NewDecoder(strings.NewReader(string(svg)))
-		for {
-			_, err := dec.Token()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				t.Fatalf("not well-formed for %q: %v", h, err)
-			}
+		if err := wellFormed(svg); err != nil {
+			t.Fatalf("not well-formed for %q: %v", h, err)
 		}
 		if strings.Contains(string(svg), "<script") {
 			t.Errorf("markup from %q came through", h)
@@ -304,18 +297,27 @@ func FuzzWellFormed(f *testing.F) {
 		tp := &site.Touchpoint{Touchpoint: &content.Touchpoint{Meta: content.Meta{Slug: "t", Title: title}, Emotion: &e, Pains: []string{title, title}}, URL: "journeys/j/s/t/", Journey: j, Stage: st}
 		st.Touchpoints = []*site.Touchpoint{tp}
 		j.Stages, j.Touchpoints, j.Lanes = []*site.Stage{st}, []*site.Touchpoint{tp}, []string{"stages", "touchpoints", "emotions", "pains"}
-		svg := SVG(j, Options{Lang: "en"})
-		dec := xml.NewDecoder(strings.NewReader(string(svg)))
-		for {
-			_, err := dec.Token()
-			if errors.Is(err, io.EOF) {
-				return
-			}
-			if err != nil {
-				t.Fatalf("not well-formed for %q: %v", title, err)
-			}
+		if err := wellFormed(SVG(j, Options{Lang: "en"})); err != nil {
+			t.Fatalf("map not well-formed for %q: %v", title, err)
+		}
+		if err := wellFormed(Sparkline(j, "en")); err != nil {
+			t.Fatalf("sparkline not well-formed for %q: %v", title, err)
 		}
 	})
+}
+
+// wellFormed reads svg as XML to its end.
+func wellFormed(svg []byte) error {
+	dec := xml.NewDecoder(strings.NewReader(string(svg)))
+	for {
+		_, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // TestContrast checks every text colour against the backgrounds it is

@@ -9,6 +9,10 @@ import (
 // each interface language. Templates look them up with `t "key"`.
 var Words = map[string]map[string]string{
 	"en": {
+		"throughout":    "throughout",
+		"map-scroll":    "The map, scrolling sideways",
+		"at-a-glance":   "At a glance",
+		"emotion-curve": "Emotion curve", "lowest": "lowest", "highest": "highest", "theme-dark": "Dark theme", "theme-light": "Light theme", "painful": "Painful moments", "open-opportunities": "Open opportunities",
 		"edit": "Edit this page", "compare": "As-is and to-be compared", "added": "Added in the to-be journey", "removed": "Gone in the to-be journey", "changed": "Changed", "unchanged-count": "Touchpoints unchanged", "mean-emotion": "Mean emotion", "delta": "Change", "field": "Field", "from": "As-is", "to": "To-be", "map-as-table": "The map as a table", "main-nav": "Main navigation", "breadcrumbs": "Breadcrumbs", "line-of-visibility": "Line of visibility",
 		"portal": "Customer journey maps",
 		"home":   "Home", "personas": "Personas", "teams": "Teams", "journeys": "Journeys", "channels": "Channels", "pages": "Pages",
@@ -33,6 +37,10 @@ var Words = map[string]map[string]string{
 		"search": "Search", "search-label": "Search the portal", "search-results": "Results: %d", "search-more": "%d more: add a word to narrow the search", "no-results": "Nothing found",
 	},
 	"ru": {
+		"throughout":    "на всём пути",
+		"map-scroll":    "Карта, прокрутка по горизонтали",
+		"at-a-glance":   "Коротко о портале",
+		"emotion-curve": "Кривая эмоций", "lowest": "минимум", "highest": "максимум", "theme-dark": "Тёмная тема", "theme-light": "Светлая тема", "painful": "Болевые точки", "open-opportunities": "Открытые возможности",
 		"edit": "Редактировать страницу", "compare": "Сравнение «как есть» и «как должно быть»", "added": "Добавлены в целевом пути", "removed": "Убраны в целевом пути", "changed": "Изменены", "unchanged-count": "Точек контакта без изменений", "mean-emotion": "Средняя эмоция", "delta": "Изменение", "field": "Поле", "from": "Как есть", "to": "Как должно быть", "map-as-table": "Карта в виде таблицы", "main-nav": "Основная навигация", "breadcrumbs": "Навигационная цепочка", "line-of-visibility": "Линия видимости",
 		"portal": "Карты пути клиента",
 		"home":   "Главная", "personas": "Персоны", "teams": "Команды", "journeys": "Пути клиента", "channels": "Каналы", "pages": "Страницы",
@@ -57,6 +65,10 @@ var Words = map[string]map[string]string{
 		"search": "Поиск", "search-label": "Поиск по порталу", "search-results": "Найдено: %d", "search-more": "Ещё %d: уточните запрос", "no-results": "Ничего не найдено",
 	},
 	"pl": {
+		"throughout":    "na całej ścieżce",
+		"map-scroll":    "Mapa, przewijana w poziomie",
+		"at-a-glance":   "W skrócie",
+		"emotion-curve": "Krzywa emocji", "lowest": "najniżej", "highest": "najwyżej", "theme-dark": "Motyw ciemny", "theme-light": "Motyw jasny", "painful": "Bolesne momenty", "open-opportunities": "Otwarte szanse",
 		"edit": "Edytuj tę stronę", "compare": "Porównanie stanu obecnego i docelowego", "added": "Dodane w ścieżce docelowej", "removed": "Usunięte w ścieżce docelowej", "changed": "Zmienione", "unchanged-count": "Punkty styku bez zmian", "mean-emotion": "Średnia emocja", "delta": "Zmiana", "field": "Pole", "from": "Obecnie", "to": "Docelowo", "map-as-table": "Mapa jako tabela", "main-nav": "Nawigacja główna", "breadcrumbs": "Ścieżka nawigacji", "line-of-visibility": "Linia widoczności",
 		"portal": "Mapy ścieżek klienta",
 		"home":   "Strona główna", "personas": "Persony", "teams": "Zespoły", "journeys": "Ścieżki klienta", "channels": "Kanały", "pages": "Strony",

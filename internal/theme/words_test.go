@@ -21,6 +21,7 @@ func TestWordsComplete(t *testing.T) {
 		}
 	}
 	call := regexp.MustCompile(`\bt "([^"]+)"`)
+	countCall := regexp.MustCompile(`\bcount [^"}]*"([^"]+)"`)
 	files, _ := filepath.Glob("../../themes/default/layouts/*.html")
 	more, _ := filepath.Glob("../../themes/default/layouts/partials/*.html")
 	files = append(files, more...)
@@ -31,6 +32,11 @@ func TestWordsComplete(t *testing.T) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
+		}
+		for _, m := range countCall.FindAllStringSubmatch(string(data), -1) {
+			if _, ok := pluralWords["en"][m[1]]; !ok {
+				t.Errorf("%s: count %q names no counted noun", filepath.Base(f), m[1])
+			}
 		}
 		for _, m := range call.FindAllStringSubmatch(string(data), -1) {
 			if _, ok := Words["en"][m[1]]; !ok {
