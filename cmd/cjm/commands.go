@@ -52,7 +52,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "the output folder (default SOURCE/public)")
 	baseURL := fs.String("base-url", "", "the URL the site is served at, e.g. https://org.github.io/cjm/ (overrides baseURL)")
 	quiet := fs.Bool("quiet", false, "print only errors")
-	minify := fs.Bool("minify", false, "minify HTML, CSS, JavaScript, JSON and SVG")
+	minify := fs.Bool("minify", true, "minify HTML, CSS, JavaScript, JSON and SVG (-minify=false keeps them as rendered)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}

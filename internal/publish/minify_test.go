@@ -8,13 +8,14 @@ import (
 func TestMinify(t *testing.T) {
 	font := []byte{0, 1, 0, 0, 0, 9}
 	files := map[string][]byte{
-		"index.html":    []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <p>Hello   <b>world</b></p>\n  </body>\n</html>\n"),
-		"css/cjm.css":   []byte("body {\n  color : #ffffff ;\n}\n"),
-		"map.svg":       []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect x=\"1.50\" y=\"2\" />\n</svg>\n"),
-		"fonts/go.ttf":  font,
-		"broken.json":   []byte("{not json"),
-		"data/ok.json":  []byte("{ \"a\" : [ 1, 2 ] }"),
-		"unknown.thing": []byte("  kept  "),
+		"index.html":     []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <p>Hello   <b>world</b></p>\n  </body>\n</html>\n"),
+		"css/cjm.css":    []byte("body {\n  color : #ffffff ;\n}\n"),
+		"map.svg":        []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect x=\"1.50\" y=\"2\" />\n</svg>\n"),
+		"fonts/go.ttf":   font,
+		"broken.json":    []byte("{not json"),
+		"data/ok.json":   []byte("{ \"a\" : [ 1, 2 ] }"),
+		"unknown.thing":  []byte("  kept  "),
+		"map/index.html": []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <div>" + inlineSVG + "</div>\n  </body>\n</html>\n"),
 	}
 	before, after := Minify(files)
 	if after >= before {
@@ -25,6 +26,9 @@ func TestMinify(t *testing.T) {
 		"data/ok.json":  `{"a":[1,2]}`,
 		"broken.json":   "{not json",
 		"unknown.thing": "  kept  ",
+		// SVG is written compact already: files and inline maps stay as drawn.
+		"map.svg":        "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect x=\"1.50\" y=\"2\" />\n</svg>\n",
+		"map/index.html": `<!doctype html><html lang="en"><body><div>` + inlineSVG + `</div></body></html>`,
 	}
 	for name, w := range want {
 		if string(files[name]) != w {
@@ -38,3 +42,5 @@ func TestMinify(t *testing.T) {
 		t.Errorf("index.html = %q", html)
 	}
 }
+
+const inlineSVG = `<svg viewBox="0 0 10 10"><g class="cell"><rect x="1.50" y="2"/> <text x="1">A  B</text></g></svg>`
