@@ -1,12 +1,23 @@
-// Package build runs one build of a site: load the content, resolve it
-// into a site, load the theme, and render every page into memory. It
-// writes nothing: the caller publishes the files only when the build has
-// no errors, so a failed build never touches the previous output.
+// Package build runs builds of a site: load the content, resolve it into
+// a site, load the theme, and render the pages into memory. It writes
+// nothing: the caller publishes the files only when the build has no
+// errors, so a failed build never touches the previous output.
+//
+// A Builder builds the same site again and again (watch mode, the dev
+// server): it decodes only the files that changed, and renders only the
+// routes whose signature (package render) changed since the last good
+// build; everything else is carried over. Its output always equals a
+// clean build's.
 package build
 
 import (
+	"bytes"
 	"io/fs"
+	"maps"
+	"path"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
@@ -30,19 +41,62 @@ type Result struct {
 	Site  *site.Site
 	Files map[string][]byte // output path → bytes; nil when the build has errors
 	Diags diag.List         // sorted; errors and warnings
-	Pages int               // pages rendered
+	Pages int               // pages and maps rendered by this build
+	// Changed lists the output paths whose bytes differ from the last good
+	// build's (all of them on a first build), Removed those it no longer
+	// has; both sorted.
+	Changed, Removed []string
+	Full             bool // whether every route was rendered
 }
 
 // OK reports whether the build has no errors.
 func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 
-// Build runs the build.
-func Build(o Options) *Result {
+// Build runs one clean build.
+func Build(o Options) *Result { return (&Builder{opts: o}).Build(nil) }
+
+// Builder builds one site repeatedly. It is not safe for concurrent use.
+type Builder struct {
+	opts  Options
+	cache *content.Cache
+	memo  *render.Memo
+	last  *snapshot // the last good build
+}
+
+// snapshot is what a rebuild compares against.
+type snapshot struct {
+	files map[string][]byte
+	sigs  map[string]uint64 // route path → signature
+}
+
+// NewBuilder returns a Builder whose first Build is a clean build.
+func NewBuilder(o Options) *Builder {
+	return &Builder{opts: o, cache: content.NewCache(), memo: render.NewMemo()}
+}
+
+// Build builds the site. changed lists the slash paths, relative to the
+// site folder, that changed since the last call; only they are decoded
+// again. A nil list means the changes are unknown: every file's size and
+// time are then compared with the last build's. Any path outside content/
+// (a template, a static file) makes the build render every route, as does
+// a site with its own templates.
+func (b *Builder) Build(changed []string) *Result {
+	o := b.opts
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
 	res := &Result{}
-	c, diags := content.Load(o.Source)
+	var c *content.Content
+	var diags diag.List
+	if b.cache != nil {
+		// A list of changes comes from a watcher that saw them all: trust
+		// it rather than look at every file. No list: look.
+		b.cache.Trust(changed != nil)
+		b.cache.Forget(changed...)
+		c, diags = content.LoadCached(o.Source, b.cache)
+	} else {
+		c, diags = content.Load(o.Source)
+	}
 
 	baseURL, baseLine := c.Settings.BaseURL, c.Settings.Line("baseURL")
 	if o.BaseURL != "" {
@@ -75,16 +129,45 @@ func Build(o Options) *Result {
 		return res
 	}
 
-	files, more := render.New(s, th, o.Now).All()
+	// Which routes to render: those whose signature changed, unless
+	// anything but content changed or the templates are the site's own.
+	today := o.Now.Format("2006-01-02")
+	sigs := render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path))
+	routes := s.Routes
+	res.Full = b.last == nil || th.Custom || outsideContent(changed)
+	if !res.Full {
+		routes = nil
+		for _, rt := range s.Routes {
+			if old, ok := b.last.sigs[rt.Path]; !ok || old != sigs[rt.Path] {
+				routes = append(routes, rt)
+			}
+		}
+	}
+
+	r := render.New(s, th, o.Now).WithMemo(b.memo)
+	rendered, more := r.Routes(routes)
 	diags.Add(more...)
-	res.Pages = len(files)
+	res.Pages = len(routes)
+	files := rendered
+	if !res.Full {
+		// Carry over every page that still exists and was not rendered.
+		files = make(map[string][]byte, len(b.last.files))
+		keep := make(map[string]bool, len(s.Routes))
+		for _, rt := range s.Routes {
+			keep[render.OutputPath(rt.Path)] = true
+		}
+		for name, data := range b.last.files {
+			if keep[name] {
+				files[name] = data
+			}
+		}
+		maps.Copy(files, rendered)
+	}
+	maps.Copy(files, r.Shared())
+
 	// Static files go where they are, except where a page already is:
 	// a page always wins, and the author hears about it.
-	names := make([]string, 0, len(th.Static))
-	for name := range th.Static {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(th.Static))
 	for _, name := range names {
 		f := th.Static[name]
 		if _, taken := files[name]; taken {
@@ -94,8 +177,47 @@ func Build(o Options) *Result {
 		files[name] = f.Data
 	}
 	res.Diags = diags.Sort()
-	if res.OK() {
-		res.Files = files
+	if !res.OK() {
+		return res
+	}
+	res.Files = files
+	res.Changed, res.Removed = diff(b.last, files)
+	if b.cache != nil {
+		b.last = &snapshot{files: files, sigs: sigs}
 	}
 	return res
+}
+
+// outsideContent reports whether a change touches more than content/:
+// templates, static files or themes.
+func outsideContent(changed []string) bool {
+	for _, p := range changed {
+		if p != content.Dir && !strings.HasPrefix(path.Clean(p), content.Dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// diff lists the files that differ from the last build and those gone.
+func diff(last *snapshot, files map[string][]byte) (changed, removed []string) {
+	for name, data := range files {
+		if last == nil {
+			changed = append(changed, name)
+			continue
+		}
+		if old, ok := last.files[name]; !ok || !bytes.Equal(old, data) {
+			changed = append(changed, name)
+		}
+	}
+	if last != nil {
+		for name := range last.files {
+			if _, ok := files[name]; !ok {
+				removed = append(removed, name)
+			}
+		}
+	}
+	sort.Strings(changed)
+	sort.Strings(removed)
+	return changed, removed
 }

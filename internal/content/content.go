@@ -16,6 +16,7 @@ import (
 type Source struct {
 	File  string // slash path relative to the site folder: content/personas/olga.md
 	Start int    // line of the front matter's opening delimiter (1 when there is none)
+	Hash  uint64 // of the file's bytes: equal hashes, equal items (within one process)
 	lines map[string]int
 }
 

@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"regexp"
@@ -23,9 +24,21 @@ const Dir = "content"
 // Load reads content/ from fsys, the site's source folder. It returns what
 // it could read and every problem found; a file with errors is still
 // returned where possible, so that later checks can run on the rest.
-func Load(fsys fs.FS) (*Content, diag.List) {
+func Load(fsys fs.FS) (*Content, diag.List) { return LoadCached(fsys, nil) }
+
+// LoadCached is Load that decodes only the files whose size or
+// modification time changed since cache last saw them, or that were
+// forgotten; the others are taken from the cache. A nil cache decodes
+// every file.
+func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	var diags diag.List
+	if cache != nil {
+		if files, dirs, ok := cache.listing(fsys); ok {
+			return assemble(fsys, files, dirs, nil, cache, diags)
+		}
+	}
 	var files []string
+	entries := map[string]fs.DirEntry{}
 	dirs := map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -36,7 +49,7 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 			return nil
 		}
 		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || (strings.HasPrefix(name, "_") && name != "_index.md")) {
+		if p != Dir && skipped(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -46,6 +59,7 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 			dirs[p] = true
 		} else if strings.HasSuffix(name, ".md") {
 			files = append(files, p)
+			entries[p] = d
 		}
 		return nil
 	})
@@ -58,17 +72,50 @@ func Load(fsys fs.FS) (*Content, diag.List) {
 		return &Content{Sections: map[string]*Section{}}, diags
 	}
 
+	if cache != nil {
+		cache.list(files, dirs)
+	}
+	return assemble(fsys, files, dirs, entries, cache, diags)
+}
+
+// skipped reports whether a file or folder in content/ is kept aside:
+// hidden files, editor backups, and drafts named with a leading "_".
+func skipped(name string) bool {
+	return strings.HasPrefix(name, ".") || (strings.HasPrefix(name, "_") && name != "_index.md")
+}
+
+// assemble decodes the files (or takes them from the cache) and puts
+// them together: stages into journeys, touchpoints into stages, in order.
+func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[string]fs.DirEntry, cache *Cache, diags diag.List) (*Content, diag.List) {
 	// Decode every file in parallel; each keeps its own diagnostics.
 	type result struct {
 		item  any
 		diags diag.List
 	}
 	results := make([]result, len(files))
+	stamps := make([]stamp, len(files))
+	decoded := make([]bool, len(files))
+	trust := cache != nil && cache.trusted()
 	par.For(len(files), func(i int) {
+		if cache != nil {
+			if !trust {
+				stamps[i] = stampOf(fsys, files[i], entries[files[i]])
+			}
+			if item, ds, ok := cache.get(files[i], stamps[i]); ok {
+				results[i] = result{item, ds}
+				return
+			}
+			if trust { // decoded anew: keep its stamp for a later untrusted load
+				stamps[i] = stampOf(fsys, files[i], entries[files[i]])
+			}
+		}
 		var ds diag.List
 		item := loadFile(fsys, files[i], &ds)
-		results[i] = result{item, ds}
+		results[i], decoded[i] = result{item, ds}, true
 	})
+	if cache != nil {
+		cache.keep(files, stamps, decoded, func(i int) (any, diag.List) { return results[i].item, results[i].diags })
+	}
 
 	c := &Content{Sections: map[string]*Section{}}
 	journeys := map[string]*Journey{} // by folder
@@ -206,7 +253,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 			start = max(root.line-1, 1)
 		}
 	}
-	src := Source{File: file, Start: start, lines: map[string]int{}}
+	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: map[string]int{}}
 	f := newFields(file, root, diags, src.lines, "", "")
 	meta := Meta{Source: src, Body: fm.body}
 	readMeta := func(dirName string, needTitle bool) {

@@ -9,6 +9,8 @@ import (
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/textfit"
 	"html/template"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,6 +63,14 @@ type Renderer struct {
 	md    *markdown.Renderer
 	lang  string
 	now   time.Time
+	memo  *Memo // may be nil
+}
+
+// WithMemo makes the renderer reuse and keep per-item work in m across
+// builds of the same site.
+func (r *Renderer) WithMemo(m *Memo) *Renderer {
+	r.memo = m
+	return r
 }
 
 // New returns a Renderer. The theme must have been loaded with Funcs(s,
@@ -84,26 +94,34 @@ func Fonts() map[string][]byte {
 	}
 }
 
-// All renders every route. The map is keyed by output path ("index.html",
-// "journeys/x/index.html", "journeys/x/map.svg").
+// All renders every route and adds the shared files. The map is keyed by
+// output path ("index.html", "journeys/x/index.html", "journeys/x/map.svg").
 func (r *Renderer) All() (map[string][]byte, diag.List) {
-	routes := r.site.Routes
+	out, diags := r.Routes(r.site.Routes)
+	maps.Copy(out, r.Shared())
+	return out, diags
+}
+
+// Routes renders the given routes, in parallel, keyed by output path.
+func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
 	type result struct {
 		path string
 		data []byte
 		err  error
 	}
+	// Heavy pages first, so that no core is left with one at the end.
+	order := make([]int, len(routes))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return heavy(routes[a].Kind) - heavy(routes[b].Kind) })
 	results := make([]result, len(routes))
-	par.For(len(routes), func(i int) {
+	par.For(len(routes), func(k int) {
+		i := order[k]
 		p, data, err := r.Route(routes[i])
 		results[i] = result{p, data, err}
 	})
-
-	out := Fonts()
-	for name, data := range hostFiles(r.site, routes) {
-		out[name] = data
-	}
-	out["search.json"] = searchIndex(r.site, r.lang)
+	out := make(map[string][]byte, len(routes))
 	var diags diag.List
 	for i, res := range results {
 		if res.err != nil {
@@ -117,6 +135,32 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 		out[res.path] = res.data
 	}
 	return out, diags
+}
+
+// heavy ranks page kinds by how long they usually take, heaviest 0.
+func heavy(kind string) int {
+	switch kind {
+	case "home", "journeys", "map", "journey":
+		return 0
+	case "compare", "team", "channel":
+		return 1
+	case "persona", "stage":
+		return 2
+	}
+	return 3
+}
+
+// Shared returns the files that are not pages: the fonts, the files a
+// static host reads (.nojekyll, sitemap.xml) and the search index. They
+// sum up the whole site, so every build writes them anew.
+func (r *Renderer) Shared() map[string][]byte {
+	out := Fonts()
+	maps.Copy(out, hostFiles(r.site, r.site.Routes))
+	out["search.json"] = searchIndex(r.site, r.lang, r.memo)
+	if r.memo != nil {
+		r.memo.next()
+	}
+	return out
 }
 
 // OutputPath is the file a route is written to: pretty URLs end in /index.html.

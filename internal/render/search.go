@@ -54,7 +54,19 @@ const (
 var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "teams", "channels", "pages"}
 
 // searchIndex returns search.json for site s with the interface in lang.
-func searchIndex(s *site.Site, lang string) []byte {
+// memo, which may be nil, keeps items' texts between builds.
+func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
+	text := func(hash uint64, title string, body []byte, fields ...any) string {
+		if memo == nil || hash == 0 {
+			return searchText(title, body, fields...)
+		}
+		if t, ok := memo.text(hash); ok {
+			return t
+		}
+		t := searchText(title, body, fields...)
+		memo.keepText(hash, t)
+		return t
+	}
 	kind := map[string]int{}
 	kinds := make([]string, len(searchKinds))
 	for i, k := range searchKinds {
@@ -79,24 +91,24 @@ func searchIndex(s *site.Site, lang string) []byte {
 	journeys := map[*site.Journey]int{}
 	for _, j := range s.Journeys {
 		journeys[j] = len(items)
-		add("journeys", j.Title, j.URL, -1, searchText(j.Title, j.Body, j.Description, j.Scenario, j.Product, j.Tags))
+		add("journeys", j.Title, j.URL, -1, text(j.Hash, j.Title, j.Body, j.Description, j.Scenario, j.Product, j.Tags))
 	}
 	stages := map[*site.Stage]int{}
 	for _, j := range s.Journeys {
 		for _, st := range j.Stages {
 			stages[st] = len(items)
-			add("stages", st.Title, st.URL, journeys[j], searchText(st.Title, st.Body, st.Description, st.Goals, st.Expectations))
+			add("stages", st.Title, st.URL, journeys[j], text(st.Hash, st.Title, st.Body, st.Description, st.Goals, st.Expectations))
 		}
 	}
 	for _, j := range s.Journeys {
 		for _, st := range j.Stages {
 			for _, t := range st.Touchpoints {
-				add("touchpoints", t.Title, t.URL, stages[st], searchText(t.Title, t.Body, t.Description, t.Pains, t.Gains, t.Actions, t.Questions, t.Barriers))
+				add("touchpoints", t.Title, t.URL, stages[st], text(t.Hash, t.Title, t.Body, t.Description, t.Pains, t.Gains, t.Actions, t.Questions, t.Barriers))
 			}
 		}
 	}
 	for _, p := range s.Personas {
-		add("personas", p.Title, p.URL, -1, searchText(p.Title, p.Body, p.Description, p.Role, p.Segment, p.Quote, p.Goals, p.Needs, p.Pains))
+		add("personas", p.Title, p.URL, -1, text(p.Hash, p.Title, p.Body, p.Description, p.Role, p.Segment, p.Quote, p.Goals, p.Needs, p.Pains))
 	}
 	for _, t := range s.Teams {
 		var body []byte
@@ -110,7 +122,7 @@ func searchIndex(s *site.Site, lang string) []byte {
 		add("channels", title, c.URL, -1, searchText(title, nil, c.Title, c.Slug))
 	}
 	for _, p := range s.Pages {
-		add("pages", p.Title, p.URL, -1, searchText(p.Title, p.Body, p.Description))
+		add("pages", p.Title, p.URL, -1, text(p.Hash, p.Title, p.Body, p.Description))
 	}
 
 	encode := func() []byte {

@@ -23,6 +23,10 @@ import (
 type Theme struct {
 	pages  map[string]*template.Template // by file name: "journey.html"
 	Static map[string]File               // output path → file
+	// Custom is true when a template comes from the site (its layouts/ or
+	// a theme folder) rather than the built-in theme: such templates may
+	// show anything, so a rebuild cannot tell which pages they change.
+	Custom bool
 }
 
 // File is a static file and the layer it comes from.
@@ -54,9 +58,11 @@ func Layers(site fs.FS, name string, builtin fs.FS) []Layer {
 	return []Layer{
 		{Name: "", Layouts: sub(site, "layouts"), Static: sub(site, "static")},
 		{Name: themeDir + "/", Layouts: sub(site, themeDir+"/layouts"), Static: sub(site, themeDir+"/static")},
-		{Name: "(built-in theme) ", Layouts: sub(builtin, "layouts"), Static: sub(builtin, "static")},
+		{Name: builtinName, Layouts: sub(builtin, "layouts"), Static: sub(builtin, "static")},
 	}
 }
+
+const builtinName = "(built-in theme) "
 
 // Kinds maps a page kind to the template files tried for it, in order.
 var Kinds = map[string][]string{
@@ -93,6 +99,11 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		}
 	}
 	t := &Theme{pages: map[string]*template.Template{}, Static: static}
+	for _, f := range layouts {
+		if !strings.HasPrefix(f.Source, builtinName) {
+			t.Custom = true
+		}
+	}
 
 	base := template.New("").Funcs(funcs).Option("missingkey=error")
 	shared := []string{}

@@ -1,0 +1,282 @@
+package build_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/cjm-portal/cjm"
+	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/gen"
+)
+
+// edit changes a site folder and returns the paths it touched.
+type edit struct {
+	name string
+	do   func(site) []string
+}
+
+// site is a site folder in memory whose edits bump modification times,
+// as saving in an editor does.
+type site struct {
+	fs    fstest.MapFS
+	clock *time.Time
+}
+
+func (s site) write(name, data string) string {
+	*s.clock = s.clock.Add(time.Second)
+	s.fs[name] = &fstest.MapFile{Data: []byte(data), ModTime: *s.clock}
+	return name
+}
+
+func (s site) read(name string) string { return string(s.fs[name].Data) }
+
+func (s site) remove(name string) string {
+	delete(s.fs, name)
+	return name
+}
+
+// setKey sets a front-matter key of a YAML file, adding it if missing.
+func (s site) setKey(name, key, value string) string {
+	data := s.read(name)
+	line := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(key) + `:.*$`)
+	if line.MatchString(data) {
+		data = line.ReplaceAllLiteralString(data, key+": "+value)
+	} else {
+		data = strings.Replace(data, "---\n", "---\n"+key+": "+value+"\n", 1)
+	}
+	return s.write(name, data)
+}
+
+// moveDir renames a folder with everything in it.
+func (s site) moveDir(from, to string) []string {
+	var changed []string
+	for name, f := range s.fs {
+		if strings.HasPrefix(name, from+"/") {
+			delete(s.fs, name)
+			s.fs[to+strings.TrimPrefix(name, from)] = f
+			changed = append(changed, name, to+strings.TrimPrefix(name, from))
+		}
+	}
+	return changed
+}
+
+func (s site) files(re string) []string {
+	var out []string
+	m := regexp.MustCompile(re)
+	for name := range s.fs {
+		if m.MatchString(name) {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func one(paths ...string) []string { return paths }
+
+// checkSame builds the folder from scratch and compares it with the
+// incremental build, file by file and byte by byte.
+func checkSame(t *testing.T, step string, inc *build.Result, s site) {
+	t.Helper()
+	clean := build.Build(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	if inc.OK() != clean.OK() {
+		t.Fatalf("%s: incremental ok=%v, clean ok=%v\nincremental: %v\nclean: %v", step, inc.OK(), clean.OK(), inc.Diags.Errors(), clean.Diags.Errors())
+	}
+	if fmt.Sprint(inc.Diags) != fmt.Sprint(clean.Diags) {
+		t.Errorf("%s: diagnostics differ:\nincremental: %v\nclean: %v", step, inc.Diags, clean.Diags)
+	}
+	if !clean.OK() {
+		return
+	}
+	for name, data := range clean.Files {
+		got, ok := inc.Files[name]
+		if !ok {
+			t.Errorf("%s: incremental build lacks %s", step, name)
+		} else if !bytes.Equal(got, data) {
+			t.Errorf("%s: %s differs from a clean build's", step, name)
+		}
+	}
+	for name := range inc.Files {
+		if _, ok := clean.Files[name]; !ok {
+			t.Errorf("%s: incremental build has %s, which a clean build does not", step, name)
+		}
+	}
+}
+
+func loadDir(t *testing.T, dir string) site {
+	t.Helper()
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	s := site{fs: fstest.MapFS{}, clock: &clock}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(filepath.Dir(dir), p)
+		s.fs[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data, ModTime: clock}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestIncrementalEqualsClean edits the example portal step by step, the
+// way an author does, and checks after every step that the incremental
+// build equals a clean build, byte for byte.
+func TestIncrementalEqualsClean(t *testing.T) {
+	s := loadDir(t, "../../content")
+	const tp = "content/journeys/order-groceries/04-confirmation/confirmation-email.md"
+	const stage = "content/journeys/order-groceries/04-confirmation"
+	edits := []edit{
+		{"touchpoint title", func(s site) []string { return one(s.setKey(tp, "title", "Email that is late")) }},
+		{"touchpoint emotion", func(s site) []string { return one(s.setKey(tp, "emotion", "1")) }},
+		{"touchpoint body", func(s site) []string { return one(s.write(tp, s.read(tp)+"\nOne more line.\n")) }},
+		{"owner to a team with no file", func(s site) []string { return one(s.setKey(tp, "owner", "Night Shift")) }},
+		{"owner none", func(s site) []string { return one(s.setKey(tp, "owner", "none")) }},
+		{"weight moves it first", func(s site) []string { return one(s.setKey(tp, "weight", "-5")) }},
+		{"broken YAML", func(s site) []string { return one(s.write(tp, "---\ntitle: [unclosed\n---\n")) }},
+		{"fixed", func(s site) []string {
+			return one(s.write(tp, "---\ntitle: Email again\nemotion: -2\nowner: crm\n---\nBack.\n"))
+		}},
+		{"stage title", func(s site) []string { return one(s.setKey(stage+"/_index.md", "title", "Confirmed?")) }},
+		{"new stage with a touchpoint", func(s site) []string {
+			return one(s.write("content/journeys/order-groceries/08-return/_index.md", "---\ntitle: Return\n---\n"),
+				s.write("content/journeys/order-groceries/08-return/label.md", "---\ntitle: Print a label\nemotion: -1\nchannel: web\nowner: logistics\n---\n"))
+		}},
+		{"stage folder renamed", func(s site) []string { return s.moveDir(stage, "content/journeys/order-groceries/04-confirmed") }},
+		{"touchpoint deleted", func(s site) []string {
+			return one(s.remove("content/journeys/order-groceries/08-return/label.md"))
+		}},
+		{"persona added", func(s site) []string {
+			return one(s.write("content/personas/zoe.md", "---\ntitle: Zoe, student\nchannels: [app]\n---\n"))
+		}},
+		{"journey names the new persona", func(s site) []string {
+			const j = "content/journeys/office-pantry-subscription/_index.md"
+			return one(s.write(j, strings.Replace(s.read(j), "personas:", "personas:\n  - zoe", 1)))
+		}},
+		{"plain page title (navigation on every page)", func(s site) []string {
+			return one(s.setKey("content/glossary.md", "title", "Words we use"))
+		}},
+		{"team deleted", func(s site) []string { return one(s.remove("content/teams/crm.md")) }},
+		{"related both ways", func(s site) []string {
+			f := s.files(`^content/journeys/card-to-card-transfer/.*/[^_][^/]*\.md$`)[0]
+			return one(s.setKey(f, "related", "[order-groceries/confirmation-email]"))
+		}},
+		{"site settings", func(s site) []string { return one(s.setKey("content/_index.md", "title", "Portal")) }},
+		{"journey deleted", func(s site) []string {
+			var out []string
+			for _, f := range s.files(`^content/journeys/flight-with-mobile-boarding-pass/`) {
+				out = append(out, s.remove(f))
+			}
+			return out
+		}},
+		{"nothing changed", func(s site) []string { return nil }},
+	}
+	b := build.NewBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	first := b.Build(nil)
+	checkSame(t, "first build", first, s)
+	total := first.Pages
+	for _, e := range edits {
+		res := b.Build(e.do(s))
+		checkSame(t, e.name, res, s)
+		if e.name == "touchpoint title" {
+			// The point of it all: one title renders a few pages, not all.
+			if res.Full || res.Pages == 0 || res.Pages > total/3 {
+				t.Errorf("a touchpoint's title rendered %d of %d pages (full: %v)", res.Pages, total, res.Full)
+			}
+		}
+		if e.name == "nothing changed" && (res.Pages != 0 || len(res.Changed) != 0) {
+			t.Errorf("no change rendered %d pages and changed %v", res.Pages, res.Changed)
+		}
+	}
+}
+
+// TestIncrementalRandomEdits makes random edits of every kind to a
+// generated portal, seeded so a failure repeats, and checks every step.
+func TestIncrementalRandomEdits(t *testing.T) {
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	s := site{fs: fstest.MapFS{}, clock: &clock}
+	for name, data := range gen.Files(gen.Options{Touchpoints: 120, Seed: 7, BodyWords: 20}) {
+		s.fs[name] = &fstest.MapFile{Data: data, ModTime: clock}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	tps := func() []string { return s.files(`^content/journeys/[^/]+/[^/]+/[^_/][^/]*\.md$`) }
+	ref := func(f string) string { // journey/slug of a touchpoint file
+		parts := strings.Split(f, "/")
+		return parts[2] + "/" + strings.TrimSuffix(parts[4], ".md")
+	}
+	ops := []edit{
+		{"title", func(s site) []string {
+			return one(s.setKey(pick(tps()), "title", fmt.Sprintf("Edited %d", r.IntN(1000))))
+		}},
+		{"emotion", func(s site) []string { return one(s.setKey(pick(tps()), "emotion", fmt.Sprint(r.IntN(5)-2))) }},
+		{"owner", func(s site) []string {
+			return one(s.setKey(pick(tps()), "owner", pick([]string{"team-0", "team-1", "none", "Brand New Team"})))
+		}},
+		{"weight", func(s site) []string { return one(s.setKey(pick(tps()), "weight", fmt.Sprint(r.IntN(20)-10))) }},
+		{"related", func(s site) []string { return one(s.setKey(pick(tps()), "related", "["+ref(pick(tps()))+"]")) }},
+		{"parent", func(s site) []string {
+			f := pick(tps())
+			siblings := s.files("^" + regexp.QuoteMeta(path.Dir(f)) + "/[^_][^/]*$")
+			return one(s.setKey(f, "parent", strings.TrimSuffix(path.Base(pick(siblings)), ".md")))
+		}},
+		{"delete touchpoint", func(s site) []string { return one(s.remove(pick(tps()))) }},
+		{"copy touchpoint", func(s site) []string {
+			from, to := pick(tps()), pick(tps())
+			return one(s.write(path.Dir(to)+fmt.Sprintf("/copy-%d.md", r.IntN(1000)), s.read(from)))
+		}},
+		{"stage title", func(s site) []string {
+			return one(s.setKey(pick(s.files(`^content/journeys/[^/]+/[^/]+/_index\.md$`)), "title", fmt.Sprintf("Stage %d", r.IntN(100))))
+		}},
+		{"stage renamed", func(s site) []string {
+			st := path.Dir(pick(s.files(`^content/journeys/[^/]+/[^/]+/_index\.md$`)))
+			return s.moveDir(st, path.Dir(st)+fmt.Sprintf("/%02d-renamed-%d", r.IntN(9), r.IntN(100)))
+		}},
+		{"journey title", func(s site) []string {
+			return one(s.setKey(pick(s.files(`^content/journeys/[^/]+/_index\.md$`)), "title", fmt.Sprintf("Journey %d", r.IntN(100))))
+		}},
+		{"persona title", func(s site) []string {
+			return one(s.setKey(pick(s.files(`^content/personas/`)), "title", fmt.Sprintf("Persona %d", r.IntN(100))))
+		}},
+		{"team deleted", func(s site) []string {
+			if teams := s.files(`^content/teams/`); len(teams) > 1 {
+				return one(s.remove(pick(teams)))
+			}
+			return nil
+		}},
+		{"broken front matter", func(s site) []string { return one(s.write(pick(tps()), "---\ntitle: \"unclosed\n---\n")) }},
+		{"opportunity", func(s site) []string {
+			return one(s.setKey(pick(tps()), "opportunities", `[{title: "Fix it", owner: team-2, due: 2026-01-01, status: planned}]`))
+		}},
+	}
+	b := build.NewBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	checkSame(t, "first build", b.Build(nil), s)
+	steps := 40
+	if testing.Short() {
+		steps = 10
+	}
+	var done []string
+	for i := 0; i < steps; i++ {
+		op := ops[r.IntN(len(ops))]
+		changed := op.do(s)
+		done = append(done, op.name)
+		checkSame(t, fmt.Sprintf("step %d (%s)", i, strings.Join(done, ", ")), b.Build(changed), s)
+		if t.Failed() {
+			return
+		}
+	}
+}

@@ -1,0 +1,271 @@
+package render
+
+import (
+	"encoding/binary"
+	"hash/maphash"
+
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+// A page's signature sums up everything it shows: its own item, every item
+// it names or draws (with their files' hashes), and what every page shows
+// (the settings, section titles, the navigation). Two builds give a route
+// the same signature only if its page would come out the same, so a
+// rebuild renders just the routes whose signature changed.
+//
+// The lists below follow what the default theme's templates show, and err
+// on the side of more: a needless render costs a millisecond, a missed one
+// leaves a stale page. A site with its own templates is rendered in full
+// (see package build), since they may show anything.
+
+var sigSeed = maphash.MakeSeed()
+
+// Signatures returns the signature of every route of s. global sums up
+// what every page shows; see Global.
+func Signatures(s *site.Site, global uint64) map[string]uint64 {
+	g := &signer{journeys: map[*site.Journey]uint64{}, tps: map[*site.Touchpoint]uint64{}}
+	all := allItems(s)
+	out := make(map[string]uint64, len(s.Routes))
+	for _, rt := range s.Routes {
+		g.Reset()
+		g.SetSeed(sigSeed)
+		writeUint(&g.Hash, global)
+		g.WriteString(rt.Kind)
+		g.WriteString(rt.Path)
+		if !g.route(rt) {
+			writeUint(&g.Hash, all)
+		}
+		out[rt.Path] = g.Sum64()
+	}
+	return out
+}
+
+// signer hashes what a route's page shows. The sums for a touchpoint as
+// listed and for a whole journey are worked out once per build: many
+// pages show them.
+type signer struct {
+	maphash.Hash
+	journeys map[*site.Journey]uint64
+	tps      map[*site.Touchpoint]uint64
+}
+
+func (g *signer) add(item any) { writeUint(&g.Hash, fingerprint(item)) }
+
+// route adds what the route's page shows; false means the whole portal
+// (home, the lists, 404).
+func (g *signer) route(rt site.Route) bool {
+	switch it := rt.Item.(type) {
+	case *site.Persona:
+		g.add(it)
+		for _, c := range it.Channels {
+			g.add(c)
+		}
+		for _, j := range it.Journeys {
+			g.journey(j)
+		}
+	case *site.Team:
+		g.add(it)
+		for _, j := range it.Journeys {
+			g.journey(j)
+		}
+		for _, tp := range it.Touchpoints {
+			g.touchpoint(tp)
+		}
+		for _, o := range it.Opportunities {
+			g.touchpoint(o.Touchpoint)
+		}
+	case *site.Channel:
+		g.add(it)
+		for _, p := range it.Personas {
+			g.add(p)
+		}
+		for _, tp := range it.Touchpoints {
+			g.touchpoint(tp)
+		}
+	case *site.Journey: // journey, map and compare
+		g.journey(it)
+		if it.Target != nil && rt.Kind == "compare" {
+			g.journey(it.Target) // drawn beside it
+		}
+	case *site.Stage:
+		g.journey(it.Journey)
+	case *site.Touchpoint:
+		g.touchpoint(it)
+		g.add(it.Journey)
+		for _, st := range it.Journey.Stages {
+			g.add(st)
+		}
+		for _, a := range ancestors(it) {
+			g.touchpoint(a)
+		}
+		for _, n := range []*site.Touchpoint{it.Prev, it.Next} {
+			if n != nil {
+				g.touchpoint(n)
+			}
+		}
+		for _, list := range [][]*site.Touchpoint{it.Children, it.Related} {
+			for _, n := range list {
+				g.touchpoint(n)
+			}
+		}
+	case *site.Page:
+		g.add(it)
+	default:
+		// The 404 page shows only what every page does; home and the
+		// lists show the whole portal.
+		return rt.Kind == "404"
+	}
+	return true
+}
+
+// touchpoint adds a touchpoint and what is shown with it wherever it is
+// listed: its journey and stage, owner, channel, parent and
+// opportunities' owners.
+func (g *signer) touchpoint(tp *site.Touchpoint) {
+	sum, ok := g.tps[tp]
+	if !ok {
+		var h maphash.Hash
+		h.SetSeed(sigSeed)
+		for _, item := range []any{tp, tp.Journey, tp.Stage} {
+			writeUint(&h, fingerprint(item))
+		}
+		if tp.Owner != nil {
+			writeUint(&h, fingerprint(tp.Owner))
+		}
+		if tp.Channel != nil {
+			writeUint(&h, fingerprint(tp.Channel))
+		}
+		if tp.Parent != nil {
+			writeUint(&h, fingerprint(tp.Parent))
+		}
+		for _, o := range tp.Opportunities {
+			if o.Owner != nil {
+				writeUint(&h, fingerprint(o.Owner))
+			}
+		}
+		sum = h.Sum64()
+		g.tps[tp] = sum
+	}
+	writeUint(&g.Hash, sum)
+}
+
+// journey adds a journey with everything its page, map and card show.
+func (g *signer) journey(j *site.Journey) {
+	sum, ok := g.journeys[j]
+	if !ok {
+		inner := &signer{journeys: g.journeys, tps: g.tps}
+		inner.SetSeed(sigSeed)
+		inner.add(j)
+		for _, p := range j.Personas {
+			inner.add(p)
+		}
+		if j.Owner != nil {
+			inner.add(j.Owner)
+		}
+		if j.Target != nil {
+			inner.add(j.Target)
+		}
+		for _, c := range j.Current {
+			inner.add(c)
+		}
+		for _, st := range j.Stages {
+			inner.add(st)
+		}
+		for _, tp := range j.Touchpoints {
+			inner.touchpoint(tp)
+		}
+		sum = inner.Sum64()
+		g.journeys[j] = sum
+	}
+	writeUint(&g.Hash, sum)
+}
+
+// Global sums up what every page shows: the settings, the sections'
+// titles and bodies, and the navigation (plain pages' titles and URLs),
+// plus the extra words the caller adds (the build's date, the base URL).
+func Global(s *site.Site, extra ...string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(sigSeed)
+	writeUint(&h, s.Settings.Hash)
+	for _, name := range []string{"personas", "teams", "journeys"} {
+		if sec := s.Sections[name]; sec != nil {
+			writeUint(&h, sec.Hash)
+		}
+		h.WriteByte(0)
+	}
+	for _, p := range s.Pages {
+		h.WriteString(p.Title)
+		h.WriteByte(0)
+		h.WriteString(p.URL)
+		h.WriteByte(0)
+	}
+	for _, e := range extra {
+		h.WriteString(e)
+		h.WriteByte(0)
+	}
+	return h.Sum64()
+}
+
+// allItems sums up every item, in order, for the pages that show the
+// whole portal.
+func allItems(s *site.Site) uint64 {
+	var h maphash.Hash
+	h.SetSeed(sigSeed)
+	for _, p := range s.Personas {
+		writeUint(&h, fingerprint(p))
+	}
+	for _, t := range s.Teams {
+		writeUint(&h, fingerprint(t))
+	}
+	for _, c := range s.Channels {
+		writeUint(&h, fingerprint(c))
+	}
+	for _, j := range s.Journeys {
+		writeUint(&h, fingerprint(j))
+		for _, st := range j.Stages {
+			writeUint(&h, fingerprint(st))
+		}
+	}
+	for _, tp := range s.Touchpoints {
+		writeUint(&h, fingerprint(tp))
+	}
+	for _, p := range s.Pages {
+		writeUint(&h, fingerprint(p))
+	}
+	return h.Sum64()
+}
+
+// fingerprint identifies an item and its file's content.
+func fingerprint(item any) uint64 {
+	var h maphash.Hash
+	h.SetSeed(sigSeed)
+	switch it := item.(type) {
+	case *site.Persona:
+		h.WriteString("persona\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	case *site.Team:
+		h.WriteString("team\x00" + it.URL + "\x00" + it.Title)
+		writeUint(&h, it.Hash)
+	case *site.Channel:
+		h.WriteString("channel\x00" + it.URL + "\x00" + it.Title)
+	case *site.Journey:
+		h.WriteString("journey\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	case *site.Stage:
+		h.WriteString("stage\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	case *site.Touchpoint:
+		h.WriteString("touchpoint\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	case *site.Page:
+		h.WriteString("page\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	}
+	return h.Sum64()
+}
+
+func writeUint(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	h.Write(b[:])
+}
