@@ -14,7 +14,7 @@ $(BIN): $(shell find cmd internal -name '*.go') $(shell find themes -type f) go.
 build: $(BIN)
 	./$(BIN) build
 
-## serve: build the example portal and serve it on http://127.0.0.1:$(PORT)/
+## serve: build the example portal, watch it, and serve it on http://127.0.0.1:$(PORT)/ with live reload
 serve: $(BIN)
 	./$(BIN) serve -port $(PORT)
 

@@ -4,17 +4,15 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
-	"github.com/cjm-portal/cjm/internal/devserver"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/publish"
 )
@@ -52,12 +50,23 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "the output folder (default SOURCE/public)")
 	baseURL := fs.String("base-url", "", "the URL the site is served at, e.g. https://org.github.io/cjm/ (overrides baseURL)")
 	quiet := fs.Bool("quiet", false, "print only errors")
-	minify := fs.Bool("minify", true, "minify HTML, CSS, JavaScript, JSON and SVG (-minify=false keeps them as rendered)")
+	minify := fs.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON (-minify=false keeps them as rendered)")
+	watching := fs.Bool("watch", false, "after building, rebuild on every change under content/, layouts/, static/ and themes/")
+	poll := fs.Duration("poll", 0, "with -watch: look for changes this often (e.g. 500ms) instead of waiting for file events")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
+	}
+	if err := checkOut(*source, *out); err != nil {
+		fmt.Fprintln(stderr, "cjm build:", err)
+		return errUsage
+	}
+	if *watching {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return buildAndWatch(ctx, *source, *out, *baseURL, *minify, *poll, stdout, stderr)
 	}
 	start := time.Now()
 	res := buildSite(*source, *baseURL, false)
@@ -108,31 +117,11 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	bind := fs.String("bind", "127.0.0.1", "the address to listen on")
 	port := fs.Int("port", 1313, "the port to listen on; 0 picks a free one")
 	baseURL := fs.String("base-url", "/", "the URL path the site is served under")
+	poll := fs.Duration("poll", 0, "look for changes this often (e.g. 500ms) instead of waiting for the system's file events, which network shares and some virtual machines never send")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	res := buildSite(*source, *baseURL, false)
-	if !res.OK() {
-		printDiags(stderr, *source, res.Diags.Errors())
-		fmt.Fprintf(stderr, "cjm: build failed with %s\n", plural(len(res.Diags.Errors()), "error", "errors"))
-		return errFailed
-	}
-	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: devserver.Files(res.Files, res.Site.Base.Path), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl+C to stop)\n", *source, ln.Addr(), res.Site.Base.Path)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
-	}()
-	if err := srv.Serve(ln); err != nil && err != http.ErrServerClosed {
-		return err
-	}
-	return nil
+	return serve(ctx, serveOptions{source: *source, bind: *bind, port: *port, baseURL: *baseURL, poll: *poll}, stdout, stderr)
 }

@@ -1,8 +1,9 @@
 // Command cjm builds a portal of customer journey maps from Markdown.
 //
 //	cjm build [-source DIR] [-out DIR] [-base-url URL]
+//	cjm build -watch [-poll DUR]
 //	cjm check [-source DIR]
-//	cjm serve [-source DIR] [-bind ADDR] [-port N] [-base-url URL]
+//	cjm serve [-source DIR] [-bind ADDR] [-port N] [-base-url URL] [-poll DUR]
 package main
 
 import (
@@ -17,8 +18,9 @@ const usage = `cjm builds a portal of customer journey maps from Markdown.
 
 Usage:
   cjm build [-source DIR] [-out DIR] [-base-url URL]   build the site into OUT (default DIR/public)
+  cjm build -watch                                     build, then rebuild on every change
   cjm check [-source DIR]                              check the content; print errors and gaps
-  cjm serve [-source DIR] [-bind ADDR] [-port N]       build and serve the site on 127.0.0.1:1313
+  cjm serve [-source DIR] [-bind ADDR] [-port N]       build, watch and serve the site on 127.0.0.1:1313
   cjm version                                          print the version
 
 Run 'cjm COMMAND -h' for the flags of a command.

@@ -25,8 +25,21 @@ type Stats struct {
 	Written, Unchanged, Removed int
 }
 
-// Publish writes files (output path → bytes) into dir, creating it.
+// Publish writes files (output path → bytes) into dir, creating it. A
+// file already there with the same bytes is left alone.
 func Publish(dir string, files map[string][]byte) (Stats, error) {
+	return publish(dir, files, nil)
+}
+
+// PublishChanged is Publish after a rebuild that knows what changed: it
+// writes the files in changed (a subset of files, perhaps minified since)
+// without comparing, and takes every other file of files as already in
+// dir, from the last publish. It still removes what files no longer has.
+func PublishChanged(dir string, files, changed map[string][]byte) (Stats, error) {
+	return publish(dir, files, changed)
+}
+
+func publish(dir string, files, changed map[string][]byte) (Stats, error) {
 	var st Stats
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -47,7 +60,13 @@ func Publish(dir string, files map[string][]byte) (Stats, error) {
 
 	for _, name := range names {
 		data := files[name]
-		if old, err := root.ReadFile(name); err == nil && bytes.Equal(old, data) {
+		if changed != nil {
+			var ok bool
+			if data, ok = changed[name]; !ok {
+				st.Unchanged++
+				continue
+			}
+		} else if old, err := root.ReadFile(name); err == nil && bytes.Equal(old, data) {
 			st.Unchanged++
 			continue
 		}

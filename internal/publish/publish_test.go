@@ -52,6 +52,28 @@ func TestPublish(t *testing.T) {
 	}
 }
 
+// TestPublishChanged writes what a rebuild says changed, trusts the rest
+// to be there, and removes what is gone.
+func TestPublishChanged(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Publish(dir, map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a"), "b/index.html": []byte("b")}); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"index.html": []byte("home"), "a/index.html": []byte("a, raw"), "c/index.html": []byte("c")}
+	changed := map[string][]byte{"a/index.html": []byte("a, minified"), "c/index.html": []byte("c")}
+	st, err := PublishChanged(dir, files, changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st != (Stats{Written: 2, Unchanged: 1, Removed: 1}) {
+		t.Errorf("stats: %+v", st)
+	}
+	want := ".cjm-manifest=a/index.html\nc/index.html\nindex.html\n a/index.html=a, minified c/index.html=c index.html=home"
+	if got := tree(t, dir); got != want {
+		t.Errorf("tree = %q\nwant %q", got, want)
+	}
+}
+
 // TestPublishStaysInside refuses paths that would leave the folder, and a
 // symlink planted in the output cannot lead a write outside it.
 func TestPublishStaysInside(t *testing.T) {

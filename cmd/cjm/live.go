@@ -1,0 +1,245 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"maps"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cjm-portal/cjm"
+	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/devserver"
+	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/publish"
+	"github.com/cjm-portal/cjm/internal/watch"
+)
+
+// watched are the folders of a site whose changes trigger a rebuild.
+var watched = []string{"content", "layouts", "static", "themes"}
+
+// live builds a site, then rebuilds it after every change until ctx ends,
+// handing each result to done. A failed build is printed and handed on
+// too; the loop goes on, so fixing the file recovers.
+type live struct {
+	source         string
+	builder        *build.Builder
+	watcher        *watch.Watcher
+	stdout, stderr io.Writer
+}
+
+func newLive(source, baseURL string, poll time.Duration, stdout, stderr io.Writer) (*live, error) {
+	w, err := watch.New(watch.Options{Root: source, Dirs: watched, Poll: poll})
+	if err != nil {
+		return nil, err
+	}
+	b := build.NewBuilder(build.Options{Source: os.DirFS(source), Builtin: cjm.DefaultTheme(), BaseURL: baseURL})
+	return &live{source: source, builder: b, watcher: w, stdout: stdout, stderr: stderr}, nil
+}
+
+// first runs the first, clean build.
+func (l *live) first() *build.Result { return l.builder.Build(nil) }
+
+// loop rebuilds on every batch of changes and calls done with each result.
+func (l *live) loop(ctx context.Context, done func(*build.Result)) {
+	defer l.watcher.Close()
+	var lost bool // events were lost: the next build looks at every file
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case err, ok := <-l.watcher.Errors():
+			if ok {
+				fmt.Fprintln(l.stderr, "cjm: watching:", err)
+				lost = true
+			}
+		case batch, ok := <-l.watcher.Batches():
+			if !ok {
+				return
+			}
+			start := time.Now()
+			changed := batch.Paths
+			if lost {
+				changed, lost = nil, false
+			}
+			res := l.builder.Build(changed)
+			l.report(res, batch.Paths, time.Since(start))
+			done(res)
+		}
+	}
+}
+
+// report prints one line per rebuild, or the errors of a failed one.
+func (l *live) report(res *build.Result, changed []string, took time.Duration) {
+	what := "changes"
+	if len(changed) > 0 {
+		what = changed[0]
+		if len(changed) > 1 {
+			what += fmt.Sprintf(" and %d more", len(changed)-1)
+		}
+	}
+	now := time.Now().Format("15:04:05")
+	if !res.OK() {
+		errs := res.Diags.Errors()
+		printDiags(l.stderr, l.source, errs)
+		fmt.Fprintf(l.stderr, "%s %s: build failed with %s; the last good build stays\n", now, what, plural(len(errs), "error", "errors"))
+		return
+	}
+	fmt.Fprintf(l.stdout, "%s %s: %s rendered, %s changed, %d removed in %s\n",
+		now, what, plural(res.Pages, "page", "pages"), plural(len(res.Changed), "file", "files"), len(res.Removed), took.Round(time.Millisecond))
+}
+
+// serveOptions are `cjm serve`'s flags.
+type serveOptions struct {
+	source, bind, baseURL string
+	port                  int
+	poll                  time.Duration
+}
+
+// serve builds, watches and serves the site until ctx ends. It never
+// writes into the site's folder: the build lives in memory.
+func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error {
+	ln, err := net.Listen("tcp", net.JoinHostPort(o.bind, strconv.Itoa(o.port)))
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	l, err := newLive(o.source, o.baseURL, o.poll, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	res := l.first()
+	base := "/"
+	if res.Site != nil && res.Site.Base.Path != "" {
+		base = res.Site.Base.Path
+	}
+	server := devserver.New(base)
+	if host := o.bind; host != "" && net.ParseIP(host) == nil {
+		server.AllowHosts(host) // a name the user chose to bind, e.g. a LAN host name
+	}
+	publishTo(server, res)
+	if res.OK() {
+		fmt.Fprintf(stdout, "built %s in %s\n", plural(len(res.Files), "file", "files"), time.Since(start).Round(time.Millisecond))
+	} else {
+		l.report(res, nil, time.Since(start))
+	}
+	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl+C to stop); watching %s for changes\n", o.source, ln.Addr(), base, strings.Join(watched, ", "))
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	srv := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	loopDone := make(chan struct{})
+	go func() {
+		l.loop(ctx, func(res *build.Result) { publishTo(server, res) })
+		close(loopDone)
+	}()
+	select {
+	case <-ctx.Done():
+	case err = <-served:
+		cancel()
+	}
+	<-loopDone
+	server.Close() // ends the pages' event streams, which Shutdown would wait for
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutdown)
+	if err != nil && err != http.ErrServerClosed {
+		return err
+	}
+	return nil
+}
+
+// publishTo hands a build to the dev server: the files when it succeeded,
+// the errors, for the browser's overlay, when it failed.
+func publishTo(server *devserver.Server, res *build.Result) {
+	if res.OK() {
+		server.Update(res.Files)
+		return
+	}
+	server.Fail(browserErrors(res.Diags.Errors()))
+}
+
+func browserErrors(ds diag.List) []devserver.Error {
+	out := make([]devserver.Error, len(ds))
+	for i, d := range ds {
+		out[i] = devserver.Error{File: d.File, Line: d.Line, Message: d.Message, Hint: d.Hint}
+	}
+	return out
+}
+
+// buildAndWatch is `cjm build -watch`: a build published to out, then a
+// rebuild on every change, each publishing only the files that changed.
+func buildAndWatch(ctx context.Context, source, out, baseURL string, minify bool, poll time.Duration, stdout, stderr io.Writer) error {
+	l, err := newLive(source, baseURL, poll, stdout, stderr)
+	if err != nil {
+		return err
+	}
+	published := false // whether out holds a build of this session
+	write := func(res *build.Result) {
+		if !res.OK() {
+			return
+		}
+		var st publish.Stats
+		var err error
+		if !published {
+			files := maps.Clone(res.Files) // the builder keeps res.Files: never minify it in place
+			if minify {
+				publish.Minify(files)
+			}
+			st, err = publish.Publish(out, files)
+		} else {
+			changed := make(map[string][]byte, len(res.Changed))
+			for _, name := range res.Changed {
+				changed[name] = res.Files[name]
+			}
+			if minify {
+				publish.Minify(changed)
+			}
+			st, err = publish.PublishChanged(out, res.Files, changed)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "cjm: writing %s: %v\n", out, err)
+			published = false
+			return
+		}
+		published = true
+		fmt.Fprintf(stdout, "%s: %d written, %d removed\n", out, st.Written, st.Removed)
+	}
+	start := time.Now()
+	res := l.first()
+	l.report(res, nil, time.Since(start))
+	write(res)
+	fmt.Fprintf(stdout, "watching %s for changes (Ctrl+C to stop)\n", strings.Join(watched, ", "))
+	l.loop(ctx, write)
+	return nil
+}
+
+// checkOut refuses an output folder that is the site's folder or inside
+// content/, layouts/, static/ or themes/: publishing would feed the build
+// its own output, and a rebuild would remove the author's files.
+func checkOut(source, out string) error {
+	src, err1 := filepath.Abs(source)
+	dst, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return nil // the build will say what is wrong with the paths
+	}
+	if dst == src {
+		return fmt.Errorf("-out %s is the site's folder; write the site into a folder of its own, e.g. %s", out, filepath.Join(source, "public"))
+	}
+	for _, dir := range watched {
+		d := filepath.Join(src, dir)
+		if dst == d || strings.HasPrefix(dst, d+string(filepath.Separator)) {
+			return fmt.Errorf("-out %s is inside %s; write the site outside content/, layouts/, static/ and themes/, e.g. %s", out, filepath.Join(source, dir), filepath.Join(source, "public"))
+		}
+	}
+	return nil
+}
