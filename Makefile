@@ -33,9 +33,11 @@ test-go:
 test-browser: $(BIN)
 	@bash tests/browser/run.sh
 
-## bench: generate portals of about 150 and 4,000 touchpoints and time their builds
+## bench: generate portals of about 150 and 4,000 touchpoints and time their builds,
+## a rebuild after one edit, and a save in the dev server until the page is served
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem ./internal/build
+	$(GO) test -run '^$$' -bench . -benchtime 20x ./internal/build ./internal/swimlane
+	$(GO) test -run '^$$' -bench ServeEdit -benchtime 20x ./cmd/cjm
 	@bash tests/bench/run.sh
 
 fmt:

@@ -4,15 +4,19 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cjm-portal/cjm/internal/gen"
 )
 
 // event is one server-sent event.
@@ -35,7 +39,7 @@ func liveSite(t *testing.T) string {
 	return dir
 }
 
-func writeFile(t *testing.T, name, data string) {
+func writeFile(t testing.TB, name, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
@@ -174,7 +178,7 @@ func TestServeLive(t *testing.T) {
 }
 
 // subscribe reads the server-sent events at url into a channel.
-func subscribe(t *testing.T, ctx context.Context, url string) <-chan event {
+func subscribe(t testing.TB, ctx context.Context, url string) <-chan event {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(ctx, "GET", url, nil)
 	res, err := http.DefaultClient.Do(req)
@@ -212,7 +216,7 @@ func subscribe(t *testing.T, ctx context.Context, url string) <-chan event {
 	return ch
 }
 
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	res, err := http.Get(url)
 	if err != nil {
@@ -239,4 +243,66 @@ func (l *lockedWriter) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.String()
+}
+
+// BenchmarkServeEdit measures what an author waits for at 4,000
+// touchpoints: from saving a touchpoint to the dev server serving its
+// page with the new title, the watcher's debounce and the reload event
+// included. It reports the median.
+func BenchmarkServeEdit(b *testing.B) {
+	dir := b.TempDir()
+	var tp string
+	for name, data := range gen.Files(gen.Options{Touchpoints: 4000, Seed: 1}) {
+		writeFile(b, filepath.Join(dir, filepath.FromSlash(name)), string(data))
+		if strings.HasSuffix(name, "/s0-t0.md") && (tp == "" || name < tp) {
+			tp = name
+		}
+	}
+	original, _ := os.ReadFile(filepath.Join(dir, tp))
+	parts := strings.Split(tp, "/") // content/journeys/J/NN-stage/slug.md
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out, outW := io.Pipe()
+	go func() {
+		_ = serve(ctx, serveOptions{source: dir, bind: "127.0.0.1", port: 0, baseURL: "/"}, outW, io.Discard)
+	}()
+	sc := bufio.NewScanner(out)
+	addr := ""
+	for addr == "" && sc.Scan() {
+		if m := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`).FindStringSubmatch(sc.Text()); m != nil {
+			addr = m[1]
+		}
+	}
+	go func() {
+		for sc.Scan() {
+		}
+	}()
+	events := subscribe(b, ctx, addr+"__cjm/events")
+	<-events // hello
+	// The page's URL: the stage's slug drops the folder's number.
+	_, stageSlug, _ := strings.Cut(parts[3], "-")
+	page := addr + "journeys/" + parts[2] + "/" + stageSlug + "/" + strings.TrimSuffix(parts[4], ".md") + "/"
+	if code, _ := get(b, page); code != 200 {
+		b.Fatalf("%s: %d", page, code)
+	}
+	var took []time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		title := fmt.Sprintf("Edited %d", i)
+		start := time.Now()
+		writeFile(b, filepath.Join(dir, tp), strings.Replace(string(original), "title: ", "title: "+title+" ", 1))
+		for {
+			e := <-events
+			if e.name != "reload" {
+				continue
+			}
+			if _, body := get(b, page); strings.Contains(body, title) {
+				break
+			}
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
 }

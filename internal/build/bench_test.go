@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
@@ -59,8 +61,10 @@ func BenchmarkRebuild(b *testing.B) {
 		b.Fatalf("build failed:\n%s", res.Diags.Errors())
 	}
 	pages, i := 0, 0
+	var took []time.Duration
 	for b.Loop() {
 		i++
+		start := time.Now()
 		data := bytes.Replace(original, []byte("title: "), []byte(fmt.Sprintf("title: Edited %d ", i)), 1)
 		if err := os.WriteFile(filepath.Join(dir, tp), data, 0o644); err != nil {
 			b.Fatal(err)
@@ -70,6 +74,9 @@ func BenchmarkRebuild(b *testing.B) {
 			b.Fatalf("rebuild failed or was full:\n%s", res.Diags.Errors())
 		}
 		pages = res.Pages
+		took = append(took, time.Since(start))
 	}
+	slices.Sort(took)
 	b.ReportMetric(float64(pages), "pages/op")
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
 }

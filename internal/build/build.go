@@ -145,6 +145,10 @@ func (b *Builder) Build(changed []string) *Result {
 	}
 
 	r := render.New(s, th, o.Now).WithMemo(b.memo)
+	// The shared files (search index, sitemap) sum up the whole site:
+	// they are worked out beside the pages, not after them.
+	shared := make(chan map[string][]byte, 1)
+	go func() { shared <- r.Shared() }()
 	rendered, more := r.Routes(routes)
 	diags.Add(more...)
 	res.Pages = len(routes)
@@ -163,7 +167,7 @@ func (b *Builder) Build(changed []string) *Result {
 		}
 		maps.Copy(files, rendered)
 	}
-	maps.Copy(files, r.Shared())
+	maps.Copy(files, <-shared)
 
 	// Static files go where they are, except where a page already is:
 	// a page always wins, and the author hears about it.

@@ -143,6 +143,9 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	edits := []edit{
 		{"touchpoint title", func(s site) []string { return one(s.setKey(tp, "title", "Email that is late")) }},
 		{"touchpoint emotion", func(s site) []string { return one(s.setKey(tp, "emotion", "1")) }},
+		{"parent's title, shown on its details' cards", func(s site) []string {
+			return one(s.setKey(stage+"/order-confirmation.md", "title", "Confirmation, every channel"))
+		}},
 		{"touchpoint body", func(s site) []string { return one(s.write(tp, s.read(tp)+"\nOne more line.\n")) }},
 		{"owner to a team with no file", func(s site) []string { return one(s.setKey(tp, "owner", "Night Shift")) }},
 		{"owner none", func(s site) []string { return one(s.setKey(tp, "owner", "none")) }},

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -490,23 +491,37 @@ func lower(list []string) []string {
 // sortItems orders items by weight, then by the leading number (numbered
 // first), then by title, then by slug so that the order is total.
 func sortItems[T any](items []T, meta func(T) *Meta) {
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := meta(items[i]), meta(items[j])
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
+	// Lower-cased titles are worked out once, not at every comparison.
+	type keyed struct {
+		item  T
+		m     *Meta
+		title string
+	}
+	ks := make([]keyed, len(items))
+	for i, it := range items {
+		m := meta(it)
+		ks[i] = keyed{it, m, strings.ToLower(m.Title)}
+	}
+	slices.SortStableFunc(ks, func(x, y keyed) int {
+		a, b := x.m, y.m
+		switch {
+		case a.Weight != b.Weight:
+			return cmp.Compare(a.Weight, b.Weight)
+		case a.Numbered != b.Numbered:
+			if a.Numbered {
+				return -1
+			}
+			return 1
+		case a.Number != b.Number:
+			return cmp.Compare(a.Number, b.Number)
+		case x.title != y.title:
+			return strings.Compare(x.title, y.title)
+		case a.Slug != b.Slug:
+			return strings.Compare(a.Slug, b.Slug)
 		}
-		if a.Numbered != b.Numbered {
-			return a.Numbered
-		}
-		if a.Number != b.Number {
-			return a.Number < b.Number
-		}
-		if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
-			return ta < tb
-		}
-		if a.Slug != b.Slug {
-			return a.Slug < b.Slug
-		}
-		return a.File < b.File
+		return strings.Compare(a.File, b.File)
 	})
+	for i := range ks {
+		items[i] = ks[i].item
+	}
 }

@@ -136,7 +136,7 @@ func (g *signer) touchpoint(tp *site.Touchpoint) {
 			writeUint(&h, fingerprint(tp.Channel))
 		}
 		if tp.Parent != nil {
-			writeUint(&h, fingerprint(tp.Parent))
+			writeUint(&h, fingerprint(tp.Parent)) // its title is on the card
 		}
 		for _, o := range tp.Opportunities {
 			if o.Owner != nil {

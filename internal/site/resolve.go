@@ -308,7 +308,8 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 }
 
 // isNone reports whether an owner says that nobody owns the item.
-func isNone(owner string) bool { return content.Slugify(owner) == OwnerNone }
+// It is content.Slugify(owner) == OwnerNone, without the allocations.
+func isNone(owner string) bool { return strings.EqualFold(strings.TrimSpace(owner), OwnerNone) }
 
 // lanes returns the journey's lanes: those it names, or every lane that
 // has data, in the contract's order.
