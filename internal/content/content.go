@@ -122,6 +122,7 @@ type Touchpoint struct {
 	Opportunities []Opportunity
 	Parent        string
 	Related       []string
+	Evidence      string // the `source` key: interview, survey, analytics or assumption
 }
 
 // KPI is a key performance indicator with its current and target values.
@@ -129,6 +130,7 @@ type KPI struct {
 	Name            string
 	Current, Target *float64
 	Unit            string
+	Better          string // higher (the default) or lower: which way is good
 }
 
 // Metrics are the standard CX measures of a touchpoint.
@@ -172,8 +174,12 @@ type Content struct {
 
 // The enums of the contract.
 var (
-	States       = []string{"current", "target"}
-	Importances  = []string{"low", "medium", "high", "critical"}
+	States      = []string{"current", "target"}
+	Importances = []string{"low", "medium", "high", "critical"}
+	// Sources say what a touchpoint's data rests on, from proven to guessed.
+	Sources = []string{"interview", "survey", "analytics", "assumption"}
+	// Betters say which way a KPI improves.
+	Betters      = []string{"higher", "lower"}
 	Engagements  = []string{"low", "medium", "high"}
 	Statuses     = []string{"idea", "planned", "in-progress", "done"}
 	Languages    = []string{"en", "ru", "pl"}

@@ -398,7 +398,10 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t.Influencers = f.list("influencers")
 	t.Processes = f.list("processes")
 	f.maps("kpis", func(i int, k *fields) {
-		kpi := KPI{Name: k.str("name"), Unit: k.str("unit")}
+		kpi := KPI{Name: k.str("name"), Unit: k.str("unit"), Better: k.enum("better", Betters...)}
+		if kpi.Better == "" {
+			kpi.Better = "higher"
+		}
 		if kpi.Name == "" {
 			f.diags.Errorf(f.file, f.lines[k.path], "give each KPI a `name`", "kpis[%d]: no name", i+1)
 		}
@@ -434,6 +437,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	})
 	t.Parent = strings.ToLower(f.str("parent"))
 	t.Related = lower(f.list("related"))
+	t.Evidence = f.enum("source", Sources...)
 	return t
 }
 
