@@ -17,12 +17,13 @@ import (
 	"github.com/cjm-portal/cjm/internal/publish"
 )
 
-func buildSite(source, baseURL string, check bool) *build.Result {
+func buildSite(source, baseURL string, check bool, stderr io.Writer) *build.Result {
 	return build.Build(build.Options{
-		Source:  os.DirFS(source),
-		Builtin: cjm.DefaultTheme(),
-		BaseURL: baseURL,
-		Check:   check,
+		Source:    os.DirFS(source),
+		Builtin:   cjm.DefaultTheme(),
+		BaseURL:   baseURL,
+		Check:     check,
+		Committed: newGitDates(source, stderr).Committed,
 	})
 }
 
@@ -69,7 +70,7 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return buildAndWatch(ctx, *source, *out, *baseURL, *minify, *poll, stdout, stderr)
 	}
 	start := time.Now()
-	res := buildSite(*source, *baseURL, false)
+	res := buildSite(*source, *baseURL, false, stderr)
 	if !res.OK() {
 		errs := res.Diags.Errors()
 		printDiags(stderr, *source, errs)
@@ -98,14 +99,15 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
 	source := fs.String("source", ".", "the site's folder, holding content/")
+	strict := fs.Bool("strict", false, "fail on gaps and other warnings too, so that CI can gate on them")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	res := buildSite(*source, "", true)
+	res := buildSite(*source, "", true, stderr)
 	printDiags(stdout, *source, res.Diags)
 	errs, warns := len(res.Diags.Errors()), len(res.Diags.Warnings())
 	fmt.Fprintf(stdout, "%s, %s\n", plural(errs, "error", "errors"), plural(warns, "gap", "gaps"))
-	if errs > 0 {
+	if errs > 0 || (*strict && warns > 0) {
 		return errFailed
 	}
 	return nil

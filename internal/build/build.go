@@ -23,6 +23,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/render"
+	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
@@ -34,6 +35,9 @@ type Options struct {
 	BaseURL string    // overrides the site's baseURL when set
 	Now     time.Time // the date the build is made on; zero means today
 	Check   bool      // check only: stop before rendering
+	// Committed says when a file was last committed, for journeys with no
+	// `updated` date; nil when unknown (not a git checkout).
+	Committed func(file string) (time.Time, bool)
 }
 
 // Result is a build's outcome.
@@ -42,6 +46,7 @@ type Result struct {
 	Files map[string][]byte // output path → bytes; nil when the build has errors
 	Diags diag.List         // sorted; errors and warnings
 	Pages int               // pages and maps rendered by this build
+	Gaps  []rollup.Gap      // what the maps do not say yet; also in Diags, as warnings
 	// Changed lists the output paths whose bytes differ from the last good
 	// build's (all of them on a first build), Removed those it no longer
 	// has; both sorted.
@@ -122,7 +127,11 @@ func (b *Builder) Build(changed []string) *Result {
 			diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
 		}
 	}
-	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now))
+	res.Gaps = rollup.Gaps(s, rollup.Options{Today: o.Now, Committed: o.Committed})
+	for _, g := range res.Gaps {
+		diags.Add(g.Diagnostic())
+	}
+	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now, res.Gaps))
 	diags.Add(more...)
 	if diags.HasErrors() || o.Check {
 		res.Diags = diags.Sort()

@@ -3,10 +3,12 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"math"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -14,7 +16,7 @@ import (
 
 // Funcs returns the functions templates may call for site s. now is the
 // build's date, against which due dates are overdue; tests fix it.
-func Funcs(s *site.Site, now time.Time) template.FuncMap {
+func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap) template.FuncMap {
 	lang := s.Settings.Language
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return template.FuncMap{
@@ -41,7 +43,7 @@ func Funcs(s *site.Site, now time.Time) template.FuncMap {
 		"kpiValue":     swimlane.KPIValue,
 		"emotionSign":  func(e int) string { return signed(e) },
 		"channelTitle": func(c *site.Channel) string { return theme.ChannelName(lang, c.Slug, c.Title) },
-		"overdue":      func(o *site.Opportunity) bool { return o.Status != "done" && !o.Due.IsZero() && o.Due.Before(today) },
+		"overdue":      func(o *site.Opportunity) bool { return rollup.Overdue(o, today) },
 		"editURL": func(file string) string {
 			if s.Settings.EditURL == "" || file == "" {
 				return ""
@@ -49,6 +51,56 @@ func Funcs(s *site.Site, now time.Time) template.FuncMap {
 			return strings.TrimSuffix(s.Settings.EditURL, "/") + "/" + file
 		},
 		"join": strings.Join,
+		// summary rolls up a journey, stage, persona or team: counts, means, KPIs, health.
+		"summary": func(item any) (rollup.Summary, error) {
+			switch it := item.(type) {
+			case *site.Journey:
+				return rollup.Journey(it, today), nil
+			case *site.Stage:
+				return rollup.Stage(it, today), nil
+			case *site.Persona:
+				return rollup.Persona(it, today), nil
+			case *site.Team:
+				return rollup.Team(it, today), nil
+			}
+			return rollup.Summary{}, fmt.Errorf("summary: cannot roll up %T", item)
+		},
+		// healthLow says a journey's health is under half: most weight on painful moments.
+		"healthLow": func(v float64) bool { return v < 50 },
+		// round1 rounds to one decimal, for display.
+		"round1": rollup.Round1,
+		// pct writes a share from 0 to 100 with one decimal at most: "66.7 %".
+		"pct": func(v float64) string { return FormatNumber(rollup.Round1(v)) + " %" },
+		// funnel draws the share of customers reaching each stage of a journey.
+		"funnel": func(j *site.Journey) template.HTML { return template.HTML(drawFunnel(j, s.Base.Link, lang)) }, // escaped by swimlane
+		// gaps lists what the maps do not say yet (package rollup's rules).
+		"gaps": func() []rollup.Gap { return gaps },
+		// gapRules are the rules, in the order the gaps page shows them.
+		"gapRules": func() []string { return GapRules },
+		// gapsOf keeps the gaps of one rule.
+		"gapsOf": func(list []rollup.Gap, rule string) []rollup.Gap {
+			var out []rollup.Gap
+			for _, g := range list {
+				if g.Rule == rule {
+					out = append(out, g)
+				}
+			}
+			return out
+		},
+		// gapItem names the item a gap concerns, with its page.
+		"gapItem": gapItem,
+		// opportunityBoard is every opportunity, by status.
+		"opportunityBoard": func() []OpportunityGroup { return OpportunityBoard(s) },
+		// opportunityRows writes the board's rows (see OpportunityRows).
+		"opportunityRows": func(items []*site.Opportunity) template.HTML {
+			return OpportunityRows(items, s.Base.Link, lang, today)
+		},
+		// heatmap is mean emotion by journey and stage, and by channel and stage.
+		"heatmap": func() Heatmap { return NewHeatmap(s, lang) },
+		// signedNum writes a mean with its sign and one decimal: +1.5, -0.3, 0.
+		"signedNum": signedNum,
+		// list makes a slice of its arguments.
+		"list": func(v ...any) []any { return v },
 		// dict makes a map from key, value pairs, to hand a partial more than one value.
 		"dict": dict,
 		// count writes a number with its noun in the language's plural form: "5 этапов".
@@ -119,4 +171,53 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+func signedNum(v float64) string {
+	r := math.Round(v*10) / 10
+	switch {
+	case r > 0:
+		return "+" + FormatNumber(r)
+	case r < 0:
+		return "−" + FormatNumber(-r)
+	}
+	return "0"
+}
+
+// GapRules are rollup's rules, in the order the gaps page shows them: who
+// owns what first, then plans, measures, dates and coverage.
+var GapRules = []string{
+	rollup.RuleOwnerNone, rollup.RuleNoOwner, rollup.RulePainWithoutOpportunity,
+	rollup.RuleKPIIncomplete, rollup.RuleOverdue, rollup.RuleStaleJourney, rollup.RulePersonaWithoutJourney,
+}
+
+// GapItem is what the gaps page says of a gap's item.
+type GapItem struct{ Title, URL, Context string }
+
+func gapItem(item any) GapItem {
+	switch it := item.(type) {
+	case *site.Touchpoint:
+		return GapItem{it.Title, it.URL, it.Journey.Title + " › " + it.Stage.Title}
+	case *site.Journey:
+		return GapItem{Title: it.Title, URL: it.URL}
+	case *site.Persona:
+		return GapItem{Title: it.Title, URL: it.URL}
+	}
+	return GapItem{}
+}
+
+// drawFunnel draws a journey's funnel, or nothing when no stage gives a
+// conversion.
+func drawFunnel(j *site.Journey, link func(string) string, lang string) []byte {
+	steps := rollup.Funnel(j)
+	known := false
+	out := make([]swimlane.FunnelStep, len(steps))
+	for i, st := range steps {
+		known = known || st.Conversion != nil
+		out[i] = swimlane.FunnelStep{Label: st.Stage.Title, URL: st.Stage.URL, Reaching: st.Reaching, Unknown: st.Unknown}
+	}
+	if !known {
+		return nil
+	}
+	return swimlane.Funnel(out, swimlane.Options{Lang: lang, Link: link})
 }

@@ -1,18 +1,33 @@
 package render
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/cjm-portal/cjm/internal/export"
+)
 
 // Memo keeps what a build works out per item and a rebuild can reuse:
 // each item's search text, keyed by the hash of its file (the text comes
-// from that file alone). Each build keeps only what it used, so the memo
+// from that file alone), and each touchpoint's data export. Each build keeps only what it used, so the memo
 // never grows past one site's worth. Safe for concurrent use.
 type Memo struct {
 	mu         sync.Mutex
 	texts, new map[uint64]string
+	exports    *export.Cache // each touchpoint's data, encoded
 }
 
 // NewMemo returns an empty memo.
-func NewMemo() *Memo { return &Memo{texts: map[uint64]string{}, new: map[uint64]string{}} }
+func NewMemo() *Memo {
+	return &Memo{texts: map[uint64]string{}, new: map[uint64]string{}, exports: export.NewCache()}
+}
+
+// exportCache is the data export's cache; nil for a nil memo.
+func (m *Memo) exportCache() *export.Cache {
+	if m == nil {
+		return nil
+	}
+	return m.exports
+}
 
 func (m *Memo) text(hash uint64) (string, bool) {
 	m.mu.Lock()

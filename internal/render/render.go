@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/export"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/site"
@@ -157,6 +158,7 @@ func (r *Renderer) Shared() map[string][]byte {
 	out := Fonts()
 	maps.Copy(out, hostFiles(r.site, r.site.Routes))
 	out["search.json"] = searchIndex(r.site, r.lang, r.memo)
+	maps.Copy(out, export.FilesCached(r.site, r.now, r.memo.exportCache()))
 	if r.memo != nil {
 		r.memo.next()
 	}

@@ -347,16 +347,10 @@ func lanes(j *Journey) []string {
 	return out
 }
 
-// gaps warns about what a CX team should fill in: touchpoints nobody owns
-// and touchpoints with no emotion.
+// gaps warns about touchpoints with no emotion, which leave a hole in the
+// curve. The CX gaps (owners, plans, KPIs, dates) are package rollup's.
 func (r *resolver) gaps() {
 	for _, t := range r.s.Touchpoints {
-		switch {
-		case t.OwnerNone:
-			r.diags.Warnf(t.File, t.Line("owner"), "assign a team when one takes it on", "owner: none: nobody owns this touchpoint")
-		case t.Touchpoint.Owner == "":
-			r.diags.Warnf(t.File, t.Start, "add `owner: TEAM`, or `owner: none` if nobody owns it yet", "no owner")
-		}
 		if t.Emotion == nil && !t.Has("emotion") { // a wrong value is already an error
 			r.diags.Warnf(t.File, t.Start, "add `emotion: N`, an integer from -2 (very negative) to 2 (very positive)", "no emotion")
 		}
@@ -375,6 +369,9 @@ func (r *resolver) route() {
 	add("teams/", "teams", nil, "")
 	add("journeys/", "journeys", nil, "")
 	add("channels/", "channels", nil, "")
+	add("opportunities/", "opportunities", nil, "")
+	add("gaps/", "gaps", nil, "")
+	add("heatmap/", "heatmap", nil, "")
 	for _, p := range s.Personas {
 		add(p.URL, "persona", p, p.File)
 	}

@@ -25,7 +25,7 @@ type Site struct {
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, compare, stage, touchpoint, channels, channel, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, compare, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }

@@ -66,20 +66,23 @@ const builtinName = "(built-in theme) "
 
 // Kinds maps a page kind to the template files tried for it, in order.
 var Kinds = map[string][]string{
-	"home":       {"home.html"},
-	"404":        {"404.html", "page.html"},
-	"personas":   {"personas.html", "list.html"},
-	"teams":      {"teams.html", "list.html"},
-	"journeys":   {"journeys.html", "list.html"},
-	"channels":   {"channels.html", "list.html"},
-	"persona":    {"persona.html", "single.html"},
-	"team":       {"team.html", "single.html"},
-	"channel":    {"channel.html", "single.html"},
-	"journey":    {"journey.html", "single.html"},
-	"compare":    {"compare.html", "single.html"},
-	"stage":      {"stage.html", "single.html"},
-	"touchpoint": {"touchpoint.html", "single.html"},
-	"page":       {"page.html", "single.html"},
+	"home":          {"home.html"},
+	"404":           {"404.html", "page.html"},
+	"personas":      {"personas.html", "list.html"},
+	"teams":         {"teams.html", "list.html"},
+	"journeys":      {"journeys.html", "list.html"},
+	"channels":      {"channels.html", "list.html"},
+	"opportunities": {"opportunities.html"},
+	"gaps":          {"gaps.html"},
+	"heatmap":       {"heatmap.html"},
+	"persona":       {"persona.html", "single.html"},
+	"team":          {"team.html", "single.html"},
+	"channel":       {"channel.html", "single.html"},
+	"journey":       {"journey.html", "single.html"},
+	"compare":       {"compare.html", "single.html"},
+	"stage":         {"stage.html", "single.html"},
+	"touchpoint":    {"touchpoint.html", "single.html"},
+	"page":          {"page.html", "single.html"},
 }
 
 // Load reads the layers' templates and static files. Page templates are

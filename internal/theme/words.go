@@ -9,6 +9,9 @@ import (
 // each interface language. Templates look them up with `t "key"`.
 var Words = map[string]map[string]string{
 	"en": {
+		"gaps-lead": "What the maps do not yet say: touchpoints nobody owns, pains with no plan, KPIs without a target, late opportunities, journeys not looked at for half a year, personas with no journey. cjm check lists the same.", "gaps-none": "None.", "gap-owner-none": "Nobody owns it", "gap-no-owner": "No owner named", "gap-pain-without-opportunity": "Painful and important, with no plan", "gap-kpi-incomplete": "KPIs without a target or a current value", "gap-overdue": "Overdue opportunities", "gap-stale-journey": "Journeys not updated for 180 days", "gap-persona-without-journey": "Personas with no journey",
+		"opportunities-lead": "Every improvement planned on a touchpoint, with its owner and due date. Overdue ones are marked.", "heatmap-lead": "Mean emotion of the touchpoints in each stage: red where customers suffer, green where they are pleased.",
+		"funnel": "Funnel: customers reaching each stage", "health": "Journey health", "health-note": "Share of touchpoints felt as neutral or better, weighted by importance", "csi-mean": "Mean CSI", "nps-mean": "Mean NPS", "kpis-met": "KPIs met", "gaps": "Gaps", "heatmap": "Heatmap", "opportunities-board": "Opportunities", "evidence": "Evidence", "interview": "interview", "survey": "survey", "analytics": "analytics", "assumption": "assumption", "no-source": "not given",
 		"throughout":    "throughout",
 		"map-scroll":    "The map, scrolling sideways",
 		"at-a-glance":   "At a glance",
@@ -37,6 +40,9 @@ var Words = map[string]map[string]string{
 		"search": "Search", "search-label": "Search the portal", "search-results": "Results: %d", "search-more": "%d more: add a word to narrow the search", "no-results": "Nothing found",
 	},
 	"ru": {
+		"gaps-lead": "Чего карты пока не говорят: точки без владельца, боли без плана, KPI без цели, просроченные возможности, пути, которые полгода не обновлялись, персоны без пути. То же выводит cjm check.", "gaps-none": "Нет.", "gap-owner-none": "Владельца нет", "gap-no-owner": "Владелец не указан", "gap-pain-without-opportunity": "Важная боль без плана", "gap-kpi-incomplete": "KPI без цели или текущего значения", "gap-overdue": "Просроченные возможности", "gap-stale-journey": "Пути без обновлений 180 дней", "gap-persona-without-journey": "Персоны без пути",
+		"opportunities-lead": "Все улучшения точек контакта с владельцами и сроками. Просроченные отмечены.", "heatmap-lead": "Средняя эмоция точек контакта на каждом этапе: красное — где клиентам плохо, зелёное — где хорошо.",
+		"funnel": "Воронка: доля клиентов, дошедших до этапа", "health": "Здоровье пути", "health-note": "Доля точек контакта с нейтральной или лучшей эмоцией, взвешенная по важности", "csi-mean": "Средний CSI", "nps-mean": "Средний NPS", "kpis-met": "KPI выполнено", "gaps": "Пробелы", "heatmap": "Тепловая карта", "opportunities-board": "Возможности", "evidence": "Основание", "interview": "интервью", "survey": "опрос", "analytics": "аналитика", "assumption": "предположение", "no-source": "не указано",
 		"throughout":    "на всём пути",
 		"map-scroll":    "Карта, прокрутка по горизонтали",
 		"at-a-glance":   "Коротко о портале",
@@ -65,6 +71,9 @@ var Words = map[string]map[string]string{
 		"search": "Поиск", "search-label": "Поиск по порталу", "search-results": "Найдено: %d", "search-more": "Ещё %d: уточните запрос", "no-results": "Ничего не найдено",
 	},
 	"pl": {
+		"gaps-lead": "Czego mapy jeszcze nie mówią: punkty styku bez właściciela, problemy bez planu, KPI bez celu, przeterminowane szanse, ścieżki nieaktualizowane od pół roku, persony bez ścieżki. cjm check wypisuje to samo.", "gaps-none": "Brak.", "gap-owner-none": "Nikt nie jest właścicielem", "gap-no-owner": "Nie wskazano właściciela", "gap-pain-without-opportunity": "Ważny problem bez planu", "gap-kpi-incomplete": "KPI bez celu lub bieżącej wartości", "gap-overdue": "Przeterminowane szanse", "gap-stale-journey": "Ścieżki nieaktualizowane od 180 dni", "gap-persona-without-journey": "Persony bez ścieżki",
+		"opportunities-lead": "Wszystkie zaplanowane usprawnienia punktów styku, z właścicielem i terminem. Przeterminowane są oznaczone.", "heatmap-lead": "Średnia emocja punktów styku na każdym etapie: czerwone tam, gdzie klienci cierpią, zielone tam, gdzie są zadowoleni.",
+		"funnel": "Lejek: odsetek klientów docierających do etapu", "health": "Kondycja ścieżki", "health-note": "Odsetek punktów styku odczuwanych neutralnie lub lepiej, ważony ważnością", "csi-mean": "Średni CSI", "nps-mean": "Średni NPS", "kpis-met": "Osiągnięte KPI", "gaps": "Luki", "heatmap": "Mapa cieplna", "opportunities-board": "Szanse", "evidence": "Podstawa", "interview": "wywiad", "survey": "ankieta", "analytics": "analityka", "assumption": "założenie", "no-source": "nie podano",
 		"throughout":    "na całej ścieżce",
 		"map-scroll":    "Mapa, przewijana w poziomie",
 		"at-a-glance":   "W skrócie",

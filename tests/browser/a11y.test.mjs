@@ -26,6 +26,9 @@ const pages = {
   stage: 'journeys/order-groceries/confirmation/',
   touchpoint: 'journeys/order-groceries/confirmation/confirmation-email/',
   page: 'glossary/',
+  opportunities: 'opportunities/',
+  gaps: 'gaps/',
+  heatmap: 'heatmap/',
   404: 'no/such/page/',
 };
 

@@ -1,0 +1,143 @@
+package export
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"hash/maphash"
+	"sync"
+	"time"
+
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+// Cache keeps each touchpoint's encoded JSON and CSV row between builds of
+// one site, keyed by everything they are made of. Each build keeps only
+// what it used. Safe for concurrent use; a nil *Cache keeps nothing.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[uint64]entry
+}
+
+type entry struct {
+	json []byte
+	row  []string
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[uint64]entry{}} }
+
+func (c *Cache) get(key uint64) ([]byte, []string, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	return e.json, e.row, ok
+}
+
+// keep replaces the cache's entries with this build's.
+func (c *Cache) keep(keys []uint64, frags [][]byte, rows [][]string) {
+	if c == nil {
+		return
+	}
+	next := make(map[uint64]entry, len(keys))
+	for i, k := range keys {
+		next[k] = entry{frags[i], rows[i]}
+	}
+	c.mu.Lock()
+	c.entries = next
+	c.mu.Unlock()
+}
+
+var keySeed = maphash.MakeSeed()
+
+// touchpointKey sums up what a touchpoint's JSON object and CSV row are
+// made of: its file (by hash), where it is, what it links to, the build
+// date (overdue) and the base URL (absolute URLs).
+func touchpointKey(s *site.Site, t *site.Touchpoint, today time.Time) uint64 {
+	var h maphash.Hash
+	h.SetSeed(keySeed)
+	str := func(v string) { h.WriteString(v); h.WriteByte(0) }
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], t.Hash)
+	h.Write(b[:])
+	str(today.Format(time.DateOnly))
+	str(s.Base.Root)
+	str(t.URL)
+	str(t.Ref)
+	str(t.Journey.Slug)
+	str(t.Journey.Title)
+	str(t.Journey.State)
+	str(t.Stage.Slug)
+	str(t.Stage.Title)
+	if t.Channel != nil {
+		str(t.Channel.Slug)
+	}
+	str("|")
+	if t.Owner != nil {
+		str(t.Owner.Slug)
+	}
+	str("|")
+	if t.Parent != nil {
+		str(t.Parent.Ref)
+	}
+	str("|")
+	for _, list := range [][]*site.Touchpoint{t.Children, t.Related} {
+		for _, o := range list {
+			str(o.Ref)
+		}
+		str("|")
+	}
+	for _, o := range t.Opportunities {
+		if o.Owner != nil {
+			str(o.Owner.Slug)
+		}
+		str("|")
+	}
+	b[0] = byte(t.Depth)
+	h.Write(b[:1])
+	return h.Sum64()
+}
+
+// encodeTouchpoint writes one touchpoint as it stands, indented, in the
+// touchpoints list of cjm.json.
+func encodeTouchpoint(tp touchpoint) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(tp); err != nil {
+		panic("export: " + err.Error()) // only NaN or an infinity could fail, which the loader refuses
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+}
+
+// spliceJSON writes the document with the touchpoints' encoded objects in
+// place of its (nil) touchpoints list: the same bytes encodeJSON writes for
+// the whole document.
+func spliceJSON(d *document, frags [][]byte) []byte {
+	doc := encodeJSON(d)
+	tail := []byte("null\n}\n")
+	if !bytes.HasSuffix(doc, tail) {
+		panic("export: touchpoints are not the document's last field")
+	}
+	var b bytes.Buffer
+	b.Grow(len(doc) + len(frags)*2000)
+	b.Write(doc[:len(doc)-len(tail)])
+	if len(frags) == 0 {
+		b.WriteString("[]\n}\n")
+		return b.Bytes()
+	}
+	b.WriteString("[")
+	for i, f := range frags {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n    ")
+		b.Write(f)
+	}
+	b.WriteString("\n  ]\n}\n")
+	return b.Bytes()
+}

@@ -1,0 +1,533 @@
+// Package export writes the resolved portal as data files for BI tools and
+// spreadsheets, beside the HTML pages:
+//
+//	data/cjm.json           the whole resolved model: site, personas, teams,
+//	                        channels, journeys with their stages, touchpoints
+//	data/cjm.schema.json    the JSON Schema (draft 2020-12) of cjm.json
+//	data/touchpoints.csv    one row per touchpoint
+//	data/opportunities.csv  one row per opportunity
+//	data/kpis.csv           one row per KPI
+//
+// In cjm.json items name each other by slug (personas, teams, channels,
+// journeys, stages) or by ref, journey-slug/touchpoint-slug (touchpoints),
+// never by nesting, except that a journey holds its stages. Every key is
+// always written, null when there is no value, so that a BI tool sees the
+// same shape whatever the content.
+//
+// The "version" key of cjm.json is 1, and version 1's shape is exactly what
+// cjm.schema.json describes: every object closed (additionalProperties
+// false), every key required. Adding, removing, renaming or retyping a key
+// changes the shape: change cjm.schema.json with it (the tests fail until
+// the two agree) and bump Version. Even an added key is a change, since the
+// old schema rejects it.
+//
+// The CSV files are written for spreadsheet programs: UTF-8 with a byte
+// order mark (Excel needs it to read UTF-8), CRLF line ends, a header row of
+// snake_case column names, lists joined with "; ", numbers as plain
+// decimals with a dot (-1.5), an empty cell for an unknown value, and a
+// leading apostrophe on a cell that a spreadsheet would run as a formula.
+package export
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"time"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/par"
+	"github.com/cjm-portal/cjm/internal/rollup"
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+// Version is the version of cjm.json's shape, written as its "version" key.
+const Version = 1
+
+// The output paths of the data files, relative to the site's root.
+const (
+	JSONPath          = "data/cjm.json"
+	SchemaPath        = "data/cjm.schema.json"
+	TouchpointsPath   = "data/touchpoints.csv"
+	OpportunitiesPath = "data/opportunities.csv"
+	KPIsPath          = "data/kpis.csv"
+)
+
+// schemaName is how cjm.json names its schema: the file beside it.
+const schemaName = "cjm.schema.json"
+
+//go:embed cjm.schema.json
+var schema []byte
+
+// Schema returns the JSON Schema of cjm.json.
+func Schema() []byte { return bytes.Clone(schema) }
+
+// Files returns the data files of site s, keyed by output path (see the
+// package comment). today is the build date: an opportunity is overdue when
+// its due date is before today and it is not done. The output depends only
+// on s and today's date: the same site gives the same bytes.
+func Files(s *site.Site, today time.Time) map[string][]byte { return FilesCached(s, today, nil) }
+
+// FilesCached is Files that reuses, through c, what it encoded for each
+// touchpoint in earlier builds of the same site: a rebuild after one edit
+// encodes a few touchpoints, not thousands. A nil c encodes everything.
+func FilesCached(s *site.Site, today time.Time, c *Cache) map[string][]byte {
+	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	abs := absFunc(s)
+	n := len(s.Touchpoints)
+	frags, rows := make([][]byte, n), make([][]string, n)
+	keys := make([]uint64, n)
+	par.For(n, func(i int) {
+		t := s.Touchpoints[i]
+		keys[i] = touchpointKey(s, t, today)
+		if f, r, ok := c.get(keys[i]); ok {
+			frags[i], rows[i] = f, r
+			return
+		}
+		frags[i] = encodeTouchpoint(touchpointOf(t, today, abs))
+		rows[i] = touchpointRow(s, t, today)
+	})
+	c.keep(keys, frags, rows)
+	return map[string][]byte{
+		JSONPath:          spliceJSON(head(s, today), frags),
+		SchemaPath:        Schema(),
+		TouchpointsPath:   writeCSV(touchpointColumns, rows),
+		OpportunitiesPath: opportunitiesCSV(s, today),
+		KPIsPath:          kpisCSV(s),
+	}
+}
+
+// The shape of cjm.json. Keys are written in the order of the fields; keep
+// them, their JSON names and types in step with cjm.schema.json. No field
+// has omitempty: an absent value is null, an empty list [].
+
+type document struct {
+	Version     int          `json:"version"`
+	Schema      string       `json:"schema"`
+	Site        siteInfo     `json:"site"`
+	Personas    []persona    `json:"personas"`
+	Teams       []team       `json:"teams"`
+	Channels    []channel    `json:"channels"`
+	Journeys    []journey    `json:"journeys"`
+	Touchpoints []touchpoint `json:"touchpoints"`
+}
+
+type siteInfo struct {
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Language    string `json:"language"`
+	BaseURL     string `json:"baseURL"`
+	BuildDate   string `json:"buildDate"`
+}
+
+type persona struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	AbsoluteURL *string  `json:"absoluteURL"`
+	Role        string   `json:"role"`
+	Segment     string   `json:"segment"`
+	Quote       string   `json:"quote"`
+	Avatar      string   `json:"avatar"`
+	Goals       []string `json:"goals"`
+	Needs       []string `json:"needs"`
+	Pains       []string `json:"pains"`
+	Channels    []string `json:"channels"`
+	Journeys    []string `json:"journeys"`
+}
+
+type team struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	AbsoluteURL *string  `json:"absoluteURL"`
+	Lead        string   `json:"lead"`
+	Contact     string   `json:"contact"`
+	Generated   bool     `json:"generated"`
+	Journeys    []string `json:"journeys"`
+	Touchpoints []string `json:"touchpoints"`
+}
+
+type channel struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	URL         string   `json:"url"`
+	AbsoluteURL *string  `json:"absoluteURL"`
+	Personas    []string `json:"personas"`
+	Touchpoints []string `json:"touchpoints"`
+}
+
+type journey struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	AbsoluteURL *string  `json:"absoluteURL"`
+	MapURL      string   `json:"mapURL"`
+	CompareURL  *string  `json:"compareURL"`
+	State       string   `json:"state"`
+	Scenario    string   `json:"scenario"`
+	Product     string   `json:"product"`
+	Personas    []string `json:"personas"`
+	Owner       *string  `json:"owner"`
+	Target      *string  `json:"target"`
+	Current     []string `json:"current"`
+	Tags        []string `json:"tags"`
+	Lanes       []string `json:"lanes"`
+	Updated     *string  `json:"updated"`
+	Stages      []stage  `json:"stages"`
+}
+
+type stage struct {
+	Slug         string   `json:"slug"`
+	Title        string   `json:"title"`
+	Description  string   `json:"description"`
+	URL          string   `json:"url"`
+	AbsoluteURL  *string  `json:"absoluteURL"`
+	Duration     string   `json:"duration"`
+	Goals        []string `json:"goals"`
+	Expectations []string `json:"expectations"`
+	Conversion   *float64 `json:"conversion"`
+	Touchpoints  []string `json:"touchpoints"`
+}
+
+type touchpoint struct {
+	Ref           string        `json:"ref"`
+	Journey       string        `json:"journey"`
+	Stage         string        `json:"stage"`
+	Slug          string        `json:"slug"`
+	Title         string        `json:"title"`
+	Description   string        `json:"description"`
+	URL           string        `json:"url"`
+	AbsoluteURL   *string       `json:"absoluteURL"`
+	Channel       *string       `json:"channel"`
+	Emotion       *int          `json:"emotion"`
+	Importance    *string       `json:"importance"`
+	Engagement    *string       `json:"engagement"`
+	Owner         *string       `json:"owner"`
+	OwnerNone     bool          `json:"ownerNone"`
+	Parent        *string       `json:"parent"`
+	Children      []string      `json:"children"`
+	Related       []string      `json:"related"`
+	Depth         int           `json:"depth"`
+	Actions       []string      `json:"actions"`
+	Questions     []string      `json:"questions"`
+	Barriers      []string      `json:"barriers"`
+	Pains         []string      `json:"pains"`
+	Gains         []string      `json:"gains"`
+	Influencers   []string      `json:"influencers"`
+	Processes     []string      `json:"processes"`
+	KPIs          []kpi         `json:"kpis"`
+	Metrics       metrics       `json:"metrics"`
+	Opportunities []opportunity `json:"opportunities"`
+	Source        *string       `json:"source"`
+}
+
+type kpi struct {
+	Name    string   `json:"name"`
+	Current *float64 `json:"current"`
+	Target  *float64 `json:"target"`
+	Unit    string   `json:"unit"`
+	Better  string   `json:"better"`
+	Met     *bool    `json:"met"`
+}
+
+type metrics struct {
+	CSI        *float64 `json:"csi"`
+	NPS        *float64 `json:"nps"`
+	Conversion *float64 `json:"conversion"`
+}
+
+type opportunity struct {
+	Title   string  `json:"title"`
+	Owner   *string `json:"owner"`
+	Due     *string `json:"due"`
+	Status  string  `json:"status"`
+	Overdue bool    `json:"overdue"`
+}
+
+// model is the whole document, touchpoints included.
+func model(s *site.Site, today time.Time) *document {
+	d := head(s, today)
+	abs := absFunc(s)
+	d.Touchpoints = make([]touchpoint, 0, len(s.Touchpoints))
+	for _, t := range s.Touchpoints {
+		d.Touchpoints = append(d.Touchpoints, touchpointOf(t, today, abs))
+	}
+	return d
+}
+
+// absFunc makes a page's absolute URL, or nil when the base has no host.
+func absFunc(s *site.Site) func(string) *string {
+	return func(rel string) *string {
+		if s.Base.Root == "" {
+			return nil
+		}
+		return ptr(s.Base.Abs(rel))
+	}
+}
+
+// head is the document without its touchpoints (Touchpoints is nil).
+func head(s *site.Site, today time.Time) *document {
+	abs := absFunc(s)
+	baseURL := s.Base.Root
+	if baseURL == "" {
+		baseURL = s.Base.Path
+	}
+	d := &document{
+		Version: Version,
+		Schema:  schemaName,
+		Site: siteInfo{
+			Title:       s.Settings.Title,
+			Description: s.Settings.Description,
+			Language:    s.Settings.Language,
+			BaseURL:     baseURL,
+			BuildDate:   today.Format(time.DateOnly),
+		},
+		Personas: make([]persona, 0, len(s.Personas)),
+		Teams:    make([]team, 0, len(s.Teams)),
+		Channels: make([]channel, 0, len(s.Channels)),
+		Journeys: make([]journey, 0, len(s.Journeys)),
+	}
+	for _, p := range s.Personas {
+		d.Personas = append(d.Personas, persona{
+			Slug:        p.Slug,
+			Title:       p.Title,
+			Description: p.Description,
+			URL:         p.URL,
+			AbsoluteURL: abs(p.URL),
+			Role:        p.Role,
+			Segment:     p.Segment,
+			Quote:       p.Quote,
+			Avatar:      p.Avatar,
+			Goals:       list(p.Goals),
+			Needs:       list(p.Needs),
+			Pains:       list(p.Pains),
+			Channels:    channelSlugs(p.Channels),
+			Journeys:    journeySlugs(p.Journeys),
+		})
+	}
+	for _, t := range s.Teams {
+		d.Teams = append(d.Teams, team{
+			Slug:        t.Slug,
+			Title:       t.Title,
+			Description: t.Description,
+			URL:         t.URL,
+			AbsoluteURL: abs(t.URL),
+			Lead:        t.Lead,
+			Contact:     t.Contact,
+			Generated:   t.Generated,
+			Journeys:    journeySlugs(t.Journeys),
+			Touchpoints: refs(t.Touchpoints),
+		})
+	}
+	for _, c := range s.Channels {
+		slugs := make([]string, 0, len(c.Personas))
+		for _, p := range c.Personas {
+			slugs = append(slugs, p.Slug)
+		}
+		d.Channels = append(d.Channels, channel{
+			Slug:        c.Slug,
+			Title:       c.Title,
+			URL:         c.URL,
+			AbsoluteURL: abs(c.URL),
+			Personas:    slugs,
+			Touchpoints: refs(c.Touchpoints),
+		})
+	}
+	for _, j := range s.Journeys {
+		personas := make([]string, 0, len(j.Personas))
+		for _, p := range j.Personas {
+			personas = append(personas, p.Slug)
+		}
+		jj := journey{
+			Slug:        j.Slug,
+			Title:       j.Title,
+			Description: j.Description,
+			URL:         j.URL,
+			AbsoluteURL: abs(j.URL),
+			MapURL:      j.MapURL,
+			CompareURL:  nonEmpty(j.CompareURL),
+			State:       j.State,
+			Scenario:    j.Scenario,
+			Product:     j.Product,
+			Personas:    personas,
+			Owner:       teamSlug(j.Owner),
+			Current:     journeySlugs(j.Current),
+			Tags:        list(j.Tags),
+			Lanes:       list(j.Lanes),
+			Updated:     date(j.Updated),
+			Stages:      make([]stage, 0, len(j.Stages)),
+		}
+		if j.Target != nil {
+			jj.Target = ptr(j.Target.Slug)
+		}
+		for _, st := range j.Stages {
+			jj.Stages = append(jj.Stages, stage{
+				Slug:         st.Slug,
+				Title:        st.Title,
+				Description:  st.Description,
+				URL:          st.URL,
+				AbsoluteURL:  abs(st.URL),
+				Duration:     st.Duration,
+				Goals:        list(st.Goals),
+				Expectations: list(st.Expectations),
+				Conversion:   st.Conversion,
+				Touchpoints:  refs(st.Touchpoints),
+			})
+		}
+		d.Journeys = append(d.Journeys, jj)
+	}
+	return d
+}
+
+func encodeJSON(d *document) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		// Only NaN or an infinity could fail, and the content loader
+		// accepts neither.
+		panic("export: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+// better returns which way the KPI improves: higher unless it says lower.
+func better(k content.KPI) string {
+	if k.Better == "lower" {
+		return "lower"
+	}
+	return "higher"
+}
+
+// met reports whether a KPI reaches its target (package rollup's rule),
+// or nil when its current or target value is unknown.
+func met(k content.KPI) *bool {
+	switch rollup.KPI(k) {
+	case rollup.KPIMet:
+		return ptr(true)
+	case rollup.KPINotMet:
+		return ptr(false)
+	}
+	return nil
+}
+
+// overdue is rollup's rule, as the pages show it.
+func overdue(o *site.Opportunity, today time.Time) bool { return rollup.Overdue(o, today) }
+
+func ptr[T any](v T) *T { return &v }
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func date(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	return ptr(t.Format(time.DateOnly))
+}
+
+// list returns l, or an empty list for nil, so that JSON shows [] not null.
+func list(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+func teamSlug(t *site.Team) *string {
+	if t == nil {
+		return nil
+	}
+	return ptr(t.Slug)
+}
+
+func refs(tps []*site.Touchpoint) []string {
+	out := make([]string, 0, len(tps))
+	for _, t := range tps {
+		out = append(out, t.Ref)
+	}
+	return out
+}
+
+func journeySlugs(js []*site.Journey) []string {
+	out := make([]string, 0, len(js))
+	for _, j := range js {
+		out = append(out, j.Slug)
+	}
+	return out
+}
+
+func channelSlugs(cs []*site.Channel) []string {
+	out := make([]string, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, c.Slug)
+	}
+	return out
+}
+
+// touchpointOf is a touchpoint as cjm.json has it.
+func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string) touchpoint {
+	tp := touchpoint{
+		Ref:           t.Ref,
+		Journey:       t.Journey.Slug,
+		Stage:         t.Stage.Slug,
+		Slug:          t.Slug,
+		Title:         t.Title,
+		Description:   t.Description,
+		URL:           t.URL,
+		AbsoluteURL:   abs(t.URL),
+		Emotion:       t.Emotion,
+		Importance:    nonEmpty(t.Importance),
+		Engagement:    nonEmpty(t.Engagement),
+		Owner:         teamSlug(t.Owner),
+		OwnerNone:     t.OwnerNone,
+		Children:      refs(t.Children),
+		Related:       refs(t.Related),
+		Depth:         t.Depth,
+		Actions:       list(t.Actions),
+		Questions:     list(t.Questions),
+		Barriers:      list(t.Barriers),
+		Pains:         list(t.Pains),
+		Gains:         list(t.Gains),
+		Influencers:   list(t.Influencers),
+		Processes:     list(t.Processes),
+		KPIs:          make([]kpi, 0, len(t.KPIs)),
+		Metrics:       metrics{CSI: t.Metrics.CSI, NPS: t.Metrics.NPS, Conversion: t.Metrics.Conversion},
+		Opportunities: make([]opportunity, 0, len(t.Opportunities)),
+		Source:        nonEmpty(t.Evidence),
+	}
+	if t.Channel != nil {
+		tp.Channel = ptr(t.Channel.Slug)
+	}
+	if t.Parent != nil {
+		tp.Parent = ptr(t.Parent.Ref)
+	}
+	for _, k := range t.KPIs {
+		tp.KPIs = append(tp.KPIs, kpi{
+			Name:    k.Name,
+			Current: k.Current,
+			Target:  k.Target,
+			Unit:    k.Unit,
+			Better:  better(k),
+			Met:     met(k),
+		})
+	}
+	for _, o := range t.Opportunities {
+		tp.Opportunities = append(tp.Opportunities, opportunity{
+			Title:   o.Title,
+			Owner:   teamSlug(o.Owner),
+			Due:     date(o.Due),
+			Status:  o.Status,
+			Overdue: overdue(o, today),
+		})
+	}
+	return tp
+}

@@ -1,0 +1,110 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+func boardSite(t *testing.T) *site.Site {
+	t.Helper()
+	files := map[string]string{
+		"content/personas/p.md":                  "---\ntitle: P\n---\n",
+		"content/teams/crm.md":                   "---\ntitle: CRM <&>\n---\n",
+		"content/journeys/a/_index.md":           "---\ntitle: A\npersonas: p\n---\n",
+		"content/journeys/a/01-search/_index.md": "---\ntitle: Search\n---\n",
+		"content/journeys/a/01-search/x.md":      "---\ntitle: X <b>\nchannel: web\nemotion: -2\nopportunities: [{title: Late <i>, owner: crm, due: 2026-01-10, status: planned}, {title: Someday}]\n---\n",
+		"content/journeys/a/01-search/y.md":      "---\ntitle: Y\nchannel: web\nemotion: 1\nopportunities: [{title: Soon, due: 2026-03-01, status: planned}, {title: Shipped, status: done}]\n---\n",
+		"content/journeys/a/02-buy/_index.md":    "---\ntitle: Buy\n---\n",
+		"content/journeys/a/02-buy/z.md":         "---\ntitle: Z\nchannel: app\n---\n",
+		"content/journeys/b/_index.md":           "---\ntitle: B\npersonas: p\n---\n",
+		"content/journeys/b/01-buy/_index.md":    "---\ntitle: Buying\n---\n",
+		"content/journeys/b/01-buy/w.md":         "---\ntitle: W\nchannel: web\nemotion: 2\n---\n",
+		"content/journeys/b/02-search/_index.md": "---\ntitle: Searching\n---\n",
+		"content/journeys/b/02-search/v.md":      "---\ntitle: V\nchannel: app\nemotion: 0\n---\n",
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	c, diags := content.Load(fsys)
+	s, more := site.Resolve(c, site.Base{Path: "/"})
+	diags.Add(more...)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	return s
+}
+
+func TestOpportunityBoard(t *testing.T) {
+	s := boardSite(t)
+	var got []string
+	for _, g := range OpportunityBoard(s) {
+		var titles []string
+		for _, o := range g.Items {
+			titles = append(titles, o.Title)
+		}
+		got = append(got, g.Status+": "+strings.Join(titles, ", "))
+	}
+	// Planned first, soonest due first; no due date last; empty groups left out.
+	want := "planned: Late <i>, Soon | idea: Someday | done: Shipped"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("board:\n%s\nwant:\n%s", strings.Join(got, " | "), want)
+	}
+
+	rows := string(OpportunityRows(OpportunityBoard(s)[0].Items, s.Base.Link, "en", time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
+	for _, want := range []string{
+		`<tr class="is-overdue"><th scope="row">Late &lt;i&gt;</th>`, // due 10 January, seen on 1 February
+		`<a href="/journeys/a/search/x/">X &lt;b&gt;</a>`,
+		`<a href="/teams/crm/">CRM &lt;&amp;&gt;</a>`,
+		`<td data-value="2026-03-01"><time datetime="2026-03-01">1 March 2026</time></td>`, // not yet due
+		`<span class="gap"><span aria-hidden="true">⚠ </span>no owner</span>`,
+	} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("rows lack %q:\n%s", want, rows)
+		}
+	}
+	if strings.Count(rows, "is-overdue") != 1 || strings.Count(rows, `class="overdue"`) != 1 {
+		t.Errorf("one row should be overdue:\n%s", rows)
+	}
+}
+
+func TestHeatmap(t *testing.T) {
+	h := NewHeatmap(boardSite(t), "en")
+	var cols []string
+	for _, c := range h.Columns {
+		cols = append(cols, c.Slug)
+	}
+	// search is first in A and second in B: on average at 0.5, as is buy.
+	// Ties keep the order first seen.
+	if got := strings.Join(cols, ","); got != "search,buy" {
+		t.Errorf("columns %s, want search,buy", got)
+	}
+	cell := func(row HeatRow, i int) string {
+		c := row.Cells[i]
+		if c.Mean == nil {
+			return "none/" + string(rune('0'+c.Touchpoints))
+		}
+		return signedNum(*c.Mean) + "/" + string(rune('0'+c.Touchpoints)) + "/" + c.Class()
+	}
+	tests := []struct {
+		row  HeatRow
+		want [2]string
+	}{
+		{h.Journeys[0], [2]string{"−0.5/2/emotion-n1", "none/1"}}, // A: (-2+1)/2 rounds to -1 (away from zero)
+		{h.Journeys[1], [2]string{"0/1/emotion-0", "+2/1/emotion-p2"}},
+		{h.Channels[0], [2]string{"0/1/emotion-0", "none/1"}},              // app: V in search, Z (no emotion) in buy
+		{h.Channels[1], [2]string{"−0.5/2/emotion-n1", "+2/1/emotion-p2"}}, // web
+	}
+	for _, tt := range tests {
+		for i, want := range tt.want {
+			if got := cell(tt.row, i); got != want {
+				t.Errorf("%s, column %d: %s, want %s", tt.row.Title, i, got, want)
+			}
+		}
+	}
+}

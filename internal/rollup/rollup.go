@@ -1,0 +1,278 @@
+// Package rollup sums up touchpoints for the pages and checks that a CX team
+// reads: per stage, journey, persona and team (Summary), the funnel of a
+// journey (Funnel), a journeys × stages heatmap of emotion (Heat), and the
+// gaps worth fixing in the content (Gaps). It does no I/O and changes
+// nothing in the site it is given.
+//
+// Every roll-up counts every touchpoint it is given, children (touchpoints
+// with a `parent`) included: a journey's, stage's or team's touchpoints are
+// its flat list, and a child is a touchpoint in its own right, with its own
+// emotion, KPIs and opportunities. Nothing is counted twice within one
+// Summary of a persona, which may span several journeys.
+//
+// Dates are compared by calendar day: "today" is the date of the time
+// passed in, in its own location, and due and updated dates are dates.
+// A zero today makes nothing overdue or stale.
+package rollup
+
+import (
+	"math"
+	"time"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+// Summary sums up a set of touchpoints.
+type Summary struct {
+	Touchpoints int // all touchpoints, children included
+	WithEmotion int // those with an `emotion`
+	// MeanEmotion is the mean of the emotions given, from -2 to 2; nil if
+	// no touchpoint has one.
+	MeanEmotion *float64
+	Painful     int // touchpoints whose emotion is -1 or -2
+
+	// CSI, NPS and Conversion are the means of `metrics.csi`, `metrics.nps`
+	// and `metrics.conversion` over the touchpoints that have each; a
+	// touchpoint without a value does not count as zero. nil if none has it.
+	CSI, NPS, Conversion *float64
+
+	// KPIs counts every KPI. One is met when both its current and target
+	// values are known and current >= target (`better: higher`, the
+	// default) or current <= target (`better: lower`), and not met when
+	// both are known and it is not met. A KPI missing either value is
+	// neither, so KPIs >= KPIsMet + KPIsNotMet.
+	KPIs, KPIsMet, KPIsNotMet int
+
+	// Opportunities counts every opportunity on the touchpoints; open ones
+	// have a status other than done (no status reads as `idea`, open);
+	// overdue ones are open and have a due date before today.
+	Opportunities, OpenOpportunities, Overdue int
+
+	// Health is the journey health, from 0 to 100; see HealthOf. nil when no
+	// touchpoint has an emotion.
+	Health *float64
+
+	// Evidence counts touchpoints by their `source` key: interview,
+	// survey, analytics, assumption, and "" for those that give none. Keys
+	// with no touchpoint are absent; the map is never nil.
+	Evidence map[string]int
+}
+
+// Weight is how much a touchpoint of the given importance counts in
+// Health: low 1, medium 2, high 3, critical 4; no (or an unknown)
+// importance weighs 2, as medium.
+func Weight(importance string) float64 {
+	switch importance {
+	case "low":
+		return 1
+	case "high":
+		return 3
+	case "critical":
+		return 4
+	}
+	return 2
+}
+
+// HealthOf computes journey health over tps:
+//
+// Health is the share of touchpoints whose customer feeling is not negative,
+// counting more important touchpoints more. Only touchpoints with an
+// emotion count. Each weighs by its importance: low 1, medium 2, high 3,
+// critical 4, and 2 (as medium) when no importance is given. Then
+//
+//	Health = 100 × (sum of the weights of touchpoints with emotion >= 0)
+//	             / (sum of the weights of all touchpoints with an emotion)
+//
+// For example, a critical touchpoint at +1, a medium one at 0 and a high
+// one at -2 give 100 × (4+2) / (4+2+3) = 66.67. Emotion 0 (neutral) counts
+// as healthy. The result is not rounded (see Round1 for display); it is nil
+// when no touchpoint has an emotion.
+func HealthOf(tps []*site.Touchpoint) *float64 {
+	var good, all float64
+	for _, t := range tps {
+		if t.Emotion == nil {
+			continue
+		}
+		w := Weight(t.Importance)
+		all += w
+		if *t.Emotion >= 0 {
+			good += w
+		}
+	}
+	if all == 0 {
+		return nil
+	}
+	h := 100 * good / all
+	return &h
+}
+
+// Round1 rounds x to one decimal, half away from zero: 66.666… → 66.7.
+// It is meant for display; keep the unrounded value for anything else.
+func Round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// Of sums up tps as given: a touchpoint listed twice counts twice.
+func Of(tps []*site.Touchpoint, today time.Time) Summary {
+	s := Summary{Touchpoints: len(tps), Evidence: map[string]int{}}
+	var emo, csi, nps, conv mean
+	for _, t := range tps {
+		s.Evidence[t.Evidence]++
+		if t.Emotion != nil {
+			s.WithEmotion++
+			emo.add(float64(*t.Emotion))
+			if *t.Emotion <= -1 {
+				s.Painful++
+			}
+		}
+		csi.addPtr(t.Metrics.CSI)
+		nps.addPtr(t.Metrics.NPS)
+		conv.addPtr(t.Metrics.Conversion)
+		for _, k := range t.KPIs {
+			s.KPIs++
+			switch KPI(k) {
+			case KPIMet:
+				s.KPIsMet++
+			case KPINotMet:
+				s.KPIsNotMet++
+			}
+		}
+		for _, o := range t.Opportunities {
+			s.Opportunities++
+			if Open(o) {
+				s.OpenOpportunities++
+				if Overdue(o, today) {
+					s.Overdue++
+				}
+			}
+		}
+	}
+	s.MeanEmotion, s.CSI, s.NPS, s.Conversion = emo.get(), csi.get(), nps.get(), conv.get()
+	s.Health = HealthOf(tps)
+	return s
+}
+
+// Stage sums up the stage's touchpoints.
+func Stage(st *site.Stage, today time.Time) Summary { return Of(st.Touchpoints, today) }
+
+// Journey sums up the journey's touchpoints, in every stage.
+func Journey(j *site.Journey, today time.Time) Summary { return Of(j.Touchpoints, today) }
+
+// Persona sums up the touchpoints of every journey drawn for the persona,
+// each touchpoint once even if a journey were listed twice.
+func Persona(p *site.Persona, today time.Time) Summary {
+	seen := map[*site.Touchpoint]bool{}
+	var tps []*site.Touchpoint
+	for _, j := range p.Journeys {
+		for _, t := range j.Touchpoints {
+			if !seen[t] {
+				seen[t] = true
+				tps = append(tps, t)
+			}
+		}
+	}
+	return Of(tps, today)
+}
+
+// Team sums up the touchpoints whose `owner` is the team. Journeys the
+// team owns as a whole, and opportunities it owns on touchpoints of other
+// owners, are not included: the summary is about the touchpoints it owns.
+func Team(t *site.Team, today time.Time) Summary { return Of(t.Touchpoints, today) }
+
+// KPIStatus says whether a KPI is met.
+type KPIStatus int
+
+// The statuses of a KPI.
+const (
+	KPIUnknown KPIStatus = iota // current or target missing
+	KPIMet
+	KPINotMet
+)
+
+// KPI tells whether k is met: KPIUnknown if its current or target value is
+// missing, else KPIMet when current >= target (better "higher" or "", the
+// default) or current <= target (better "lower"), else KPINotMet.
+func KPI(k content.KPI) KPIStatus {
+	if k.Current == nil || k.Target == nil {
+		return KPIUnknown
+	}
+	ok := *k.Current >= *k.Target
+	if k.Better == "lower" {
+		ok = *k.Current <= *k.Target
+	}
+	if ok {
+		return KPIMet
+	}
+	return KPINotMet
+}
+
+// Open tells whether an opportunity is still to be done: its status is not
+// `done`.
+func Open(o *site.Opportunity) bool { return o.Status != "done" }
+
+// Overdue tells whether an opportunity is open and its due date is before
+// today's date (due today is not overdue yet). One without a due date is
+// never overdue.
+func Overdue(o *site.Opportunity, today time.Time) bool {
+	return Open(o) && !o.Due.IsZero() && day(o.Due).Before(day(today))
+}
+
+// day is t's calendar date, in t's own location, as midnight UTC.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+type mean struct {
+	sum float64
+	n   int
+}
+
+func (m *mean) add(v float64) { m.sum += v; m.n++ }
+
+func (m *mean) addPtr(v *float64) {
+	if v != nil {
+		m.add(*v)
+	}
+}
+
+func (m *mean) get() *float64 {
+	if m.n == 0 {
+		return nil
+	}
+	v := m.sum / float64(m.n)
+	return &v
+}
+
+// FunnelStep is one stage of a journey's funnel.
+type FunnelStep struct {
+	Stage *site.Stage
+	// Conversion is the stage's own `conversion`: the share of customers
+	// in this stage who go on to the next. nil if not given.
+	Conversion *float64
+	// Reaching is the share of the customers entering the journey who
+	// reach this stage: 1 for the first stage, then the product of the
+	// conversions of all stages before it. A stage without a conversion
+	// counts as 1 (everyone goes on).
+	Reaching float64
+	// Unknown is true when some stage before this one has no conversion,
+	// so that Reaching is an upper bound rather than a known share.
+	Unknown bool
+}
+
+// Funnel lists the journey's stages in order with the share of customers
+// reaching each. Conversions 0.5 and 0.8 give Reaching 1, 0.5, 0.4. The
+// last stage's conversion reaches no further stage. nil for a journey with
+// no stages.
+func Funnel(j *site.Journey) []FunnelStep {
+	var out []FunnelStep
+	reach, unknown := 1.0, false
+	for _, st := range j.Stages {
+		out = append(out, FunnelStep{Stage: st, Conversion: st.Conversion, Reaching: reach, Unknown: unknown})
+		if st.Conversion != nil {
+			reach *= *st.Conversion
+		} else {
+			unknown = true
+		}
+	}
+	return out
+}
