@@ -58,13 +58,14 @@ type Result struct {
 func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 
 // Build runs one clean build.
-func Build(o Options) *Result { return (&Builder{opts: o}).Build(nil) }
+func Build(o Options) *Result { return (&Builder{opts: o, cards: render.NewPartials()}).Build(nil) }
 
 // Builder builds one site repeatedly. It is not safe for concurrent use.
 type Builder struct {
 	opts  Options
 	cache *content.Cache
 	memo  *render.Memo
+	cards *render.Partials
 	last  *snapshot // the last good build
 }
 
@@ -76,7 +77,7 @@ type snapshot struct {
 
 // NewBuilder returns a Builder whose first Build is a clean build.
 func NewBuilder(o Options) *Builder {
-	return &Builder{opts: o, cache: content.NewCache(), memo: render.NewMemo()}
+	return &Builder{opts: o, cache: content.NewCache(), memo: render.NewMemo(), cards: render.NewPartials()}
 }
 
 // Build builds the site. changed lists the slash paths, relative to the
@@ -131,7 +132,7 @@ func (b *Builder) Build(changed []string) *Result {
 	for _, g := range res.Gaps {
 		diags.Add(g.Diagnostic())
 	}
-	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now, res.Gaps))
+	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now, res.Gaps, b.cards))
 	diags.Add(more...)
 	if diags.HasErrors() || o.Check {
 		res.Diags = diags.Sort()
@@ -141,13 +142,14 @@ func (b *Builder) Build(changed []string) *Result {
 	// Which routes to render: those whose signature changed, unless
 	// anything but content changed or the templates are the site's own.
 	today := o.Now.Format("2006-01-02")
-	sigs := render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path))
+	sigs := render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path), res.Gaps)
 	routes := s.Routes
+	b.cards.Bind(th, sigs, b.last == nil || outsideContent(changed))
 	res.Full = b.last == nil || th.Custom || outsideContent(changed)
 	if !res.Full {
 		routes = nil
 		for _, rt := range s.Routes {
-			if old, ok := b.last.sigs[rt.Path]; !ok || old != sigs[rt.Path] {
+			if old, ok := b.last.sigs[rt.Path]; !ok || old != sigs.Routes[rt.Path] {
 				routes = append(routes, rt)
 			}
 		}
@@ -196,7 +198,7 @@ func (b *Builder) Build(changed []string) *Result {
 	res.Files = files
 	res.Changed, res.Removed = diff(b.last, files)
 	if b.cache != nil {
-		b.last = &snapshot{files: files, sigs: sigs}
+		b.last = &snapshot{files: files, sigs: sigs.Routes}
 	}
 	return res
 }

@@ -3,7 +3,10 @@ package render
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"strconv"
+	"time"
 
+	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
@@ -22,9 +25,18 @@ var sigSeed = maphash.MakeSeed()
 
 // Signatures returns the signature of every route of s. global sums up
 // what every page shows; see Global.
-func Signatures(s *site.Site, global uint64) map[string]uint64 {
+// gaps is the gaps page's list, which the caller works out.
+func Signatures(s *site.Site, global uint64, gaps []rollup.Gap) *Signed {
 	g := &signer{journeys: map[*site.Journey]uint64{}, tps: map[*site.Touchpoint]uint64{}}
 	all := allItems(s)
+	// The management pages show a few fields of many items: their
+	// signatures hash those fields, so that an edit elsewhere (a body, a
+	// list) leaves them be.
+	summed := map[string]uint64{
+		"heatmap":       heatmapSum(s),
+		"opportunities": boardSum(s),
+		"gaps":          gapsSum(gaps),
+	}
 	out := make(map[string]uint64, len(s.Routes))
 	for _, rt := range s.Routes {
 		g.Reset()
@@ -32,12 +44,101 @@ func Signatures(s *site.Site, global uint64) map[string]uint64 {
 		writeUint(&g.Hash, global)
 		g.WriteString(rt.Kind)
 		g.WriteString(rt.Path)
-		if !g.route(rt) {
+		if sum, ok := summed[rt.Kind]; ok {
+			writeUint(&g.Hash, sum)
+		} else if !g.route(rt) {
 			writeUint(&g.Hash, all)
 		}
 		out[rt.Path] = g.Sum64()
 	}
-	return out
+	// Every item's sum, for the cards (see Partials): the lists above
+	// reached every journey and touchpoint but a journey with no route.
+	for _, j := range s.Journeys {
+		g.journey(j)
+	}
+	return &Signed{Routes: out, tps: g.tps, journeys: g.journeys, global: global}
+}
+
+// Signed is a build's signatures: one per route, and the sums of every
+// touchpoint and journey that pages and cards show.
+type Signed struct {
+	Routes   map[string]uint64 // route path → signature
+	tps      map[*site.Touchpoint]uint64
+	journeys map[*site.Journey]uint64
+	global   uint64
+}
+
+// fields hashes strings, each ended so that "ab","c" and "a","bc" differ.
+type fields struct{ maphash.Hash }
+
+func newFields() *fields {
+	f := &fields{}
+	f.SetSeed(sigSeed)
+	return f
+}
+
+func (f *fields) add(v ...string) {
+	for _, s := range v {
+		f.WriteString(s)
+		f.WriteByte(0)
+	}
+}
+
+// heatmapSum is what the heatmap shows: journeys and stages by title and
+// URL, channels, and each touchpoint's emotion, stage and channel.
+func heatmapSum(s *site.Site) uint64 {
+	f := newFields()
+	for _, j := range s.Journeys {
+		f.add(j.Title, j.URL)
+		for _, st := range j.Stages {
+			f.add(st.Slug, st.Title, st.URL)
+		}
+	}
+	for _, c := range s.Channels {
+		f.add(c.Slug, c.Title, c.URL)
+	}
+	for _, tp := range s.Touchpoints {
+		e := "none"
+		if tp.Emotion != nil {
+			e = strconv.Itoa(*tp.Emotion)
+		}
+		ch := ""
+		if tp.Channel != nil {
+			ch = tp.Channel.Slug
+		}
+		f.add(tp.Stage.URL, ch, e)
+	}
+	return f.Sum64()
+}
+
+// boardSum is what the opportunities board shows of each opportunity.
+func boardSum(s *site.Site) uint64 {
+	f := newFields()
+	for _, tp := range s.Touchpoints {
+		if len(tp.Opportunities) == 0 {
+			continue
+		}
+		f.add(tp.Title, tp.URL, tp.Journey.Title, tp.Journey.URL)
+		for _, o := range tp.Opportunities {
+			f.add(o.Title, o.Status, o.Due.Format(time.DateOnly))
+			if o.Owner != nil {
+				f.add(o.Owner.Title, o.Owner.URL)
+			} else {
+				f.add("")
+			}
+		}
+	}
+	return f.Sum64()
+}
+
+// gapsSum is what the gaps page shows of each gap.
+func gapsSum(gaps []rollup.Gap) uint64 {
+	f := newFields()
+	for _, g := range gaps {
+		it := gapItem(g.Item)
+		f.add(g.Rule, g.File, strconv.Itoa(g.Line), g.Message, g.Hint, it.Title, it.URL, it.Context)
+	}
+	return f.Sum64()
 }
 
 // signer hashes what a route's page shows. The sums for a touchpoint as

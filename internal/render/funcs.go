@@ -16,7 +16,9 @@ import (
 
 // Funcs returns the functions templates may call for site s. now is the
 // build's date, against which due dates are overdue; tests fix it.
-func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap) template.FuncMap {
+// cards renders the cards many pages repeat, kept between builds; nil
+// renders them every time.
+func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
 	lang := s.Settings.Language
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return template.FuncMap{
@@ -51,6 +53,14 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap) template.FuncMap {
 			return strings.TrimSuffix(s.Settings.EditURL, "/") + "/" + file
 		},
 		"join": strings.Join,
+		// card renders a partial for an item, from the cache of cards when
+		// one is given: {{card "partials/touchpoint-card.html" .}}.
+		"card": func(name string, item any) (template.HTML, error) {
+			if cards == nil {
+				return "", fmt.Errorf("card %s: no cache of cards", name)
+			}
+			return cards.card(name, item)
+		},
 		// summary rolls up a journey, stage, persona or team: counts, means, KPIs, health.
 		"summary": func(item any) (rollup.Summary, error) {
 			switch it := item.(type) {

@@ -27,6 +27,19 @@ type Theme struct {
 	// a theme folder) rather than the built-in theme: such templates may
 	// show anything, so a rebuild cannot tell which pages they change.
 	Custom bool
+	base   *template.Template // baseof.html and the partials, for Partial
+}
+
+// Partial renders one partial ("partials/touchpoint-card.html") with data.
+func (t *Theme) Partial(name string, data any) (template.HTML, error) {
+	if t.base == nil || t.base.Lookup(name) == nil {
+		return "", fmt.Errorf("no template %s", name)
+	}
+	var buf bytes.Buffer
+	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil // html/template escaped it
 }
 
 // File is a static file and the layer it comes from.
@@ -157,6 +170,8 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		}
 		t.pages[name] = clone
 	}
+	// Pages were cloned from base; it may now run partials on its own.
+	t.base = base
 	for kind, files := range Kinds {
 		found := false
 		for _, f := range files {

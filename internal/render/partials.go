@@ -1,0 +1,117 @@
+package render
+
+import (
+	"html/template"
+	"sync"
+
+	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/theme"
+)
+
+// Partials renders the cards that many pages repeat (a touchpoint's card
+// on its channel's and stage's pages, a journey's card on home, the lists,
+// its team's and personas' pages) once per change of what they show, and
+// keeps them across builds. A card's key is its partial's name and the
+// signature sum of its item (see Signed), which changes exactly when the
+// card would; the build's global sum (language, base URL, date) is part of
+// every item's sum, so a change there misses the whole cache.
+//
+// Funcs is given a Partials before the theme exists; Bind hands it the
+// theme and the build's sums before rendering starts.
+type Partials struct {
+	mu    sync.Mutex
+	theme *theme.Theme
+	sums  *Signed
+	cards map[cardKey]template.HTML
+}
+
+type cardKey struct {
+	name string
+	sum  uint64
+}
+
+// NewPartials returns an empty cache.
+func NewPartials() *Partials { return &Partials{cards: map[cardKey]template.HTML{}} }
+
+// Bind readies the cache for a build with theme th and sums sigs, and
+// drops the cards of items whose sums are gone. fresh empties the cache:
+// the templates changed.
+func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.theme, p.sums = th, sigs
+	if fresh || p.cards == nil {
+		p.cards = map[cardKey]template.HTML{}
+		return
+	}
+	current := sigs.current()
+	for k := range p.cards {
+		if !current[k.sum] {
+			delete(p.cards, k)
+		}
+	}
+}
+
+// card renders partial name for item, or takes it from the cache.
+func (p *Partials) card(name string, item any) (template.HTML, error) {
+	p.mu.Lock()
+	th, sigs := p.theme, p.sums
+	p.mu.Unlock()
+	if th == nil {
+		return "", errNotBound
+	}
+	sum, ok := sigs.sum(item)
+	if !ok {
+		return th.Partial(name, item)
+	}
+	k := cardKey{name, sum}
+	p.mu.Lock()
+	html, ok := p.cards[k]
+	p.mu.Unlock()
+	if ok {
+		return html, nil
+	}
+	html, err := th.Partial(name, item)
+	if err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	p.cards[k] = html
+	p.mu.Unlock()
+	return html, nil
+}
+
+type bindError struct{}
+
+func (bindError) Error() string { return "cached partial used before the theme was bound" }
+
+var errNotBound error = bindError{}
+
+// sum is the sum a card of item depends on: a touchpoint as listed, or a
+// journey with all it shows.
+func (s *Signed) sum(item any) (uint64, bool) {
+	if s == nil {
+		return 0, false
+	}
+	switch it := item.(type) {
+	case *site.Touchpoint:
+		v, ok := s.tps[it]
+		return v ^ s.global, ok
+	case *site.Journey:
+		v, ok := s.journeys[it]
+		return v ^ s.global, ok
+	}
+	return 0, false
+}
+
+// current is every item sum of this build.
+func (s *Signed) current() map[uint64]bool {
+	m := make(map[uint64]bool, len(s.tps)+len(s.journeys))
+	for _, v := range s.tps {
+		m[v^s.global] = true
+	}
+	for _, v := range s.journeys {
+		m[v^s.global] = true
+	}
+	return m
+}
