@@ -19,32 +19,32 @@ type Cache struct {
 	entries map[uint64]entry
 }
 
+// entry is one touchpoint's part of each file, encoded.
 type entry struct {
-	json []byte
-	row  []string
+	json, touchpoint, opportunities, kpis []byte
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{entries: map[uint64]entry{}} }
 
-func (c *Cache) get(key uint64) ([]byte, []string, bool) {
+func (c *Cache) get(key uint64) (entry, bool) {
 	if c == nil {
-		return nil, nil, false
+		return entry{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[key]
-	return e.json, e.row, ok
+	return e, ok
 }
 
 // keep replaces the cache's entries with this build's.
-func (c *Cache) keep(keys []uint64, frags [][]byte, rows [][]string) {
+func (c *Cache) keep(keys []uint64, entries []entry) {
 	if c == nil {
 		return
 	}
 	next := make(map[uint64]entry, len(keys))
 	for i, k := range keys {
-		next[k] = entry{frags[i], rows[i]}
+		next[k] = entries[i]
 	}
 	c.mu.Lock()
 	c.entries = next

@@ -90,37 +90,51 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 func opportunitiesCSV(s *site.Site, today time.Time) []byte {
 	var rows [][]string
 	for _, t := range s.Touchpoints {
-		for _, o := range t.Opportunities {
-			var owner, due string
-			if o.Owner != nil {
-				owner = o.Owner.Slug
-			}
-			if !o.Due.IsZero() {
-				due = o.Due.Format(time.DateOnly)
-			}
-			rows = append(rows, []string{
-				t.Journey.Slug, t.Ref, t.Title, o.Title, owner, due, o.Status,
-				strconv.FormatBool(overdue(o, today)),
-			})
-		}
+		rows = append(rows, opportunityRows(t, today)...)
 	}
 	return writeCSV(opportunityColumns, rows)
+}
+
+// opportunityRows are one touchpoint's rows of opportunities.csv.
+func opportunityRows(t *site.Touchpoint, today time.Time) [][]string {
+	var rows [][]string
+	for _, o := range t.Opportunities {
+		var owner, due string
+		if o.Owner != nil {
+			owner = o.Owner.Slug
+		}
+		if !o.Due.IsZero() {
+			due = o.Due.Format(time.DateOnly)
+		}
+		rows = append(rows, []string{
+			t.Journey.Slug, t.Ref, t.Title, o.Title, owner, due, o.Status,
+			strconv.FormatBool(overdue(o, today)),
+		})
+	}
+	return rows
 }
 
 func kpisCSV(s *site.Site) []byte {
 	var rows [][]string
 	for _, t := range s.Touchpoints {
-		for _, k := range t.KPIs {
-			var m string
-			if v := met(k); v != nil {
-				m = strconv.FormatBool(*v)
-			}
-			rows = append(rows, []string{
-				t.Journey.Slug, t.Ref, t.Title, k.Name, number(k.Current), number(k.Target), k.Unit, better(k), m,
-			})
-		}
+		rows = append(rows, kpiRows(t)...)
 	}
 	return writeCSV(kpiColumns, rows)
+}
+
+// kpiRows are one touchpoint's rows of kpis.csv.
+func kpiRows(t *site.Touchpoint) [][]string {
+	var rows [][]string
+	for _, k := range t.KPIs {
+		var m string
+		if v := met(k); v != nil {
+			m = strconv.FormatBool(*v)
+		}
+		rows = append(rows, []string{
+			t.Journey.Slug, t.Ref, t.Title, k.Name, number(k.Current), number(k.Target), k.Unit, better(k), m,
+		})
+	}
+	return rows
 }
 
 // writeCSV writes the BOM, the header and the rows, every cell made safe
@@ -128,17 +142,41 @@ func kpisCSV(s *site.Site) []byte {
 func writeCSV(header []string, rows [][]string) []byte {
 	var b bytes.Buffer
 	b.WriteString(bom)
+	b.Write(encodeRows([][]string{header}))
+	b.Write(encodeRows(rows))
+	return b.Bytes()
+}
+
+// encodeRows writes rows as CSV lines, every cell made safe to open in a
+// spreadsheet.
+func encodeRows(rows [][]string) []byte {
+	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
 	// Writing to a bytes.Buffer cannot fail, nor can the default comma.
-	_ = w.Write(header)
 	for _, row := range rows {
+		safe := make([]string, len(row))
 		for i, cell := range row {
-			row[i] = safeCell(cell)
+			safe[i] = safeCell(cell)
 		}
-		_ = w.Write(row)
+		_ = w.Write(safe)
 	}
 	w.Flush()
+	return b.Bytes()
+}
+
+// joinCSV writes the BOM, the header and the encoded lines.
+func joinCSV(header []string, lines [][]byte) []byte {
+	n := len(bom) + 200
+	for _, l := range lines {
+		n += len(l)
+	}
+	b := bytes.NewBuffer(make([]byte, 0, n))
+	b.WriteString(bom)
+	b.Write(encodeRows([][]string{header}))
+	for _, l := range lines {
+		b.Write(l)
+	}
 	return b.Bytes()
 }
 

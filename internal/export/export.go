@@ -74,25 +74,36 @@ func FilesCached(s *site.Site, today time.Time, c *Cache) map[string][]byte {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	abs := absFunc(s)
 	n := len(s.Touchpoints)
-	frags, rows := make([][]byte, n), make([][]string, n)
+	entries := make([]entry, n)
 	keys := make([]uint64, n)
 	par.For(n, func(i int) {
 		t := s.Touchpoints[i]
 		keys[i] = touchpointKey(s, t, today)
-		if f, r, ok := c.get(keys[i]); ok {
-			frags[i], rows[i] = f, r
+		if e, ok := c.get(keys[i]); ok {
+			entries[i] = e
 			return
 		}
-		frags[i] = encodeTouchpoint(touchpointOf(t, today, abs))
-		rows[i] = touchpointRow(s, t, today)
+		entries[i] = entry{
+			json:          encodeTouchpoint(touchpointOf(t, today, abs)),
+			touchpoint:    encodeRows([][]string{touchpointRow(s, t, today)}),
+			opportunities: encodeRows(opportunityRows(t, today)),
+			kpis:          encodeRows(kpiRows(t)),
+		}
 	})
-	c.keep(keys, frags, rows)
+	c.keep(keys, entries)
+	part := func(f func(entry) []byte) [][]byte {
+		out := make([][]byte, n)
+		for i, e := range entries {
+			out[i] = f(e)
+		}
+		return out
+	}
 	return map[string][]byte{
-		JSONPath:          spliceJSON(head(s, today), frags),
+		JSONPath:          spliceJSON(head(s, today), part(func(e entry) []byte { return e.json })),
 		SchemaPath:        Schema(),
-		TouchpointsPath:   writeCSV(touchpointColumns, rows),
-		OpportunitiesPath: opportunitiesCSV(s, today),
-		KPIsPath:          kpisCSV(s),
+		TouchpointsPath:   joinCSV(touchpointColumns, part(func(e entry) []byte { return e.touchpoint })),
+		OpportunitiesPath: joinCSV(opportunityColumns, part(func(e entry) []byte { return e.opportunities })),
+		KPIsPath:          joinCSV(kpiColumns, part(func(e entry) []byte { return e.kpis })),
 	}
 }
 

@@ -853,6 +853,9 @@ func TestFilesCached(t *testing.T) {
 		if !bytes.Equal(got[TouchpointsPath], touchpointsCSV(s, now)) {
 			t.Fatalf("step %d: the cached touchpoints.csv differs", step)
 		}
+		if !bytes.Equal(got[OpportunitiesPath], opportunitiesCSV(s, now)) || !bytes.Equal(got[KPIsPath], kpisCSV(s)) {
+			t.Fatalf("step %d: the cached opportunities.csv or kpis.csv differs", step)
+		}
 	}
 	// An edit: the touchpoint's file hash changes, and so its entry.
 	s.Touchpoints[0].Touchpoint.Title = "Edited in place"
