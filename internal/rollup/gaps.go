@@ -85,7 +85,7 @@ func Gaps(s *site.Site, o Options) []Gap {
 		gaps = append(gaps, Gap{Rule: rule, File: file, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Item: item})
 	}
 	for _, t := range s.Touchpoints {
-		name := fmt.Sprintf("touchpoint %q (%s)", t.Title, t.Ref)
+		name := lazyName{t: t} // formatted only for a touchpoint with a gap
 		switch {
 		case t.OwnerNone:
 			add(RuleOwnerNone, t.File, t.Line("owner"), t,
@@ -184,3 +184,9 @@ func quarterEnd(today time.Time) string {
 	first := time.Date(y, time.Month(3*(q+1)+1), 1, 0, 0, 0, 0, time.UTC)
 	return first.AddDate(0, 0, -1).Format(time.DateOnly)
 }
+
+// lazyName says a touchpoint in messages, `touchpoint "Title" (journey/slug)`,
+// formatting it only when a message needs it: most touchpoints have no gap.
+type lazyName struct{ t *site.Touchpoint }
+
+func (n lazyName) String() string { return fmt.Sprintf("touchpoint %q (%s)", n.t.Title, n.t.Ref) }
