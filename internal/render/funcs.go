@@ -61,7 +61,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			}
 			return cards.card(name, item)
 		},
-		// summary rolls up a journey, stage, persona or team: counts, means, KPIs, health.
+		// summary rolls up a journey, stage, persona, team or the whole site: counts, means, KPIs, health.
 		"summary": func(item any) (rollup.Summary, error) {
 			switch it := item.(type) {
 			case *site.Journey:
@@ -72,6 +72,8 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 				return rollup.Persona(it, today), nil
 			case *site.Team:
 				return rollup.Team(it, today), nil
+			case *site.Site:
+				return rollup.Of(it.Touchpoints, today), nil
 			}
 			return rollup.Summary{}, fmt.Errorf("summary: cannot roll up %T", item)
 		},

@@ -76,26 +76,3 @@ func TestLinksBothWays(t *testing.T) {
 		t.Errorf("lanes = %v", got)
 	}
 }
-
-// TestJourneyCounts checks the counts a journey card shows.
-func TestJourneyCounts(t *testing.T) {
-	s := resolveMap(t, map[string]string{
-		"content/personas/olga.md":          "---\ntitle: Olga\n---\n",
-		"content/journeys/a/_index.md":      "---\ntitle: A\npersonas: olga\n---\n",
-		"content/journeys/a/01-s/_index.md": "---\ntitle: S\n---\n",
-		"content/journeys/a/01-s/p.md":      "---\ntitle: P\nemotion: -2\nopportunities: [{title: One, status: done}, {title: Two}]\n---\n",
-		"content/journeys/a/01-s/q.md":      "---\ntitle: Q\nemotion: -1\nopportunities: [{title: Three, status: in-progress}]\n---\n",
-		"content/journeys/a/01-s/r.md":      "---\ntitle: R\nemotion: 0\n---\n",
-		"content/journeys/a/01-s/u.md":      "---\ntitle: U\n---\n",
-	})
-	a := s.Journeys[0]
-	if got := a.Painful(); got != 2 {
-		t.Errorf("Painful() = %d, want 2 (emotions -2 and -1)", got)
-	}
-	if got := a.OpenOpportunities(); got != 2 {
-		t.Errorf("OpenOpportunities() = %d, want 2 (one of three is done)", got)
-	}
-	if s.Painful() != 2 || s.OpenOpportunities() != 2 {
-		t.Errorf("site: %d painful, %d open; want the journey's 2 and 2", s.Painful(), s.OpenOpportunities())
-	}
-}

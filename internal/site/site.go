@@ -113,38 +113,3 @@ type Page struct {
 	*content.Page
 	URL string
 }
-
-// Painful counts the journey's touchpoints whose emotion is negative (-1 or -2).
-func (j *Journey) Painful() int { return painful(j.Touchpoints) }
-
-// OpenOpportunities counts the opportunities on the journey's touchpoints
-// that are not done.
-func (j *Journey) OpenOpportunities() int { return openOpportunities(j.Touchpoints) }
-
-// Painful counts the portal's touchpoints whose emotion is negative.
-func (s *Site) Painful() int { return painful(s.Touchpoints) }
-
-// OpenOpportunities counts the portal's opportunities that are not done.
-func (s *Site) OpenOpportunities() int { return openOpportunities(s.Touchpoints) }
-
-func painful(tps []*Touchpoint) int {
-	n := 0
-	for _, tp := range tps {
-		if tp.Emotion != nil && *tp.Emotion < 0 {
-			n++
-		}
-	}
-	return n
-}
-
-func openOpportunities(tps []*Touchpoint) int {
-	n := 0
-	for _, tp := range tps {
-		for _, o := range tp.Opportunities {
-			if o.Status != "done" {
-				n++
-			}
-		}
-	}
-	return n
-}
