@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"path"
 	"regexp"
 
@@ -48,9 +49,11 @@ func Minify(files map[string][]byte) (before, after int) {
 	out := make([][]byte, len(names))
 	par.For(len(names), func(i int) {
 		in := files[names[i]]
-		// Bytes reads the input in place and sizes the output to it, where
-		// Minify over a Reader copies both as they grow.
-		min, err := m.Bytes(mediaTypes[path.Ext(names[i])], in)
+		// Bytes sizes the output to the input, where Minify over a Reader
+		// grows both. It is given a copy: the JS minifier renames
+		// variables in the bytes it reads, and a rebuild keeps the
+		// originals to compare with the next build.
+		min, err := m.Bytes(mediaTypes[path.Ext(names[i])], bytes.Clone(in))
 		if err != nil || len(min) > len(in) {
 			min = in
 		}
