@@ -25,7 +25,7 @@ type Cache struct {
 	files  map[string]cached
 	trust  bool
 	told   []string        // changes told since the last load
-	files2 []string        // content files the last load listed, sorted
+	listed []string        // content files the last load listed, sorted
 	dirs   map[string]bool // content folders the last load listed
 	Loaded int             // files decoded by the last load, for the rebuild's log line
 }
@@ -99,7 +99,7 @@ func stampOf(fsys fs.FS, file string, d fs.DirEntry) stamp {
 func (c *Cache) list(files []string, dirs map[string]bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.files2 = append(c.files2[:0], files...)
+	c.listed = append(c.listed[:0], files...)
 	c.dirs = dirs
 	c.told = nil
 }
@@ -114,8 +114,8 @@ func (c *Cache) listing(fsys fs.FS) (files []string, dirs map[string]bool, ok bo
 	if !c.trust || c.dirs == nil {
 		return nil, nil, false
 	}
-	known := make(map[string]bool, len(c.files2))
-	for _, f := range c.files2 {
+	known := make(map[string]bool, len(c.listed))
+	for _, f := range c.listed {
 		known[f] = true
 	}
 	for _, p := range c.told {
@@ -142,7 +142,7 @@ func (c *Cache) listing(fsys fs.FS) (files []string, dirs map[string]bool, ok bo
 		}
 	}
 	files = slices.Sorted(maps.Keys(known))
-	c.files2 = append(c.files2[:0], files...)
+	c.listed = append(c.listed[:0], files...)
 	c.told = nil
 	return files, c.dirs, true
 }
