@@ -89,8 +89,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	if !*quiet {
 		fmt.Fprintf(stdout, "built %s (%d written, %d unchanged, %d removed%s) into %s in %s\n",
 			plural(len(res.Files), "file", "files"), st.Written, st.Unchanged, st.Removed, saved, *out, time.Since(start).Round(time.Millisecond))
-		if n := len(res.Diags.Warnings()); n > 0 {
-			fmt.Fprintf(stdout, "%s: run 'cjm check' to list them\n", plural(n, "gap", "gaps"))
+		if gaps, warns := len(res.Diags.Gaps()), len(res.Diags.Warnings()); gaps+warns > 0 {
+			fmt.Fprintf(stdout, "%s, %s: run 'cjm check' to list them\n", plural(gaps, "gap", "gaps"), plural(warns, "warning", "warnings"))
 		}
 	}
 	return nil
@@ -105,9 +105,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	res := buildSite(*source, "", true, stderr)
 	printDiags(stdout, *source, res.Diags)
-	errs, warns := len(res.Diags.Errors()), len(res.Diags.Warnings())
-	fmt.Fprintf(stdout, "%s, %s\n", plural(errs, "error", "errors"), plural(warns, "gap", "gaps"))
-	if errs > 0 || (*strict && warns > 0) {
+	errs, gaps, warns := len(res.Diags.Errors()), len(res.Diags.Gaps()), len(res.Diags.Warnings())
+	fmt.Fprintf(stdout, "%s, %s, %s\n", plural(errs, "error", "errors"), plural(gaps, "gap", "gaps"), plural(warns, "warning", "warnings"))
+	if errs > 0 || (*strict && gaps+warns > 0) {
 		return errFailed
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -90,28 +91,37 @@ func TestExampleBuilds(t *testing.T) {
 	if errs := res.Diags.Errors(); len(errs) > 0 {
 		t.Fatalf("the example portal has errors:\n%s", errs)
 	}
-	// The example seeds one gap of several kinds, on purpose.
-	want := []string{
-		`content/journeys/card-to-card-transfer/03-confirmation/sms-code-again.md:6: warning: touchpoint "Второй SMS-код для перевода" (card-to-card-transfer/sms-code-again) hurts (emotion -2, importance high) and no opportunity to fix it`,
+	// The example seeds one gap of several kinds, on purpose, and two
+	// touchpoints without an emotion.
+	wantGaps := []string{
+		`content/journeys/card-to-card-transfer/03-confirmation/sms-code-again.md:6: gap: touchpoint "Второй SMS-код для перевода" (card-to-card-transfer/sms-code-again) hurts (emotion -2, importance high) and no opportunity to fix it`,
+		"content/journeys/order-groceries/05-waiting/order-status-page.md:8: gap: touchpoint \"Order status page\" (order-groceries/order-status-page): nobody owns this touchpoint (`owner: none`)",
+		`content/journeys/order-groceries/06-delivery/doorstep-handover.md:27: gap: touchpoint "Doorstep handover" (order-groceries/doorstep-handover): KPI "Substitutions accepted at the door" has no target`,
+	}
+	wantWarnings := []string{
 		"content/journeys/office-pantry-subscription/04-contract/contract-approval.md:1: warning: no emotion",
 		"content/journeys/order-groceries/04-confirmation/order-confirmation.md:1: warning: no emotion",
-		"content/journeys/order-groceries/05-waiting/order-status-page.md:8: warning: touchpoint \"Order status page\" (order-groceries/order-status-page): nobody owns this touchpoint (`owner: none`)",
-		`content/journeys/order-groceries/06-delivery/doorstep-handover.md:27: warning: touchpoint "Doorstep handover" (order-groceries/doorstep-handover): KPI "Substitutions accepted at the door" has no target`,
 	}
-	warnings := func(res *build.Result) string {
+	lines := func(ds diag.List) string {
 		var got []string
-		for _, d := range res.Diags.Warnings() {
+		for _, d := range ds {
 			d.Hint = ""
 			got = append(got, d.String())
 		}
 		return strings.Join(got, "\n")
 	}
-	if got := warnings(res); got != strings.Join(want, "\n") {
-		t.Errorf("warnings of the example portal:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	if got := lines(res.Diags.Gaps()); got != strings.Join(wantGaps, "\n") {
+		t.Errorf("gaps of the example portal:\n%s\nwant:\n%s", got, strings.Join(wantGaps, "\n"))
+	}
+	if got := lines(res.Diags.Warnings()); got != strings.Join(wantWarnings, "\n") {
+		t.Errorf("warnings of the example portal:\n%s\nwant:\n%s", got, strings.Join(wantWarnings, "\n"))
+	}
+	if len(res.Gaps) != len(wantGaps) {
+		t.Errorf("the gaps page lists %d gaps, cjm check %d", len(res.Gaps), len(wantGaps))
 	}
 	// Three weeks later, an opportunity is late.
 	later := build.Build(build.Options{Source: os.DirFS("../.."), Builtin: cjm.DefaultTheme(), Now: now.AddDate(0, 0, 21)})
-	if got := warnings(later); !strings.Contains(got, `opportunity "Agree on the owner of the order status page at the November CX council" was due on 2026-11-20 and is not done`) {
+	if got := lines(later.Diags.Gaps()); !strings.Contains(got, `opportunity "Agree on the owner of the order status page at the November CX council" was due on 2026-11-20 and is not done`) {
 		t.Errorf("three weeks later, no overdue opportunity:\n%s", got)
 	}
 	if len(res.Site.Journeys) < 4 || len(res.Site.Personas) < 3 || len(res.Site.Teams) < 4 {

@@ -110,19 +110,45 @@ type Touchpoint struct {
 	Importance    string
 	Engagement    string
 	Owner         string
-	Actions       []string
-	Questions     []string
-	Barriers      []string
-	Pains         []string
-	Gains         []string
-	Influencers   []string
-	Processes     []string
+	Actions       Notes
+	Questions     Notes
+	Barriers      Notes
+	Pains         Notes
+	Gains         Notes
+	Influencers   Notes
+	Processes     Notes
 	KPIs          []KPI
 	Metrics       Metrics
 	Opportunities []Opportunity
 	Parent        string
 	Related       []string
 	Evidence      string // the `source` key: interview, survey, analytics or assumption
+}
+
+// Note is one entry of a touchpoint's list: a short sentence and, when the
+// author gave one, the evidence it rests on. A note without a source rests
+// on its touchpoint's.
+type Note struct {
+	Text   string
+	Source string // interview, survey, analytics, assumption or ""
+}
+
+// String is the note's text, so that templates print a note as its words.
+func (n Note) String() string { return n.Text }
+
+// Notes is one of a touchpoint's lists.
+type Notes []Note
+
+// Texts returns the notes' words alone.
+func (ns Notes) Texts() []string {
+	if ns == nil {
+		return nil
+	}
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Text
+	}
+	return out
 }
 
 // KPI is a key performance indicator with its current and target values.

@@ -107,6 +107,46 @@ func (f *fields) list(k string) []string {
 	return out
 }
 
+// notes reads a touchpoint's list. Each item is a line of text or, to say
+// what it rests on, `{text: ..., source: interview}`; one plain string
+// counts as a list of one.
+func (f *fields) notes(k string) Notes {
+	n := f.node(k)
+	if n == nil {
+		return nil
+	}
+	if n.kind == scalarNode || (n.kind == mapNode && n.get("text") != nil) {
+		n = &node{kind: listNode, line: n.line, items: []*node{n}}
+	} else if n.kind != listNode {
+		f.errorf(n, "write a list, one `- item` a line, or a single text", "%s: expected a list, found %s", f.key(k), n.describe())
+		return nil
+	}
+	var out Notes
+	for i, item := range n.items {
+		path := fmt.Sprintf("%s.%d", f.pathOf(k), i)
+		f.lines[path] = item.line
+		switch {
+		case item.kind == scalarNode && item.tag == "null":
+		case item.kind == scalarNode:
+			if s := clean(item.text); s != "" {
+				out = append(out, Note{Text: s})
+			}
+		case item.kind == mapNode:
+			sub := newFields(f.file, item, f.diags, f.lines, path, fmt.Sprintf("%s[%d]", f.key(k), i+1))
+			note := Note{Text: sub.str("text"), Source: sub.enum("source", Sources...)}
+			sub.unknown(nil)
+			if note.Text == "" {
+				f.errorf(item, "write the sentence in `text`, e.g. `- {text: Waits for the courier, source: interview}`", "%s: item %d has no text", f.key(k), i+1)
+				continue
+			}
+			out = append(out, note)
+		default:
+			f.errorf(item, "write each item as one line of text, or as `{text: ..., source: ...}`", "%s: item %d is %s, not text", f.key(k), i+1, item.describe())
+		}
+	}
+	return out
+}
+
 // number reads a number in [lo, hi]; "40%" reads as 0.4. ok is false
 // when the key is absent or wrong. what names the kind of number in the hint.
 func (f *fields) number(k string, lo, hi float64, what string) (float64, bool) {

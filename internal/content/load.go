@@ -390,13 +390,13 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t.Importance = f.enum("importance", Importances...)
 	t.Engagement = f.enum("engagement", Engagements...)
 	t.Owner = f.str("owner")
-	t.Actions = f.list("actions")
-	t.Questions = f.list("questions")
-	t.Barriers = f.list("barriers")
-	t.Pains = f.list("pains")
-	t.Gains = f.list("gains")
-	t.Influencers = f.list("influencers")
-	t.Processes = f.list("processes")
+	t.Actions = f.notes("actions")
+	t.Questions = f.notes("questions")
+	t.Barriers = f.notes("barriers")
+	t.Pains = f.notes("pains")
+	t.Gains = f.notes("gains")
+	t.Influencers = f.notes("influencers")
+	t.Processes = f.notes("processes")
 	f.maps("kpis", func(i int, k *fields) {
 		kpi := KPI{Name: k.str("name"), Unit: k.str("unit"), Better: k.enum("better", Betters...)}
 		if kpi.Better == "" {

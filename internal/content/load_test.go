@@ -1,6 +1,7 @@
 package content
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -115,5 +116,55 @@ func TestListsAndText(t *testing.T) {
 	}
 	if c.Settings.Language != "en" || c.Settings.Theme != "default" {
 		t.Errorf("defaults: language %q, theme %q", c.Settings.Language, c.Settings.Theme)
+	}
+}
+
+// TestNotes checks a touchpoint's lists: plain lines, lines with their own
+// source, a single map, and the mistakes an author makes with them.
+func TestNotes(t *testing.T) {
+	const head = "---\ntitle: P\n"
+	tests := []struct {
+		name  string
+		yaml  string
+		want  Notes
+		diags string // every message, joined by "\n"; "" for none
+	}{
+		{"plain lines", "pains: [a, b]\n", Notes{{Text: "a"}, {Text: "b"}}, ""},
+		{"one plain string", "pains: a\n", Notes{{Text: "a"}}, ""},
+		{"with a source", "pains:\n  - a\n  - {text: b, source: survey}\n", Notes{{Text: "a"}, {Text: "b", Source: "survey"}}, ""},
+		{"one map", "pains: {text: b, source: analytics}\n", Notes{{Text: "b", Source: "analytics"}}, ""},
+		{"empty items skipped", "pains:\n  -\n  - ''\n  - a\n", Notes{{Text: "a"}}, ""},
+		{"bad source", "pains:\n  - {text: b, source: hunch}\n", Notes{{Text: "b"}},
+			`p.md:4: pains[1].source: "hunch" is not allowed; use one of: interview, survey, analytics, assumption`},
+		{"no text", "pains:\n  - a\n  - {source: survey}\n", Notes{{Text: "a"}},
+			"p.md:5: pains: item 2 has no text; write the sentence in `text`, e.g. `- {text: Waits for the courier, source: interview}`"},
+		{"misspelt key", "pains:\n  - {txt: b}\n", nil,
+			"p.md:4: pains: item 1 has no text; write the sentence in `text`, e.g. `- {text: Waits for the courier, source: interview}`\n" +
+				"p.md:4: warning: pains[1].txt: unknown key; did you mean `text`?"},
+		{"a map without text is not a note", "pains: {one: a}\n", nil,
+			"p.md:3: pains: expected a list, found a map; write a list, one `- item` a line, or a single text"},
+		{"nested list", "pains:\n  - [a, b]\n", nil,
+			"p.md:4: pains: item 1 is a list, not text; write each item as one line of text, or as `{text: ..., source: ...}`"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"content/personas/o.md":          {Data: []byte("---\ntitle: O\n---\n")},
+				"content/journeys/j/_index.md":   {Data: []byte("---\ntitle: J\npersonas: o\n---\n")},
+				"content/journeys/j/s/_index.md": {Data: []byte("---\ntitle: S\n---\n")},
+				"content/journeys/j/s/p.md":      {Data: []byte(head + tt.yaml + "---\n")},
+			}
+			c, diags := Load(fsys)
+			var got []string
+			for _, d := range diags.Sort() {
+				got = append(got, strings.TrimPrefix(d.String(), "content/journeys/j/s/"))
+			}
+			if g := strings.Join(got, "\n"); g != tt.diags {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", g, tt.diags)
+			}
+			if g := c.Journeys[0].Stages[0].Touchpoints[0].Pains; !reflect.DeepEqual(g, tt.want) {
+				t.Errorf("pains = %#v, want %#v", g, tt.want)
+			}
+		})
 	}
 }

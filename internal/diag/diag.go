@@ -17,13 +17,20 @@ type Severity int
 const (
 	// Error stops the build: nothing is written.
 	Error Severity = iota
-	// Warning is a gap worth fixing; the build goes on.
+	// Warning is a mistake the build can live with (an unknown key, a
+	// touchpoint without an emotion); the build goes on.
 	Warning
+	// Gap is what a map does not yet say (nobody owns a touchpoint, a KPI
+	// has no target): the list of the /gaps/ page. The build goes on.
+	Gap
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Gap:
+		return "gap"
 	}
 	return "error"
 }
@@ -46,8 +53,8 @@ func (d Diagnostic) String() string {
 		fmt.Fprintf(&b, ":%d", d.Line)
 	}
 	b.WriteString(": ")
-	if d.Severity == Warning {
-		b.WriteString("warning: ")
+	if d.Severity != Error {
+		b.WriteString(d.Severity.String() + ": ")
 	}
 	b.WriteString(d.Message)
 	if d.Hint != "" {
@@ -105,6 +112,9 @@ func (l List) Errors() List { return l.filter(Error) }
 
 // Warnings returns only the warnings.
 func (l List) Warnings() List { return l.filter(Warning) }
+
+// Gaps returns only the gaps.
+func (l List) Gaps() List { return l.filter(Gap) }
 
 // HasErrors reports whether any diagnostic is an error.
 func (l List) HasErrors() bool {

@@ -82,8 +82,8 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 		number(t.Metrics.CSI), number(t.Metrics.NPS), number(t.Metrics.Conversion),
 		strconv.Itoa(len(t.KPIs)), strconv.Itoa(metKPIs),
 		strconv.Itoa(len(t.Opportunities)), strconv.Itoa(open), strconv.Itoa(late),
-		join(t.Actions), join(t.Questions), join(t.Barriers), join(t.Pains), join(t.Gains),
-		join(t.Influencers), join(t.Processes), join(refs(t.Related)),
+		join(t.Actions.Texts()), join(t.Questions.Texts()), join(t.Barriers.Texts()), join(t.Pains.Texts()), join(t.Gains.Texts()),
+		join(t.Influencers.Texts()), join(t.Processes.Texts()), join(refs(t.Related)),
 	}
 }
 

@@ -14,7 +14,7 @@
 // always written, null when there is no value, so that a BI tool sees the
 // same shape whatever the content.
 //
-// The "version" key of cjm.json is 1, and version 1's shape is exactly what
+// The "version" key of cjm.json is 2, and version 2's shape is exactly what
 // cjm.schema.json describes: every object closed (additionalProperties
 // false), every key required. Adding, removing, renaming or retyping a key
 // changes the shape: change cjm.schema.json with it (the tests fail until
@@ -41,7 +41,7 @@ import (
 )
 
 // Version is the version of cjm.json's shape, written as its "version" key.
-const Version = 1
+const Version = 2
 
 // The output paths of the data files, relative to the site's root.
 const (
@@ -222,17 +222,24 @@ type touchpoint struct {
 	Children      []string      `json:"children"`
 	Related       []string      `json:"related"`
 	Depth         int           `json:"depth"`
-	Actions       []string      `json:"actions"`
-	Questions     []string      `json:"questions"`
-	Barriers      []string      `json:"barriers"`
-	Pains         []string      `json:"pains"`
-	Gains         []string      `json:"gains"`
-	Influencers   []string      `json:"influencers"`
-	Processes     []string      `json:"processes"`
+	Actions       []note        `json:"actions"`
+	Questions     []note        `json:"questions"`
+	Barriers      []note        `json:"barriers"`
+	Pains         []note        `json:"pains"`
+	Gains         []note        `json:"gains"`
+	Influencers   []note        `json:"influencers"`
+	Processes     []note        `json:"processes"`
 	KPIs          []kpi         `json:"kpis"`
 	Metrics       metrics       `json:"metrics"`
 	Opportunities []opportunity `json:"opportunities"`
 	Source        *string       `json:"source"`
+}
+
+// note is one entry of a touchpoint's list. Source is null when the note
+// rests on its touchpoint's source.
+type note struct {
+	Text   string  `json:"text"`
+	Source *string `json:"source"`
 }
 
 type kpi struct {
@@ -453,6 +460,14 @@ func list(l []string) []string {
 	return l
 }
 
+func notes(ns content.Notes) []note {
+	out := make([]note, len(ns))
+	for i, n := range ns {
+		out[i] = note{Text: n.Text, Source: nonEmpty(n.Source)}
+	}
+	return out
+}
+
 func teamSlug(t *site.Team) *string {
 	if t == nil {
 		return nil
@@ -503,13 +518,13 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		Children:      refs(t.Children),
 		Related:       refs(t.Related),
 		Depth:         t.Depth,
-		Actions:       list(t.Actions),
-		Questions:     list(t.Questions),
-		Barriers:      list(t.Barriers),
-		Pains:         list(t.Pains),
-		Gains:         list(t.Gains),
-		Influencers:   list(t.Influencers),
-		Processes:     list(t.Processes),
+		Actions:       notes(t.Actions),
+		Questions:     notes(t.Questions),
+		Barriers:      notes(t.Barriers),
+		Pains:         notes(t.Pains),
+		Gains:         notes(t.Gains),
+		Influencers:   notes(t.Influencers),
+		Processes:     notes(t.Processes),
 		KPIs:          make([]kpi, 0, len(t.KPIs)),
 		Metrics:       metrics{CSI: t.Metrics.CSI, NPS: t.Metrics.NPS, Conversion: t.Metrics.Conversion},
 		Opportunities: make([]opportunity, 0, len(t.Opportunities)),

@@ -96,7 +96,8 @@ actions:
   - 'Says "hello", then pays'
 questions: ["Прошла ли оплата?"]
 barriers: [Долгая загрузка]
-pains: [Страх двойного списания]
+pains:
+  - {text: Страх двойного списания, source: survey}
 gains: [Сохранённая карта]
 influencers: [Муж]
 processes: [Платёжный шлюз]
@@ -296,7 +297,10 @@ func TestSchemaRejects(t *testing.T) {
 		{"missing touchpoint key", func(d any) { delete(obj(d, "touchpoints", 0), "ownerNone") }},
 		{"missing kpi key", func(d any) { delete(obj(d, "touchpoints", 0, "kpis", 0), "met") }},
 		{"missing stage key", func(d any) { delete(obj(d, "journeys", 0, "stages", 0), "conversion") }},
-		{"wrong version", func(d any) { obj(d)["version"] = 2 }},
+		{"wrong version", func(d any) { obj(d)["version"] = 1 }},
+		{"note as a plain string", func(d any) { obj(d, "touchpoints", 0)["actions"] = []any{"Pays"} }},
+		{"note without source", func(d any) { delete(obj(d, "touchpoints", 0, "pains", 0), "source") }},
+		{"bad note source", func(d any) { obj(d, "touchpoints", 0, "pains", 0)["source"] = "hunch" }},
 		{"bad importance", func(d any) { obj(d, "touchpoints", 0)["importance"] = "huge" }},
 		{"bad engagement", func(d any) { obj(d, "touchpoints", 0)["engagement"] = "none" }},
 		{"bad state", func(d any) { obj(d, "journeys", 0)["state"] = "future" }},
@@ -499,7 +503,7 @@ func TestJSONValues(t *testing.T) {
 		what      string
 		got, want any
 	}{
-		{"version", d.Version, 1},
+		{"version", d.Version, 2},
 		{"schema", d.Schema, "cjm.schema.json"},
 		{"site title", d.Site.Title, "Портал CJM"},
 		{"site baseURL", d.Site.BaseURL, "https://example.github.io/cjm/"},
@@ -558,8 +562,9 @@ func TestJSONValues(t *testing.T) {
 		{"related both ways", tps["order-tobe/push"].Related, []string{"order/pay"}},
 		{"channel slug", str(wait.Channel), "мессенджер"},
 		{"no channel", str(door.Channel), "null"},
-		{"list with a comma and a quote", pay.Actions, []string{`Says "hello", then pays`}},
-		{"empty list", door.Actions, []string{}},
+		{"list with a comma and a quote", pay.Actions, []note{{Text: `Says "hello", then pays`}}},
+		{"note with its own source", str(pay.Pains[0].Source), "survey"},
+		{"empty list", door.Actions, []note{}},
 		{"metrics nps", *pay.Metrics.NPS, -41.0},
 		{"metrics absent", door.Metrics.CSI == nil && door.Metrics.NPS == nil && door.Metrics.Conversion == nil, true},
 		{"source", str(pay.Source), "interview"},

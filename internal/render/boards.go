@@ -54,17 +54,26 @@ func OpportunityBoard(s *site.Site) []OpportunityGroup {
 	return slices.DeleteFunc(groups, func(g OpportunityGroup) bool { return len(g.Items) == 0 })
 }
 
-// Heatmap is mean emotion by row (journey or channel) and stage: stages of
-// the same slug (the life-cycle stages most journeys share: awareness,
-// search, purchase...) make one column.
+// Heatmap is mean emotion by row (journey or channel) and stage.
+//
+// When the journeys share their stages (as-is and to-be, or a company's
+// own life cycle used throughout), stages of the same slug make one
+// column, and Aligned is true: one table of journeys and one of channels.
+// When they do not, a shared column would be empty in almost every row, so
+// each journey row lists its own stages in order, and each journey gets its
+// own table of channels × its stages in Journeys' place.
 type Heatmap struct {
-	Columns  []HeatColumn
+	Aligned  bool
+	Columns  []HeatColumn // when Aligned
 	Journeys []HeatRow
-	Channels []HeatRow
+	Channels []HeatRow         // when Aligned
+	ByStage  []JourneyChannels // when not Aligned
+	Widest   int               // the most stages in one journey
 }
 
-// HeatColumn is one stage slug, titled as its first journey titles it.
-type HeatColumn struct{ Slug, Title string }
+// HeatColumn is one stage slug, titled as its first journey titles it; URL
+// is the stage's page when the column is one journey's stage.
+type HeatColumn struct{ Slug, Title, URL string }
 
 // HeatRow is one journey or channel across the columns.
 type HeatRow struct {
@@ -72,11 +81,19 @@ type HeatRow struct {
 	Cells      []HeatCell // one per column
 }
 
+// JourneyChannels is the channels × stages table of one journey.
+type JourneyChannels struct {
+	Title, URL string
+	Columns    []HeatColumn
+	Rows       []HeatRow
+}
+
 // HeatCell is the touchpoints of one row in one column.
 type HeatCell struct {
 	Mean        *float64 // mean emotion; nil when none has one
 	Touchpoints int
 	URL         string // the stage's page, for a journey row
+	Title       string // the stage's title, for a journey row that is not aligned
 }
 
 // Class names the cell's colour by its mean emotion, rounded, as the
@@ -88,6 +105,26 @@ func (c HeatCell) Class() string {
 	return emotionClass(int(math.Round(*c.Mean)))
 }
 
+// heatAcc sums the emotions of a cell's touchpoints.
+type heatAcc struct{ sum, n, count int }
+
+func (a *heatAcc) add(tp *site.Touchpoint) {
+	a.count++
+	if tp.Emotion != nil {
+		a.sum += *tp.Emotion
+		a.n++
+	}
+}
+
+func (a heatAcc) cell(url, title string) HeatCell {
+	c := HeatCell{Touchpoints: a.count, URL: url, Title: title}
+	if a.n > 0 {
+		m := float64(a.sum) / float64(a.n)
+		c.Mean = &m
+	}
+	return c
+}
+
 // NewHeatmap works out the heatmap of s; lang names the channels.
 func NewHeatmap(s *site.Site, lang string) Heatmap {
 	// Columns in the order stages come, on average, in their journeys.
@@ -97,13 +134,15 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 		n     int
 		first int
 	}
+	var h Heatmap
 	cols := map[string]*col{}
 	var order []*col
 	for _, j := range s.Journeys {
+		h.Widest = max(h.Widest, len(j.Stages))
 		for _, st := range j.Stages {
 			c := cols[st.Slug]
 			if c == nil {
-				c = &col{HeatColumn: HeatColumn{st.Slug, st.Title}, first: len(order)}
+				c = &col{HeatColumn: HeatColumn{Slug: st.Slug, Title: st.Title}, first: len(order)}
 				cols[st.Slug] = c
 				order = append(order, c)
 			}
@@ -111,57 +150,94 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 			c.n++
 		}
 	}
+	// Shared enough: at most half again as many columns as the longest
+	// journey has stages.
+	h.Aligned = 2*len(order) <= 3*h.Widest
+	if !h.Aligned {
+		rank := map[*site.Channel]int{}
+		for i, ch := range s.Channels {
+			rank[ch] = i
+		}
+		for _, j := range s.Journeys {
+			row := HeatRow{Title: j.Title, URL: j.URL}
+			for _, st := range j.Stages {
+				var a heatAcc
+				for _, tp := range st.Touchpoints {
+					a.add(tp)
+				}
+				row.Cells = append(row.Cells, a.cell(st.URL, st.Title))
+			}
+			h.Journeys = append(h.Journeys, row)
+			h.ByStage = append(h.ByStage, journeyChannels(j, rank, lang))
+		}
+		return h
+	}
 	slices.SortStableFunc(order, func(a, b *col) int {
 		if d := cmp.Compare(a.pos/float64(a.n), b.pos/float64(b.n)); d != 0 {
 			return d
 		}
 		return a.first - b.first
 	})
-	var h Heatmap
 	index := map[string]int{}
 	for i, c := range order {
 		h.Columns = append(h.Columns, c.HeatColumn)
 		index[c.Slug] = i
 	}
-	type acc struct{ sum, n, count int }
-	cell := func(a acc, url string) HeatCell {
-		c := HeatCell{Touchpoints: a.count, URL: url}
-		if a.n > 0 {
-			m := float64(a.sum) / float64(a.n)
-			c.Mean = &m
-		}
-		return c
-	}
-	add := func(a *acc, tp *site.Touchpoint) {
-		a.count++
-		if tp.Emotion != nil {
-			a.sum += *tp.Emotion
-			a.n++
-		}
-	}
 	for _, j := range s.Journeys {
 		row := HeatRow{Title: j.Title, URL: j.URL, Cells: make([]HeatCell, len(order))}
 		for _, st := range j.Stages {
-			var a acc
+			var a heatAcc
 			for _, tp := range st.Touchpoints {
-				add(&a, tp)
+				a.add(tp)
 			}
-			row.Cells[index[st.Slug]] = cell(a, st.URL)
+			row.Cells[index[st.Slug]] = a.cell(st.URL, "")
 		}
 		h.Journeys = append(h.Journeys, row)
 	}
 	for _, ch := range s.Channels {
-		accs := make([]acc, len(order))
+		accs := make([]heatAcc, len(order))
 		for _, tp := range ch.Touchpoints {
-			add(&accs[index[tp.Stage.Slug]], tp)
+			accs[index[tp.Stage.Slug]].add(tp)
 		}
 		row := HeatRow{Title: theme.ChannelName(lang, ch.Slug, ch.Title), URL: ch.URL, Cells: make([]HeatCell, len(order))}
 		for i, a := range accs {
-			row.Cells[i] = cell(a, "")
+			row.Cells[i] = a.cell("", "")
 		}
 		h.Channels = append(h.Channels, row)
 	}
 	return h
+}
+
+// journeyChannels is the channels × stages table of j: a row for each
+// channel its touchpoints use, in the site's channel order (rank).
+func journeyChannels(j *site.Journey, rank map[*site.Channel]int, lang string) JourneyChannels {
+	out := JourneyChannels{Title: j.Title, URL: j.URL}
+	rows := map[*site.Channel][]heatAcc{}
+	var chans []*site.Channel
+	for i, st := range j.Stages {
+		out.Columns = append(out.Columns, HeatColumn{Slug: st.Slug, Title: st.Title, URL: st.URL})
+		for _, tp := range st.Touchpoints {
+			if tp.Channel == nil {
+				continue
+			}
+			accs, ok := rows[tp.Channel]
+			if !ok {
+				accs = make([]heatAcc, len(j.Stages))
+				chans = append(chans, tp.Channel)
+			}
+			accs[i].add(tp)
+			rows[tp.Channel] = accs
+		}
+	}
+	slices.SortFunc(chans, func(a, b *site.Channel) int { return rank[a] - rank[b] })
+	for _, ch := range chans {
+		row := HeatRow{Title: theme.ChannelName(lang, ch.Slug, ch.Title), URL: ch.URL}
+		for _, a := range rows[ch] {
+			row.Cells = append(row.Cells, a.cell("", ""))
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
 }
 
 // OpportunityRows writes the board's table rows for items, as

@@ -1,18 +1,18 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
-	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
 func boardSite(t *testing.T) *site.Site {
 	t.Helper()
-	files := map[string]string{
+	return siteOf(t, map[string]string{
 		"content/personas/p.md":                  "---\ntitle: P\n---\n",
 		"content/teams/crm.md":                   "---\ntitle: CRM <&>\n---\n",
 		"content/journeys/a/_index.md":           "---\ntitle: A\npersonas: p\n---\n",
@@ -26,18 +26,17 @@ func boardSite(t *testing.T) *site.Site {
 		"content/journeys/b/01-buy/w.md":         "---\ntitle: W\nchannel: web\nemotion: 2\n---\n",
 		"content/journeys/b/02-search/_index.md": "---\ntitle: Searching\n---\n",
 		"content/journeys/b/02-search/v.md":      "---\ntitle: V\nchannel: app\nemotion: 0\n---\n",
-	}
+	})
+}
+
+// siteOf resolves a site from file texts.
+func siteOf(t *testing.T, files map[string]string) *site.Site {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, data := range files {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
-	c, diags := content.Load(fsys)
-	s, more := site.Resolve(c, site.Base{Path: "/"})
-	diags.Add(more...)
-	if diags.HasErrors() {
-		t.Fatal(diags.Errors())
-	}
-	return s
+	return loadSite(t, fsys)
 }
 
 func TestOpportunityBoard(t *testing.T) {
@@ -106,5 +105,68 @@ func TestHeatmap(t *testing.T) {
 				t.Errorf("%s, column %d: %s, want %s", tt.row.Title, i, got, want)
 			}
 		}
+	}
+}
+
+// TestHeatmapOwnStages checks journeys that share no stage: each row lists
+// its own stages, and each journey gets its channels × stages table.
+func TestHeatmapOwnStages(t *testing.T) {
+	h := NewHeatmap(siteOf(t, map[string]string{
+		"content/personas/p.md":                "---\ntitle: P\n---\n",
+		"content/journeys/a/_index.md":         "---\ntitle: A\npersonas: p\n---\n",
+		"content/journeys/a/01-find/_index.md": "---\ntitle: Find\n---\n",
+		"content/journeys/a/01-find/x.md":      "---\ntitle: X\nchannel: web\nemotion: -2\n---\n",
+		"content/journeys/a/01-find/y.md":      "---\ntitle: Y\nchannel: app\nemotion: 1\n---\n",
+		"content/journeys/a/02-pay/_index.md":  "---\ntitle: Pay\n---\n",
+		"content/journeys/a/02-pay/z.md":       "---\ntitle: Z\nchannel: web\nemotion: 2\n---\n",
+		"content/journeys/a/03-wait/_index.md": "---\ntitle: Wait <long>\n---\n",
+		"content/journeys/b/_index.md":         "---\ntitle: B\npersonas: p\n---\n",
+		"content/journeys/b/01-ask/_index.md":  "---\ntitle: Ask\n---\n",
+		"content/journeys/b/01-ask/q.md":       "---\ntitle: Q\nchannel: phone\n---\n",
+		"content/journeys/b/02-get/_index.md":  "---\ntitle: Get\n---\n",
+	}), "en")
+	// Five stage slugs against at most three stages in a journey: not aligned.
+	if h.Aligned || h.Columns != nil || h.Channels != nil || h.Widest != 3 {
+		t.Fatalf("aligned %v, %d columns, %d channel rows, widest %d; want not aligned, none, none, 3", h.Aligned, len(h.Columns), len(h.Channels), h.Widest)
+	}
+	show := func(c HeatCell) string {
+		mean := "none"
+		if c.Mean != nil {
+			mean = signedNum(*c.Mean)
+		}
+		return fmt.Sprintf("%s %s/%d %s", c.Title, mean, c.Touchpoints, c.URL)
+	}
+	rows := func(rs []HeatRow) string {
+		var out []string
+		for _, r := range rs {
+			var cells []string
+			for _, c := range r.Cells {
+				cells = append(cells, show(c))
+			}
+			out = append(out, r.Title+": "+strings.Join(cells, " | "))
+		}
+		return strings.Join(out, "\n")
+	}
+	if got, want := rows(h.Journeys), "A: Find −0.5/2 journeys/a/find/ | Pay +2/1 journeys/a/pay/ | Wait <long> none/0 journeys/a/wait/\n"+
+		"B: Ask none/1 journeys/b/ask/ | Get none/0 journeys/b/get/"; got != want {
+		t.Errorf("journey rows:\n%s\nwant:\n%s", got, want)
+	}
+	if len(h.ByStage) != 2 {
+		t.Fatalf("%d channel tables, want 2", len(h.ByStage))
+	}
+	a := h.ByStage[0]
+	var cols []string
+	for _, c := range a.Columns {
+		cols = append(cols, c.Title+" "+c.URL)
+	}
+	if got, want := strings.Join(cols, ", "), "Find journeys/a/find/, Pay journeys/a/pay/, Wait <long> journeys/a/wait/"; got != want {
+		t.Errorf("columns of A: %s, want %s", got, want)
+	}
+	// Only the channels A uses, in the site's channel order (app, phone, web).
+	if got, want := rows(a.Rows), "Mobile app:  +1/1  |  none/0  |  none/0 \nWebsite:  −2/1  |  +2/1  |  none/0 "; got != want {
+		t.Errorf("channels of A:\n%q\nwant:\n%q", got, want)
+	}
+	if got, want := rows(h.ByStage[1].Rows), "Phone:  none/1  |  none/0 "; got != want {
+		t.Errorf("channels of B: %q, want %q", got, want)
 	}
 }

@@ -3,12 +3,15 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/cjm-portal/cjm/internal/content"
 
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -217,6 +220,12 @@ func searchText(title string, body []byte, fields ...any) string {
 			for _, s := range v {
 				addText(s)
 			}
+		case content.Notes:
+			for _, n := range v {
+				addText(n.Text)
+			}
+		default:
+			panic(fmt.Sprintf("searchText: cannot index %T", f))
 		}
 	}
 	if len(body) > 0 {

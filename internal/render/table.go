@@ -124,19 +124,19 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 			}
 		}
 	case "actions":
-		texts(func(t *site.Touchpoint) []string { return t.Actions })
+		texts(func(t *site.Touchpoint) []string { return t.Actions.Texts() })
 	case "questions":
-		texts(func(t *site.Touchpoint) []string { return t.Questions })
+		texts(func(t *site.Touchpoint) []string { return t.Questions.Texts() })
 	case "barriers":
-		texts(func(t *site.Touchpoint) []string { return t.Barriers })
+		texts(func(t *site.Touchpoint) []string { return t.Barriers.Texts() })
 	case "pains":
-		texts(func(t *site.Touchpoint) []string { return t.Pains })
+		texts(func(t *site.Touchpoint) []string { return t.Pains.Texts() })
 	case "gains":
-		texts(func(t *site.Touchpoint) []string { return t.Gains })
+		texts(func(t *site.Touchpoint) []string { return t.Gains.Texts() })
 	case "influencers":
-		texts(func(t *site.Touchpoint) []string { return t.Influencers })
+		texts(func(t *site.Touchpoint) []string { return t.Influencers.Texts() })
 	case "processes":
-		texts(func(t *site.Touchpoint) []string { return t.Processes })
+		texts(func(t *site.Touchpoint) []string { return t.Processes.Texts() })
 	}
 	return out
 }

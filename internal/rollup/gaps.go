@@ -163,9 +163,9 @@ func Gaps(s *site.Site, o Options) []Gap {
 	return gaps
 }
 
-// Diagnostic turns the gap into a warning for `cjm check`.
+// Diagnostic turns the gap into a diagnostic for `cjm check`.
 func (g Gap) Diagnostic() diag.Diagnostic {
-	return diag.Diagnostic{File: g.File, Line: g.Line, Severity: diag.Warning, Message: g.Message, Hint: g.Hint}
+	return diag.Diagnostic{File: g.File, Line: g.Line, Severity: diag.Gap, Message: g.Message, Hint: g.Hint}
 }
 
 func hasOpen(t *site.Touchpoint) bool {

@@ -195,7 +195,7 @@ func TestGapWords(t *testing.T) {
 		}
 	}
 	d := by["owner-none"].Diagnostic()
-	want := `content/journeys/fresh/01-s/a.md:3: warning: touchpoint "A" (fresh/a): nobody owns this touchpoint (` + "`owner: none`" + `); assign a team when one takes it on: ` + "`owner: TEAM`"
+	want := `content/journeys/fresh/01-s/a.md:3: gap: touchpoint "A" (fresh/a): nobody owns this touchpoint (` + "`owner: none`" + `); assign a team when one takes it on: ` + "`owner: TEAM`"
 	if got := d.String(); got != want {
 		t.Errorf("Diagnostic:\n got %s\nwant %s", got, want)
 	}

@@ -16,6 +16,7 @@
 package rollup
 
 import (
+	"cmp"
 	"math"
 	"time"
 
@@ -57,6 +58,11 @@ type Summary struct {
 	// survey, analytics, assumption, and "" for those that give none. Keys
 	// with no touchpoint are absent; the map is never nil.
 	Evidence map[string]int
+
+	// Notes counts the entries of the touchpoints' lists (actions,
+	// questions, barriers, pains, gains, influencers, processes) the same
+	// way, by what each rests on: its own `source`, else its touchpoint's.
+	Notes map[string]int
 }
 
 // Weight is how much a touchpoint of the given importance counts in
@@ -113,10 +119,15 @@ func Round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 // Of sums up tps as given: a touchpoint listed twice counts twice.
 func Of(tps []*site.Touchpoint, today time.Time) Summary {
-	s := Summary{Touchpoints: len(tps), Evidence: map[string]int{}}
+	s := Summary{Touchpoints: len(tps), Evidence: map[string]int{}, Notes: map[string]int{}}
 	var emo, csi, nps, conv mean
 	for _, t := range tps {
 		s.Evidence[t.Evidence]++
+		for _, ns := range []content.Notes{t.Actions, t.Questions, t.Barriers, t.Pains, t.Gains, t.Influencers, t.Processes} {
+			for _, n := range ns {
+				s.Notes[cmp.Or(n.Source, t.Evidence)]++
+			}
+		}
 		if t.Emotion != nil {
 			s.WithEmotion++
 			emo.add(float64(*t.Emotion))

@@ -50,10 +50,12 @@ var rollupFiles = map[string]string{
 	"content/journeys/a/_index.md": "---\ntitle: A\npersonas: olga\n---\n",
 
 	"content/journeys/a/01-s1/_index.md": "---\ntitle: S1\nconversion: 0.5\n---\n",
-	// p1: +1, critical, interview; CSI 4, NPS 20; K1 higher 10 vs 8 met; K2 lower 10 vs 8 not met.
+	// p1: +1, critical, interview; CSI 4, NPS 20; K1 higher 10 vs 8 met; K2 lower 10 vs 8 not met;
+	// notes: one from a survey, one resting on the touchpoint's interview.
 	"content/journeys/a/01-s1/p1.md": "---\ntitle: P1\nweight: 1\nowner: crm\nemotion: 1\nimportance: critical\nsource: interview\n" +
 		"metrics: {csi: 4, nps: 20}\n" +
-		"kpis: [{name: K1, current: 10, target: 8}, {name: K2, current: 10, target: 8, better: lower}]\n---\n",
+		"kpis: [{name: K1, current: 10, target: 8}, {name: K2, current: 10, target: 8, better: lower}]\n" +
+		"pains: [{text: A, source: survey}, B]\n---\n",
 	// p2: 0, no importance (weighs 2), survey; CSI 2; K3 lower 5 vs 6 met; K4 no current: unknown;
 	// O1 done although its date is past: neither open nor overdue.
 	"content/journeys/a/01-s1/p2.md": "---\ntitle: P2\nweight: 2\nowner: ops\nemotion: 0\nsource: survey\n" +
@@ -62,13 +64,15 @@ var rollupFiles = map[string]string{
 		"opportunities: [{title: O1, status: done, due: 2026-01-01}]\n---\n",
 
 	"content/journeys/a/02-s2/_index.md": "---\ntitle: S2\nconversion: 0.8\n---\n",
-	// p3: -2, high, no source; NPS -10, conversion 0.3; a child of p1.
+	// p3: -2, high, no source; NPS -10, conversion 0.3; a child of p1; notes: two with no
+	// source anywhere, one from analytics.
 	// O2 open and due yesterday: overdue; O3 due today: open, not overdue; O4 no date: open.
 	"content/journeys/a/02-s2/p3.md": "---\ntitle: P3\nweight: 1\nparent: p1\nowner: ops\nemotion: -2\nimportance: high\n" +
 		"metrics: {nps: -10, conversion: 0.3}\n" +
-		"opportunities: [{title: O2, due: 2026-06-14}, {title: O3, status: planned, due: 2026-06-15}, {title: O4, status: in-progress}]\n---\n",
-	// p4: no emotion, low, assumption.
-	"content/journeys/a/02-s2/p4.md": "---\ntitle: P4\nweight: 2\nowner: crm\nimportance: low\nsource: assumption\n---\n",
+		"opportunities: [{title: O2, due: 2026-06-14}, {title: O3, status: planned, due: 2026-06-15}, {title: O4, status: in-progress}]\n" +
+		"actions: X\ngains: [G1, {text: G2, source: analytics}]\n---\n",
+	// p4: no emotion, low, assumption; one note resting on it.
+	"content/journeys/a/02-s2/p4.md": "---\ntitle: P4\nweight: 2\nowner: crm\nimportance: low\nsource: assumption\nprocesses: [Z]\n---\n",
 
 	"content/journeys/a/03-s3/_index.md": "---\ntitle: S3\n---\n",
 	// p5: -1, low, no source.
@@ -142,6 +146,12 @@ func diff(got, want Summary) []string {
 	if !maps.Equal(got.Evidence, want.Evidence) {
 		d = append(d, fmt.Sprintf("Evidence = %v, want %v", got.Evidence, want.Evidence))
 	}
+	if got.Notes == nil {
+		d = append(d, "Notes is nil")
+	}
+	if !maps.Equal(got.Notes, want.Notes) {
+		d = append(d, fmt.Sprintf("Notes = %v, want %v", got.Notes, want.Notes))
+	}
 	return d
 }
 
@@ -194,6 +204,7 @@ func TestSummaries(t *testing.T) {
 				Opportunities: 4, OpenOpportunities: 3, Overdue: 1,
 				Health:   f(60),
 				Evidence: map[string]int{"interview": 1, "survey": 1, "assumption": 1, "": 2},
+				Notes:    map[string]int{"survey": 1, "interview": 1, "": 2, "analytics": 1, "assumption": 1},
 			},
 		},
 		{
@@ -208,6 +219,7 @@ func TestSummaries(t *testing.T) {
 				Opportunities: 4, OpenOpportunities: 3, Overdue: 1,
 				Health:   f(200.0 / 3),
 				Evidence: map[string]int{"interview": 1, "survey": 1, "": 1},
+				Notes:    map[string]int{"survey": 1, "interview": 1, "": 2, "analytics": 1},
 			},
 		},
 		{
@@ -220,13 +232,14 @@ func TestSummaries(t *testing.T) {
 				Opportunities: 3, OpenOpportunities: 3, Overdue: 1,
 				Health:   f(0),
 				Evidence: map[string]int{"": 1, "assumption": 1},
+				Notes:    map[string]int{"": 2, "analytics": 1, "assumption": 1},
 			},
 		},
 		{
 			// No touchpoints: every mean and health nil, evidence empty but not nil.
 			name: "empty stage s4",
 			got:  Stage(a.Stages[3], today),
-			want: Summary{Evidence: map[string]int{}},
+			want: Summary{Evidence: map[string]int{}, Notes: map[string]int{}},
 		},
 		{
 			// p1 and p4: emotion only on p1 (+1): mean 1, health 100 × 4/4 = 100.
@@ -239,6 +252,7 @@ func TestSummaries(t *testing.T) {
 				KPIs: 2, KPIsMet: 1, KPIsNotMet: 1,
 				Health:   f(100),
 				Evidence: map[string]int{"interview": 1, "assumption": 1},
+				Notes:    map[string]int{"survey": 1, "interview": 1, "assumption": 1},
 			},
 		},
 		{
@@ -253,6 +267,7 @@ func TestSummaries(t *testing.T) {
 				Opportunities: 4, OpenOpportunities: 3, Overdue: 1,
 				Health:   f(800.0 / 12),
 				Evidence: map[string]int{"interview": 1, "survey": 1, "assumption": 1, "": 3},
+				Notes:    map[string]int{"survey": 1, "interview": 1, "": 2, "analytics": 1, "assumption": 1},
 			},
 		},
 		{
@@ -266,6 +281,7 @@ func TestSummaries(t *testing.T) {
 				Opportunities: 4, OpenOpportunities: 3, Overdue: 1,
 				Health:   f(800.0 / 12),
 				Evidence: map[string]int{"interview": 1, "survey": 1, "assumption": 1, "": 3},
+				Notes:    map[string]int{"survey": 1, "interview": 1, "": 2, "analytics": 1, "assumption": 1},
 			},
 		},
 		{
@@ -276,6 +292,7 @@ func TestSummaries(t *testing.T) {
 				Touchpoints: 1, WithEmotion: 1, MeanEmotion: f(2),
 				Health:   f(100),
 				Evidence: map[string]int{"": 1},
+				Notes:    map[string]int{},
 			},
 		},
 		{
@@ -289,6 +306,7 @@ func TestSummaries(t *testing.T) {
 				Opportunities: 4, OpenOpportunities: 3, Overdue: 0,
 				Health:   f(60),
 				Evidence: map[string]int{"interview": 1, "survey": 1, "assumption": 1, "": 2},
+				Notes:    map[string]int{"survey": 1, "interview": 1, "": 2, "analytics": 1, "assumption": 1},
 			},
 		},
 	}

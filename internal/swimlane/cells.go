@@ -76,19 +76,19 @@ func (l *layout) cell(lane string, c *column) *block {
 	}
 	switch lane {
 	case "actions":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Actions }), "text")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Actions.Texts() }), "text")
 	case "questions":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Questions }), "text")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Questions.Texts() }), "text")
 	case "barriers":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Barriers }), "pain")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Barriers.Texts() }), "pain")
 	case "pains":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Pains }), "pain")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Pains.Texts() }), "pain")
 	case "gains":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Gains }), "gain")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Gains.Texts() }), "gain")
 	case "influencers":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Influencers }), "text")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Influencers.Texts() }), "text")
 	case "processes":
-		return list(gather(func(t *site.Touchpoint) []string { return t.Processes }), "text")
+		return list(gather(func(t *site.Touchpoint) []string { return t.Processes.Texts() }), "text")
 	case "owners":
 		var ls []line
 		var links []string

@@ -294,7 +294,7 @@ func FuzzWellFormed(f *testing.F) {
 		j := &site.Journey{Journey: &content.Journey{Meta: content.Meta{Slug: "j", Title: title}}, URL: "journeys/j/"}
 		st := &site.Stage{Stage: &content.Stage{Meta: content.Meta{Slug: "s", Title: title}, Goals: []string{title}}, URL: "journeys/j/s/", Journey: j}
 		e := 1
-		tp := &site.Touchpoint{Touchpoint: &content.Touchpoint{Meta: content.Meta{Slug: "t", Title: title}, Emotion: &e, Pains: []string{title, title}}, URL: "journeys/j/s/t/", Journey: j, Stage: st}
+		tp := &site.Touchpoint{Touchpoint: &content.Touchpoint{Meta: content.Meta{Slug: "t", Title: title}, Emotion: &e, Pains: content.Notes{{Text: title}, {Text: title, Source: "survey"}}}, URL: "journeys/j/s/t/", Journey: j, Stage: st}
 		st.Touchpoints = []*site.Touchpoint{tp}
 		j.Stages, j.Touchpoints, j.Lanes = []*site.Stage{st}, []*site.Touchpoint{tp}, []string{"stages", "touchpoints", "emotions", "pains"}
 		if err := wellFormed(SVG(j, Options{Lang: "en"})); err != nil {
