@@ -21,6 +21,7 @@ Usage:
   cjm build -watch                                     build, then rebuild on every change
   cjm check [-source DIR]                              check the content; print errors and gaps
   cjm serve [-source DIR] [-bind ADDR] [-port N]       build, watch and serve the site on 127.0.0.1:1313
+  cjm new KIND PATH [-stages A,B]                      write a new persona, team, journey, stage or touchpoint
   cjm version                                          print the version
 
 Run 'cjm COMMAND -h' for the flags of a command.
@@ -51,6 +52,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runCheck(rest, stdout, stderr)
 	case "serve":
 		err = runServe(rest, stdout, stderr)
+	case "new":
+		err = runNew(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cjm", version)
 	case "help", "-h", "-help", "--help":

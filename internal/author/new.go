@@ -1,0 +1,502 @@
+// Package author writes content for authors: new items from archetypes
+// (`cjm new`), and journeys imported from spreadsheets and Mermaid
+// diagrams. It only ever creates files; it never overwrites one.
+package author
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/template"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/cjm-portal/cjm/internal/content"
+)
+
+// Kinds are the kinds `cjm new` writes.
+var Kinds = []string{"persona", "team", "journey", "stage", "touchpoint"}
+
+// Site is the folder an author works in: the one holding content/.
+type Site struct {
+	Dir   string // the site's folder on disk
+	Theme fs.FS  // the built-in theme, whose archetypes/ are the defaults
+	Lang  string // the site's language: en, ru or pl; read from content/_index.md when ""
+	Now   time.Time
+}
+
+// NewOptions tune New.
+type NewOptions struct {
+	// Stages are a new journey's stage titles; nil means the nine stages
+	// of the customer life cycle in the site's language.
+	Stages []string
+}
+
+// New writes a new item of kind at rel, a path inside content/ ("journeys/
+// order", "content/personas/olga.md", or for a persona or team just "olga").
+// It returns the files it wrote, relative to the site's folder. A new journey
+// gets its stage folders, and a persona if the site has none to name.
+func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
+	if !slices.Contains(Kinds, kind) {
+		return nil, fmt.Errorf("cannot make a %q: the kinds are %s", kind, strings.Join(Kinds, ", "))
+	}
+	p, err := cleanPath(rel)
+	if err != nil {
+		return nil, err
+	}
+	s.defaults()
+	w := &writer{site: s}
+	switch kind {
+	case "persona", "team":
+		folder := kind + "s"
+		if !strings.Contains(p, "/") {
+			p = folder + "/" + p
+		}
+		dir, name := path.Split(p)
+		if dir != folder+"/" {
+			return nil, fmt.Errorf("a %s goes directly in content/%s/, e.g. content/%s/%s", kind, folder, folder, ensureMD(name))
+		}
+		name = ensureMD(name)
+		if err := w.item(kind, folder+"/"+name, titleOf(name), nil); err != nil {
+			return nil, err
+		}
+	case "journey":
+		p = strings.TrimSuffix(p, "/_index.md")
+		if !strings.Contains(p, "/") {
+			p = "journeys/" + p
+		}
+		parts := strings.Split(p, "/")
+		if len(parts) != 2 || parts[0] != "journeys" {
+			return nil, fmt.Errorf("a journey is a folder directly in content/journeys/, e.g. content/journeys/%s", parts[len(parts)-1])
+		}
+		if err := w.journey(parts[1], "", nil, opts.Stages); err != nil {
+			return nil, err
+		}
+	case "stage":
+		p = strings.TrimSuffix(p, "/_index.md")
+		parts := strings.Split(p, "/")
+		if len(parts) != 3 || parts[0] != "journeys" {
+			return nil, fmt.Errorf("a stage is a folder inside a journey: content/journeys/JOURNEY/STAGE, e.g. content/journeys/order/05-delivery")
+		}
+		if err := s.needJourney(parts[1]); err != nil {
+			return nil, err
+		}
+		folder := parts[2]
+		if _, numbered, _ := splitNumber(folder); !numbered {
+			folder = fmt.Sprintf("%02d-%s", s.nextStageNumber(parts[1]), folder)
+		}
+		if err := w.item("stage", "journeys/"+parts[1]+"/"+folder+"/_index.md", titleOf(folder), nil); err != nil {
+			return nil, err
+		}
+	case "touchpoint":
+		parts := strings.Split(p, "/")
+		if len(parts) != 4 || parts[0] != "journeys" {
+			return nil, fmt.Errorf("a touchpoint is a file in a stage folder: content/journeys/JOURNEY/STAGE/NAME.md, e.g. content/journeys/order/03-checkout/pay.md")
+		}
+		if err := s.needJourney(parts[1]); err != nil {
+			return nil, err
+		}
+		stage, err := s.findStage(parts[1], parts[2])
+		if err != nil {
+			return nil, err
+		}
+		name := ensureMD(parts[3])
+		if err := w.item("touchpoint", "journeys/"+parts[1]+"/"+stage+"/"+name, titleOf(name), nil); err != nil {
+			return nil, err
+		}
+	}
+	return w.written, nil
+}
+
+func (s *Site) defaults() {
+	if s.Now.IsZero() {
+		s.Now = time.Now()
+	}
+	if s.Lang == "" {
+		s.Lang = s.language()
+	}
+}
+
+// language reads the site's language from content/_index.md; "en" when the
+// file or the key is missing or cannot be read.
+func (s *Site) language() string {
+	c, _ := content.Load(os.DirFS(s.Dir))
+	if c != nil && slices.Contains(content.Languages, c.Settings.Language) {
+		return c.Settings.Language
+	}
+	return "en"
+}
+
+// cleanPath makes rel a slash path inside content/, refusing one that
+// would leave it.
+func cleanPath(rel string) (string, error) {
+	p := filepath.ToSlash(rel)
+	if p == "" || path.IsAbs(p) || filepath.IsAbs(rel) {
+		return "", fmt.Errorf("%q: give a path inside content/, e.g. journeys/order", rel)
+	}
+	p = path.Clean(p)
+	p = strings.TrimPrefix(p, "content/")
+	if p == "." || p == ".." || strings.HasPrefix(p, "../") || p == "content" {
+		return "", fmt.Errorf("%q: give a path inside content/, e.g. journeys/order", rel)
+	}
+	return p, nil
+}
+
+func ensureMD(name string) string {
+	if strings.HasSuffix(name, ".md") {
+		return name
+	}
+	return name + ".md"
+}
+
+// titleOf makes a first title from a file or folder name: "03-pay-by-card.md"
+// becomes "Pay by card".
+func titleOf(name string) string {
+	name = strings.TrimSuffix(name, ".md")
+	_, _, name = splitNumber(name)
+	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	t := strings.Join(words, " ")
+	for i, r := range t {
+		return strings.ToUpper(string(r)) + t[i+len(string(r)):]
+	}
+	return t
+}
+
+// splitNumber splits "03-pay" into 3, true, "pay", as the loader reads it.
+func splitNumber(name string) (int, bool, string) {
+	i := strings.IndexByte(name, '-')
+	if i <= 0 {
+		return 0, false, name
+	}
+	n := 0
+	for _, r := range name[:i] {
+		if r < '0' || r > '9' {
+			return 0, false, name
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, true, name[i+1:]
+}
+
+func (s *Site) contentPath(rel string) string {
+	return filepath.Join(s.Dir, "content", filepath.FromSlash(rel))
+}
+
+func (s *Site) needJourney(slug string) error {
+	if _, err := os.Stat(s.contentPath("journeys/" + slug + "/_index.md")); err != nil {
+		return fmt.Errorf("no journey content/journeys/%s: make it first with: cjm new journey journeys/%s", slug, slug)
+	}
+	return nil
+}
+
+// findStage finds a journey's stage folder by its name, or by its slug
+// without the number: "checkout" finds "03-checkout".
+func (s *Site) findStage(journey, name string) (string, error) {
+	entries, _ := os.ReadDir(s.contentPath("journeys/" + journey))
+	var folders []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		folders = append(folders, e.Name())
+		if _, _, bare := splitNumber(e.Name()); e.Name() == name || bare == name {
+			return e.Name(), nil
+		}
+	}
+	hint := "make it first with: cjm new stage journeys/" + journey + "/" + name
+	if len(folders) > 0 {
+		hint = "its stages are " + strings.Join(folders, ", ") + "; or " + hint
+	}
+	return "", fmt.Errorf("journey %s has no stage %q: %s", journey, name, hint)
+}
+
+// nextStageNumber is one more than the highest number of the journey's
+// stage folders.
+func (s *Site) nextStageNumber(journey string) int {
+	entries, _ := os.ReadDir(s.contentPath("journeys/" + journey))
+	n := 0
+	for _, e := range entries {
+		if k, ok, _ := splitNumber(e.Name()); ok && e.IsDir() {
+			n = max(n, k)
+		}
+	}
+	return n + 1
+}
+
+// personas lists the slugs of the site's persona files.
+func (s *Site) personas() []string {
+	entries, _ := os.ReadDir(s.contentPath("personas"))
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && e.Name() != "_index.md" {
+			_, _, base := splitNumber(strings.TrimSuffix(e.Name(), ".md"))
+			out = append(out, content.Slugify(base))
+		}
+	}
+	return out
+}
+
+// writer writes the files of one command, and remembers them so that a
+// failure part way removes what it wrote: a command writes all or nothing.
+type writer struct {
+	site    *Site
+	written []string
+	dirs    []string // folders it made, deepest last
+}
+
+// errExists says a file is there already.
+var errExists = errors.New("exists")
+
+// item renders kind's archetype for the file at rel (inside content/).
+func (w *writer) item(kind, rel, title string, extra map[string]any) error {
+	data := map[string]any{
+		"Title":    title,
+		"Slug":     content.Slugify(slugOfFile(rel)),
+		"Date":     w.site.Now.Format(time.DateOnly),
+		"Personas": []string{},
+		"Schema":   w.site.schemaRef(kind, rel),
+		"Lang":     w.site.Lang,
+	}
+	for k, v := range extra {
+		data[k] = v
+	}
+	text, err := w.site.archetype(kind)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := text.Execute(&b, data); err != nil {
+		return fmt.Errorf("archetype %s: %v", kind, err)
+	}
+	return w.write(rel, b.Bytes())
+}
+
+// slugOfFile is the slug part of a content path: its file's name, or for an
+// _index.md its folder's, without the number.
+func slugOfFile(rel string) string {
+	dir, name := path.Split(rel)
+	if name == "_index.md" {
+		name = path.Base(dir)
+	}
+	_, _, name = splitNumber(strings.TrimSuffix(name, ".md"))
+	return name
+}
+
+// write creates the file at rel (inside content/), refusing to replace one.
+func (w *writer) write(rel string, data []byte) error {
+	if err := content.CheckSlug(content.Slugify(slugOfFile(rel))); err != nil {
+		return fmt.Errorf("content/%s: the name %q %v; use lower-case letters, digits and hyphens", rel, slugOfFile(rel), err)
+	}
+	file := w.site.contentPath(rel)
+	if err := w.mkdir(filepath.Dir(file)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("content/%s %w; cjm never overwrites a file: pick another name, or edit it", rel, errExists)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	w.written = append(w.written, filepath.ToSlash(filepath.Join("content", filepath.FromSlash(rel))))
+	return nil
+}
+
+// mkdir makes dir and its missing parents, remembering each it made.
+func (w *writer) mkdir(dir string) error {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil || d == filepath.Dir(d) {
+			break
+		}
+		missing = append(missing, d)
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		w.dirs = append(w.dirs, missing[i])
+	}
+	return nil
+}
+
+// undo removes what the writer made, after a failure part way.
+func (w *writer) undo() {
+	for _, f := range w.written {
+		os.Remove(filepath.Join(w.site.Dir, filepath.FromSlash(f)))
+	}
+	for i := len(w.dirs) - 1; i >= 0; i-- {
+		os.Remove(w.dirs[i]) // only if empty
+	}
+	w.written, w.dirs = nil, nil
+}
+
+// journey writes a journey folder with its stages: titles as given, or the
+// life-cycle stages in the site's language. personas nil names the site's
+// first persona, or a new one when it has none.
+func (w *writer) journey(slug, title string, personas, stages []string) (err error) {
+	defer func() {
+		if err != nil {
+			w.undo()
+		}
+	}()
+	dir := "journeys/" + slug
+	if _, err := os.Stat(w.site.contentPath(dir)); err == nil {
+		return fmt.Errorf("content/%s %w; cjm never overwrites: pick another name, or remove the folder", dir, errExists)
+	}
+	if title == "" {
+		title = titleOf(slug)
+	}
+	if personas == nil {
+		personas, err = w.somePersona()
+		if err != nil {
+			return err
+		}
+	}
+	if err := w.item("journey", dir+"/_index.md", title, map[string]any{"Personas": personas}); err != nil {
+		return err
+	}
+	for i, st := range w.site.stageList(stages) {
+		if err := w.item("stage", fmt.Sprintf("%s/%02d-%s/_index.md", dir, i+1, st.slug), st.title, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// somePersona names the site's first persona, or writes one to name.
+func (w *writer) somePersona() ([]string, error) {
+	if ps := w.site.personas(); len(ps) > 0 {
+		slices.Sort(ps)
+		return ps[:1], nil
+	}
+	slug, title := defaultPersona[w.site.Lang][0], defaultPersona[w.site.Lang][1]
+	if err := w.item("persona", "personas/"+slug+".md", title, nil); err != nil {
+		return nil, err
+	}
+	return []string{slug}, nil
+}
+
+// defaultPersona is the persona a new journey names in a site without one.
+var defaultPersona = map[string][2]string{
+	"en": {"customer", "Customer"},
+	"ru": {"customer", "Клиент"},
+	"pl": {"customer", "Klient"},
+}
+
+type stageName struct{ slug, title string }
+
+// lifeCycle is the customer's life cycle, the default stages of a journey.
+var lifeCycle = []string{"unaware", "awareness", "search", "purchase", "onboarding", "usage", "support", "loyalty", "churn"}
+
+var lifeCycleTitles = map[string][]string{
+	"en": {"Unaware", "Awareness", "Search", "Purchase", "Onboarding", "Usage", "Support", "Loyalty", "Churn"},
+	"ru": {"Неосведомлённость", "Осведомлённость", "Поиск", "Покупка", "Начало использования", "Использование", "Поддержка", "Лояльность", "Отток"},
+	"pl": {"Nieświadomość", "Świadomość", "Wyszukiwanie", "Zakup", "Wdrożenie", "Użytkowanie", "Wsparcie", "Lojalność", "Odejście"},
+}
+
+// stageList names the stages of a new journey: titles as given, with slugs
+// made from them, or the life cycle.
+func (s *Site) stageList(titles []string) []stageName {
+	var out []stageName
+	if len(titles) == 0 {
+		for i, slug := range lifeCycle {
+			out = append(out, stageName{slug, lifeCycleTitles[s.Lang][i]})
+		}
+		return out
+	}
+	seen := map[string]int{}
+	for _, t := range titles {
+		slug := SlugOf(t)
+		seen[slug]++
+		if n := seen[slug]; n > 1 {
+			slug = fmt.Sprintf("%s-%d", slug, n)
+		}
+		out = append(out, stageName{slug, strings.TrimSpace(t)})
+	}
+	return out
+}
+
+// schemaRef is the path from the file at rel to its kind's JSON Schema in
+// the site's schema/ folder, for the YAML language server; "" when the site
+// has no such folder (see `cjm schema`).
+func (s *Site) schemaRef(kind, rel string) string {
+	name := kind + ".schema.json"
+	if _, err := os.Stat(filepath.Join(s.Dir, "schema", name)); err != nil {
+		return ""
+	}
+	depth := strings.Count(path.Join("content", rel), "/")
+	return strings.Repeat("../", depth) + "schema/" + name
+}
+
+// archetype finds kind's template: the site's archetypes/KIND.LANG.md or
+// archetypes/KIND.md, else the theme's, in that order.
+func (s *Site) archetype(kind string) (*template.Template, error) {
+	names := []string{kind + "." + s.Lang + ".md", kind + ".md"}
+	var data []byte
+	var from string
+	for _, n := range names {
+		if b, err := os.ReadFile(filepath.Join(s.Dir, "archetypes", n)); err == nil {
+			data, from = b, "archetypes/"+n
+			break
+		}
+	}
+	if data == nil && s.Theme != nil {
+		for _, n := range names {
+			if b, err := fs.ReadFile(s.Theme, "archetypes/"+n); err == nil {
+				data, from = b, "the theme's archetypes/"+n
+				break
+			}
+		}
+	}
+	if data == nil {
+		return nil, fmt.Errorf("no archetype for %s: add archetypes/%s.md to the site", kind, kind)
+	}
+	t, err := template.New(from).Funcs(template.FuncMap{"yaml": yamlScalar, "list": yamlList}).Option("missingkey=error").Parse(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", from, err)
+	}
+	return t, nil
+}
+
+// yamlScalar writes v as one YAML scalar, quoted only where YAML needs it:
+// `no`, `2024`, `a: b` and leading `#` all stay text.
+func yamlScalar(v string) string {
+	b, err := yaml.Marshal(v)
+	if err != nil {
+		panic(err) // a string always marshals
+	}
+	out := strings.TrimSuffix(string(b), "\n")
+	if strings.Contains(out, "\n") { // a long or multi-line string: keep it on one line
+		j, _ := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: v})
+		out = strings.TrimSuffix(string(j), "\n")
+	}
+	return out
+}
+
+// yamlList writes a flow list of scalars: [a, "no", b].
+func yamlList(vs []string) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = yamlScalar(v)
+		if strings.ContainsAny(parts[i], ",[]{}") && !strings.HasPrefix(parts[i], `"`) && !strings.HasPrefix(parts[i], `'`) {
+			j, _ := yaml.Marshal(&yaml.Node{Kind: yaml.ScalarNode, Style: yaml.DoubleQuotedStyle, Value: v})
+			parts[i] = strings.TrimSuffix(string(j), "\n")
+		}
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
