@@ -5,10 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/author"
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/schema"
+	"github.com/cjm-portal/cjm/internal/site"
 )
 
 // parseArgs parses flags written before, between or after the positional
@@ -65,6 +71,123 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 	}
 	for _, f := range files {
 		fmt.Fprintln(stdout, "wrote", f)
+	}
+	return nil
+}
+
+func runImport(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || (args[0] != "csv" && args[0] != "mermaid") {
+		fmt.Fprint(stderr, "usage: cjm import csv FILE -journey SLUG [-title TITLE] [-personas A,B] [-source DIR]\n       cjm import mermaid FILE [-journey SLUG] [-source DIR]\n")
+		return errUsage
+	}
+	format := args[0]
+	fs := newFlags("import "+format, stderr)
+	source := fs.String("source", ".", "the site's folder, holding content/")
+	slug := fs.String("journey", "", "the new journey's slug: its folder under content/journeys/")
+	title := fs.String("title", "", "the new journey's title (default: made from its slug, or the diagram's title)")
+	personas := fs.String("personas", "", "the journey's personas, comma-separated slugs (default: the site's first persona)")
+	pos, err := parseArgs(fs, args[1:], 1, "FILE")
+	if err != nil {
+		return err
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return err
+	}
+	var d *author.Draft
+	var diags diag.List
+	switch format {
+	case "csv":
+		if *slug == "" {
+			fmt.Fprintf(stderr, "cjm import csv: give the journey's slug: -journey SLUG\n")
+			return errUsage
+		}
+		d, diags = author.ReadCSV(filepath.ToSlash(pos[0]), data)
+	case "mermaid":
+		d, diags = author.ReadMermaid(filepath.ToSlash(pos[0]), data)
+	}
+	for _, dg := range diags {
+		fmt.Fprintln(stdout, dg)
+	}
+	if diags.HasErrors() {
+		fmt.Fprintf(stdout, "%s: nothing written\n", plural(len(diags.Errors()), "error", "errors"))
+		return errFailed
+	}
+	if *slug != "" {
+		d.Slug = *slug
+	}
+	if *title != "" {
+		d.Title = *title
+	}
+	if *personas != "" {
+		d.Personas = nil
+		for _, p := range splitList(*personas) {
+			d.Personas = append(d.Personas, author.DraftPersona{Slug: p})
+		}
+	}
+	files, err := authorSite(*source).WriteDraft(d)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintln(stdout, "wrote", f)
+	}
+	return nil
+}
+
+func runExport(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "mermaid" {
+		fmt.Fprint(stderr, "usage: cjm export mermaid SLUG [-source DIR]\n")
+		return errUsage
+	}
+	fs := newFlags("export mermaid", stderr)
+	source := fs.String("source", ".", "the site's folder, holding content/")
+	pos, err := parseArgs(fs, args[1:], 1, "SLUG")
+	if err != nil {
+		return err
+	}
+	c, diags := content.Load(os.DirFS(*source))
+	s, more := site.Resolve(c, site.Base{Path: "/"})
+	diags.Add(more...)
+	if errs := diags.Errors(); len(errs) > 0 {
+		printDiags(stderr, *source, errs.Sort())
+		return fmt.Errorf("the content has %s; fix them first (cjm check lists them)", plural(len(errs), "error", "errors"))
+	}
+	var known []string
+	for _, j := range s.Journeys {
+		if j.Slug == pos[0] {
+			_, err := stdout.Write(author.Mermaid(j))
+			return err
+		}
+		known = append(known, j.Slug)
+	}
+	hint := ""
+	if n := content.Nearest(pos[0], known); n != "" {
+		hint = fmt.Sprintf("; did you mean %q?", n)
+	}
+	return fmt.Errorf("no journey %q%s (the journeys are: %s)", pos[0], hint, strings.Join(known, ", "))
+}
+
+func runSchema(args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("schema", stderr)
+	source := fs.String("source", ".", "the site's folder")
+	out := fs.String("out", "", "the folder to write the schemas into (default: SOURCE/schema)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir := *out
+	if dir == "" {
+		dir = filepath.Join(*source, "schema")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, k := range schema.Kinds {
+		file := filepath.Join(dir, schema.FileName(k))
+		if err := os.WriteFile(file, schema.JSON(k), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "wrote", filepath.ToSlash(file))
 	}
 	return nil
 }

@@ -22,6 +22,10 @@ Usage:
   cjm check [-source DIR]                              check the content; print errors and gaps
   cjm serve [-source DIR] [-bind ADDR] [-port N]       build, watch and serve the site on 127.0.0.1:1313
   cjm new KIND PATH [-stages A,B]                      write a new persona, team, journey, stage or touchpoint
+  cjm import csv FILE -journey SLUG                    turn a spreadsheet of touchpoints into a journey
+  cjm import mermaid FILE                              turn a Mermaid journey diagram into a journey
+  cjm export mermaid SLUG                              print a journey as a Mermaid journey diagram
+  cjm schema [-out DIR]                                write the front matter's JSON Schemas, for editors
   cjm version                                          print the version
 
 Run 'cjm COMMAND -h' for the flags of a command.
@@ -54,6 +58,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runServe(rest, stdout, stderr)
 	case "new":
 		err = runNew(rest, stdout, stderr)
+	case "import":
+		err = runImport(rest, stdout, stderr)
+	case "export":
+		err = runExport(rest, stdout, stderr)
+	case "schema":
+		err = runSchema(rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "cjm", version)
 	case "help", "-h", "-help", "--help":

@@ -76,7 +76,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 		if len(parts) != 2 || parts[0] != "journeys" {
 			return nil, fmt.Errorf("a journey is a folder directly in content/journeys/, e.g. content/journeys/%s", parts[len(parts)-1])
 		}
-		if err := w.journey(parts[1], "", nil, opts.Stages); err != nil {
+		if _, err := w.journey(parts[1], "", nil, opts.Stages); err != nil {
 			return nil, err
 		}
 	case "stage":
@@ -346,17 +346,18 @@ func (w *writer) undo() {
 }
 
 // journey writes a journey folder with its stages: titles as given, or the
-// life-cycle stages in the site's language. personas nil names the site's
-// first persona, or a new one when it has none.
-func (w *writer) journey(slug, title string, personas, stages []string) (err error) {
+// life-cycle stages in the site's language, and returns the stages' folder
+// names. personas nil names the site's first persona, or a new one when it
+// has none.
+func (w *writer) journey(slug, title string, personas, stages []string) (folders []string, err error) {
 	defer func() {
 		if err != nil {
 			w.undo()
 		}
 	}()
 	dir := "journeys/" + slug
-	if _, err := os.Stat(w.site.contentPath(dir)); err == nil {
-		return fmt.Errorf("content/%s %w; cjm never overwrites: pick another name, or remove the folder", dir, errExists)
+	if w.site.exists(dir) {
+		return nil, fmt.Errorf("content/%s %w; cjm never overwrites: pick another name, or remove the folder", dir, errExists)
 	}
 	if title == "" {
 		title = titleOf(slug)
@@ -364,18 +365,20 @@ func (w *writer) journey(slug, title string, personas, stages []string) (err err
 	if personas == nil {
 		personas, err = w.somePersona()
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := w.item("journey", dir+"/_index.md", title, map[string]any{"Personas": personas}); err != nil {
-		return err
+		return nil, err
 	}
 	for i, st := range w.site.stageList(stages) {
-		if err := w.item("stage", fmt.Sprintf("%s/%02d-%s/_index.md", dir, i+1, st.slug), st.title, nil); err != nil {
-			return err
+		folder := fmt.Sprintf("%02d-%s", i+1, st.slug)
+		if err := w.item("stage", dir+"/"+folder+"/_index.md", st.title, nil); err != nil {
+			return nil, err
 		}
+		folders = append(folders, folder)
 	}
-	return nil
+	return folders, nil
 }
 
 // somePersona names the site's first persona, or writes one to name.

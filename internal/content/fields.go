@@ -41,8 +41,16 @@ func (f *fields) key(k string) string {
 // pathOf is the key path of k, under which its line is kept.
 func (f *fields) pathOf(k string) string { return join(f.path, k) }
 
+// keyRead, when set (by a test), is told every key path the loader asks
+// for, present or not: "title", "kpis.0.name". It may be called from
+// several goroutines at once.
+var keyRead func(file, path string)
+
 func (f *fields) node(k string) *node {
 	f.used[k] = true
+	if keyRead != nil {
+		keyRead(f.file, f.pathOf(k))
+	}
 	for i, kn := range f.m.keys {
 		if kn.text == k {
 			v := f.m.vals[i]

@@ -18,6 +18,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/export"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
+	"github.com/cjm-portal/cjm/internal/schema"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -152,13 +153,17 @@ func heavy(kind string) int {
 }
 
 // Shared returns the files that are not pages: the fonts, the files a
-// static host reads (.nojekyll, sitemap.xml) and the search index. They
+// static host reads (.nojekyll, sitemap.xml), the search index, the data
+// export and the front matter's JSON Schemas. They
 // sum up the whole site, so every build writes them anew.
 func (r *Renderer) Shared() map[string][]byte {
 	out := Fonts()
 	maps.Copy(out, hostFiles(r.site, r.site.Routes))
 	out["search.json"] = searchIndex(r.site, r.lang, r.memo)
 	maps.Copy(out, export.FilesCached(r.site, r.now, r.memo.exportCache()))
+	for _, k := range schema.Kinds { // for editors: see `cjm schema`
+		out["schema/"+schema.FileName(k)] = schema.JSON(k)
+	}
 	if r.memo != nil {
 		r.memo.next()
 	}

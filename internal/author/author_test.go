@@ -1,0 +1,175 @@
+package author
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/cjm-portal/cjm/internal/content"
+)
+
+func TestSlugOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Pay by card", "pay-by-card"},
+		{"Оплата: картой!", "оплата-картой"},
+		{"  Łódź — lotnisko ", "łódź-lotnisko"},
+		{"3-D Secure", "3-d-secure"},
+		{"e\u0301te", "\u00e9te"}, // NFD becomes NFC
+		{"???", "item"},
+		{"../../etc/passwd", "etc-passwd"},
+		{"a#b%c&d", "a-b-c-d"},
+		{strings.Repeat("word ", 30), strings.TrimSuffix(strings.Repeat("word-", 16), "-")},
+	}
+	for _, tt := range tests {
+		got := SlugOf(tt.in)
+		if got != tt.want {
+			t.Errorf("SlugOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if err := content.CheckSlug(got); err != nil {
+			t.Errorf("SlugOf(%q) = %q, which is not a safe slug: %v", tt.in, got, err)
+		}
+	}
+}
+
+func TestTitleOf(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"03-pay-by-card.md", "Pay by card"},
+		{"olga_busy_parent", "Olga busy parent"},
+		{"оплата-картой.md", "Оплата картой"},
+		{"2024", "2024"},
+	}
+	for _, tt := range tests {
+		if got := titleOf(tt.in); got != tt.want {
+			t.Errorf("titleOf(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCleanPath(t *testing.T) {
+	ok := map[string]string{
+		"journeys/order":             "journeys/order",
+		"content/journeys/order/":    "journeys/order",
+		"./content/personas/olga.md": "personas/olga.md",
+		"olga":                       "olga",
+	}
+	for in, want := range ok {
+		if got, err := cleanPath(in); err != nil || got != want {
+			t.Errorf("cleanPath(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "/etc/passwd", "..", "../x", "content/../../x", "content", "."} {
+		if got, err := cleanPath(in); err == nil {
+			t.Errorf("cleanPath(%q) = %q, want an error", in, got)
+		}
+	}
+}
+
+// TestYAMLScalar checks that what the archetypes write reads back as the
+// same text, whatever YAML would make of it unquoted.
+func TestYAMLScalar(t *testing.T) {
+	for _, s := range []string{"Pay by card", "no", "2024", "a: b", "# hash", "- dash", "[x]", `quote "q"`, "Łódź", "ok, then", strings.Repeat("long words ", 20), "line\nbreak", "{x}"} {
+		fm := "---\ntitle: " + yamlScalar(s) + "\nchannels: " + yamlList([]string{s, "web"}) + "\n---\n"
+		c, diags := content.Load(fstest.MapFS{"content/personas/p.md": {Data: []byte(fm)}})
+		if diags.HasErrors() {
+			t.Errorf("%q: %s\n%s", s, diags, fm)
+			continue
+		}
+		p := c.Personas[0]
+		want := strings.Join(strings.Fields(s), " ")
+		if got := strings.Join(strings.Fields(p.Title), " "); got != want {
+			t.Errorf("%q reads back as %q", s, p.Title)
+		}
+		if len(p.Channels) != 2 || strings.Join(strings.Fields(p.Channels[0]), " ") != want {
+			t.Errorf("%q in a list reads back as %q", s, p.Channels)
+		}
+	}
+}
+
+func TestDelimiter(t *testing.T) {
+	tests := []struct {
+		in   string
+		want rune
+	}{
+		{"stage,title,emotion\n", ','},
+		{"stage;title;emotion\na,b;c,d\n", ';'},
+		{"stage\ttitle\n", '\t'},
+		{"\"a;b\",title,x\n", ','},
+		{"title\n", ','},
+	}
+	for _, tt := range tests {
+		if got := delimiter([]byte(tt.in)); got != tt.want {
+			t.Errorf("delimiter(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestReadCSV(t *testing.T) {
+	// Rows keep their order through weights, since titles would sort them.
+	d, diags := ReadCSV("t.csv", []byte("Touchpoint,Stage,emotion,nps,related,actions\n"+
+		"Pay,Buy,+1,-20,other/x,\"Opens; pays\"\n"+
+		"Pay,,0,,,\n"+ // the same title again, in the same stage
+		"Wait,Get,-2,,,\n"+
+		",,,,,\n"+ // an empty row
+		"Back,Buy,,,,\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, st := range d.Stages {
+		for _, tp := range st.Touchpoints {
+			got = append(got, st.Title+"/"+tp.Slug+keys(tp.Keys))
+		}
+	}
+	want := []string{
+		"Buy/pay title=Pay weight=10 emotion=1 actions=[Opens pays] related=[other/x] metrics=map[nps:-20]",
+		"Buy/pay-2 title=Pay weight=20 emotion=0",
+		"Buy/back title=Back weight=30",
+		"Get/wait title=Wait weight=10 emotion=-2",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("draft:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func keys(ks []Key) string {
+	var b strings.Builder
+	for _, k := range ks {
+		b.WriteString(" " + k.Name + "=")
+		switch v := k.Value.(type) {
+		case []string:
+			b.WriteString("[" + strings.Join(v, " ") + "]")
+		default:
+			b.WriteString(fmt.Sprint(v))
+		}
+	}
+	return b.String()
+}
+
+// TestWriteDraftAllOrNothing checks that a draft that fails part way
+// leaves no file behind.
+func TestWriteDraftAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	s := &Site{Dir: dir, Theme: os.DirFS("../../themes/default"), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+	tp := DraftTouchpoint{Slug: "pay", Keys: []Key{{"title", "Pay"}}}
+	// Two touchpoints with one slug in one stage: the second cannot be written.
+	d := &Draft{Slug: "order", Title: "Order", Personas: []DraftPersona{{Slug: "olga", Title: "Olga"}},
+		Stages: []DraftStage{{Title: "Buy", Touchpoints: []DraftTouchpoint{tp, tp}}}}
+	if _, err := s.WriteDraft(d); err == nil || !strings.Contains(err.Error(), "pay.md exists") {
+		t.Fatalf("err = %v, want one saying pay.md exists", err)
+	}
+	var left []string
+	filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if p != dir {
+			left = append(left, p)
+		}
+		return nil
+	})
+	if len(left) > 0 {
+		t.Errorf("a failed draft left %s", left)
+	}
+}
