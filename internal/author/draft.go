@@ -106,7 +106,7 @@ func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
 	}
 	for i, st := range d.Stages {
 		for _, t := range st.Touchpoints {
-			if _, numbered, _ := splitNumber(t.Slug); numbered {
+			if _, numbered, _ := content.SplitNumber(t.Slug); numbered {
 				// "3-d-secure.md" would read as number 3, slug d-secure.
 				t.Keys = append([]Key{t.Keys[0], {"slug", t.Slug}}, t.Keys[1:]...)
 			}

@@ -89,7 +89,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 			return nil, err
 		}
 		folder := parts[2]
-		if _, numbered, _ := splitNumber(folder); !numbered {
+		if _, numbered, _ := content.SplitNumber(folder); !numbered {
 			folder = fmt.Sprintf("%02d-%s", s.nextStageNumber(parts[1]), folder)
 		}
 		if err := w.item("stage", "journeys/"+parts[1]+"/"+folder+"/_index.md", titleOf(folder), nil); err != nil {
@@ -160,29 +160,13 @@ func ensureMD(name string) string {
 // becomes "Pay by card".
 func titleOf(name string) string {
 	name = strings.TrimSuffix(name, ".md")
-	_, _, name = splitNumber(name)
+	_, _, name = content.SplitNumber(name)
 	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 	t := strings.Join(words, " ")
 	for i, r := range t {
 		return strings.ToUpper(string(r)) + t[i+len(string(r)):]
 	}
 	return t
-}
-
-// splitNumber splits "03-pay" into 3, true, "pay", as the loader reads it.
-func splitNumber(name string) (int, bool, string) {
-	i := strings.IndexByte(name, '-')
-	if i <= 0 {
-		return 0, false, name
-	}
-	n := 0
-	for _, r := range name[:i] {
-		if r < '0' || r > '9' {
-			return 0, false, name
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n, true, name[i+1:]
 }
 
 func (s *Site) contentPath(rel string) string {
@@ -206,7 +190,7 @@ func (s *Site) findStage(journey, name string) (string, error) {
 			continue
 		}
 		folders = append(folders, e.Name())
-		if _, _, bare := splitNumber(e.Name()); e.Name() == name || bare == name {
+		if _, _, bare := content.SplitNumber(e.Name()); e.Name() == name || bare == name {
 			return e.Name(), nil
 		}
 	}
@@ -223,7 +207,7 @@ func (s *Site) nextStageNumber(journey string) int {
 	entries, _ := os.ReadDir(s.contentPath("journeys/" + journey))
 	n := 0
 	for _, e := range entries {
-		if k, ok, _ := splitNumber(e.Name()); ok && e.IsDir() {
+		if k, ok, _ := content.SplitNumber(e.Name()); ok && e.IsDir() {
 			n = max(n, k)
 		}
 	}
@@ -236,7 +220,7 @@ func (s *Site) personas() []string {
 	var out []string
 	for _, e := range entries {
 		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && e.Name() != "_index.md" {
-			_, _, base := splitNumber(strings.TrimSuffix(e.Name(), ".md"))
+			_, _, base := content.SplitNumber(strings.TrimSuffix(e.Name(), ".md"))
 			out = append(out, content.Slugify(base))
 		}
 	}
@@ -285,7 +269,7 @@ func slugOfFile(rel string) string {
 	if name == "_index.md" {
 		name = path.Base(dir)
 	}
-	_, _, name = splitNumber(strings.TrimSuffix(name, ".md"))
+	_, _, name = content.SplitNumber(strings.TrimSuffix(name, ".md"))
 	return name
 }
 

@@ -262,7 +262,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		meta.Description = f.str("description")
 		meta.Weight = f.weight("weight")
 		base := strings.TrimSuffix(dirName, ".md")
-		meta.Number, meta.Numbered, base = splitNumber(base)
+		meta.Number, meta.Numbered, base = SplitNumber(base)
 		slug := f.str("slug")
 		line := src.Line("slug")
 		if slug == "" {
@@ -362,7 +362,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		p := &Page{Meta: meta}
 		var segs []string
 		for _, d := range parts[:len(parts)-1] {
-			_, _, d = splitNumber(d)
+			_, _, d = SplitNumber(d)
 			segs = append(segs, Slugify(d))
 		}
 		if name != "_index.md" && p.Slug != "" {
@@ -443,8 +443,9 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 
 var numberPrefix = regexp.MustCompile(`^(\d+)-(.+)$`)
 
-// splitNumber takes the leading "NN-" off a file or folder name.
-func splitNumber(name string) (int, bool, string) {
+// SplitNumber takes the leading "NN-" off a file or folder name: "03-pay"
+// is 3, true, "pay". Tools that write content name files by the same rule.
+func SplitNumber(name string) (int, bool, string) {
 	m := numberPrefix.FindStringSubmatch(name)
 	if m == nil {
 		return 0, false, name

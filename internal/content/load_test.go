@@ -51,9 +51,9 @@ func TestSplitNumber(t *testing.T) {
 		{"3d-secure", 0, false, "3d-secure"},
 	}
 	for _, tt := range tests {
-		n, numbered, rest := splitNumber(tt.in)
+		n, numbered, rest := SplitNumber(tt.in)
 		if n != tt.n || numbered != tt.numbered || rest != tt.rest {
-			t.Errorf("splitNumber(%q) = %d, %v, %q; want %d, %v, %q", tt.in, n, numbered, rest, tt.n, tt.numbered, tt.rest)
+			t.Errorf("SplitNumber(%q) = %d, %v, %q; want %d, %v, %q", tt.in, n, numbered, rest, tt.n, tt.numbered, tt.rest)
 		}
 	}
 }
