@@ -73,13 +73,16 @@ func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
 	var personas []string
 	if d.Personas != nil {
 		have := map[string]bool{}
-		for _, p := range s.personas() {
-			have[p] = true
+		byTitle := map[string]string{} // a diagram names personas by title
+		for slug, title := range s.personas() {
+			have[slug] = true
+			if title != "" {
+				byTitle[strings.ToLower(title)] = slug
+			}
 		}
-		byTitle := s.personaTitles()
 		for _, p := range d.Personas {
 			if slug, ok := byTitle[strings.ToLower(p.Title)]; ok && p.Title != "" {
-				p.Slug = slug // a diagram names personas by title
+				p.Slug = slug
 			}
 			if err := checkSlug(p.Slug); err != nil {
 				return nil, fmt.Errorf("persona %w", err)
@@ -157,21 +160,6 @@ func touchpointFile(t DraftTouchpoint) ([]byte, error) {
 		b.WriteByte('\n')
 	}
 	return b.Bytes(), nil
-}
-
-// personaTitles maps the site's personas' titles, lower-cased, to their slugs.
-func (s *Site) personaTitles() map[string]string {
-	out := map[string]string{}
-	c, _ := content.Load(os.DirFS(s.Dir))
-	if c == nil {
-		return out
-	}
-	for _, p := range c.Personas {
-		if p.Title != "" && p.Slug != "" {
-			out[strings.ToLower(p.Title)] = p.Slug
-		}
-	}
-	return out
 }
 
 // exists tells whether the site has the file at rel, inside content/.

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,6 +31,8 @@ type Site struct {
 	Theme fs.FS  // the built-in theme, whose archetypes/ are the defaults
 	Lang  string // the site's language: en, ru or pl; read from content/_index.md when ""
 	Now   time.Time
+
+	loaded *content.Content // the site's content as it was, read once
 }
 
 // NewOptions tune New.
@@ -124,12 +127,23 @@ func (s *Site) defaults() {
 	}
 }
 
-// language reads the site's language from content/_index.md; "en" when the
-// file or the key is missing or cannot be read.
+// content reads the site's content once: what a command learns from it
+// (language, personas) is as the site was before the command wrote.
+func (s *Site) content() *content.Content {
+	if s.loaded == nil {
+		s.loaded, _ = content.Load(os.DirFS(s.Dir)) // problems are cjm check's to report
+		if s.loaded == nil {
+			s.loaded = &content.Content{}
+		}
+	}
+	return s.loaded
+}
+
+// language is the site's language from content/_index.md; "en" when the
+// file or the key is missing.
 func (s *Site) language() string {
-	c, _ := content.Load(os.DirFS(s.Dir))
-	if c != nil && slices.Contains(content.Languages, c.Settings.Language) {
-		return c.Settings.Language
+	if l := s.content().Settings.Language; slices.Contains(content.Languages, l) {
+		return l
 	}
 	return "en"
 }
@@ -214,14 +228,12 @@ func (s *Site) nextStageNumber(journey string) int {
 	return n + 1
 }
 
-// personas lists the slugs of the site's persona files.
-func (s *Site) personas() []string {
-	entries, _ := os.ReadDir(s.contentPath("personas"))
-	var out []string
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".md") && e.Name() != "_index.md" {
-			_, _, base := content.SplitNumber(strings.TrimSuffix(e.Name(), ".md"))
-			out = append(out, content.Slugify(base))
+// personas maps the slugs of the site's personas to their titles.
+func (s *Site) personas() map[string]string {
+	out := map[string]string{}
+	for _, p := range s.content().Personas {
+		if p.Slug != "" {
+			out[p.Slug] = p.Title
 		}
 	}
 	return out
@@ -367,8 +379,7 @@ func (w *writer) journey(slug, title string, personas, stages []string) (folders
 
 // somePersona names the site's first persona, or writes one to name.
 func (w *writer) somePersona() ([]string, error) {
-	if ps := w.site.personas(); len(ps) > 0 {
-		slices.Sort(ps)
+	if ps := slices.Sorted(maps.Keys(w.site.personas())); len(ps) > 0 {
 		return ps[:1], nil
 	}
 	slug, title := defaultPersona[w.site.Lang][0], defaultPersona[w.site.Lang][1]
