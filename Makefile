@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/cjm
 PORT    ?= 1313
 
-.PHONY: all build serve test test-go test-browser bench vet fmt clean
+.PHONY: all build serve test test-go test-browser bench fuzz vet fmt clean
 
 all: build
 
@@ -33,12 +33,26 @@ test-go:
 test-browser: $(BIN)
 	@bash tests/browser/run.sh
 
-## bench: generate portals of about 150 and 4,000 touchpoints and time their builds,
-## a rebuild after one edit, and a save in the dev server until the page is served
+## bench: time clean builds, builds over unchanged output and one-touchpoint
+## rebuilds of generated portals (150, 4,000 and 45,000 touchpoints), beside
+## Hugo where it is installed, then the Go benchmarks of the hot paths
+## (BENCH_SIZES=150,4000 for a quicker run)
+BENCH_SIZES ?= 150,4000,45000
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchtime 20x ./internal/build ./internal/swimlane
+	$(GO) build -o bin/cjmbench ./cmd/cjmbench
+	./bin/cjmbench -sizes $(BENCH_SIZES)
+	$(GO) test -run '^$$' -bench . -benchtime 10x ./internal/build ./internal/content ./internal/render ./internal/swimlane
 	$(GO) test -run '^$$' -bench ServeEdit -benchtime 20x ./cmd/cjm
-	@bash tests/bench/run.sh
+
+## fuzz: run every fuzz target for FUZZTIME each (make test runs their seeds)
+FUZZTIME ?= 1m
+fuzz:
+	@for pkg in $$(grep -rl --include='*_test.go' '^func Fuzz' internal cmd | xargs -n1 dirname | sort -u); do \
+	  for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$pkg/*_test.go | cut -c6-); do \
+	    echo "== $$pkg $$target"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; \
+	  done; \
+	done
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')

@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
+	"slices"
 	"strconv"
 	"syscall"
 	"time"
@@ -14,17 +18,23 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/publish"
 )
 
 func buildSite(source, baseURL string, check bool, stderr io.Writer) *build.Result {
-	return build.Build(build.Options{
+	return build.Build(buildOptions(source, baseURL, check, stderr, nil))
+}
+
+func buildOptions(source, baseURL string, check bool, stderr io.Writer, emit func(string, []byte) error) build.Options {
+	return build.Options{
 		Source:    os.DirFS(source),
 		Builtin:   cjm.DefaultTheme(),
 		BaseURL:   baseURL,
 		Check:     check,
 		Committed: newGitDates(source, stderr).Committed,
-	})
+		Emit:      emit,
+	}
 }
 
 // printDiags writes diagnostics with paths as the user typed -source, so
@@ -36,6 +46,30 @@ func printDiags(w io.Writer, source string, ds diag.List) {
 		}
 		fmt.Fprintln(w, d)
 	}
+}
+
+// startCPUProfile profiles the process into file until the returned
+// function is called.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// writeHeapProfile writes the memory in use now into file.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return pprof.Lookup("heap").WriteTo(f, 0)
 }
 
 func plural(n int, one, many string) string {
@@ -54,8 +88,17 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON (-minify=false keeps them as rendered)")
 	watching := fs.Bool("watch", false, "after building, rebuild on every change under content/, layouts/, static/ and themes/")
 	poll := fs.Duration("poll", 0, "with -watch: look for changes this often (e.g. 500ms) instead of waiting for file events")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`")
+	memProfile := fs.String("memprofile", "", "write a profile of the memory in use once the pages are rendered to this file, for `go tool pprof`")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
@@ -70,25 +113,58 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		return buildAndWatch(ctx, *source, *out, *baseURL, *minify, *poll, stdout, stderr)
 	}
 	start := time.Now()
-	res := buildSite(*source, *baseURL, false, stderr)
+	// Pages are minified and written as they are rendered, so that the
+	// site is never held in memory whole; nothing counts as published
+	// until Commit, and a failed build takes back what it wrote.
+	w, err := publish.Open(*out)
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", *out, err)
+	}
+	var mini *publish.Minifier
+	if *minify {
+		mini = publish.NewMinifier()
+	}
+	emit := func(name string, data []byte) error {
+		if mini != nil {
+			data = mini.File(name, data)
+		}
+		return w.Write(name, data)
+	}
+	res := build.Build(buildOptions(*source, *baseURL, false, stderr, emit))
+	if *memProfile != "" {
+		if err := writeHeapProfile(*memProfile); err != nil {
+			return err
+		}
+	}
+	if res.OK() {
+		// The static files: stylesheets, scripts, fonts, the site's own.
+		names := slices.Sorted(maps.Keys(res.Files))
+		errs := make([]error, len(names))
+		par.For(len(names), func(i int) { errs[i] = emit(names[i], res.Files[names[i]]) })
+		if err := errors.Join(errs...); err != nil {
+			w.Abort()
+			return fmt.Errorf("writing %s: %w", *out, err)
+		}
+	}
 	if !res.OK() {
+		w.Abort()
 		errs := res.Diags.Errors()
 		printDiags(stderr, *source, errs)
 		fmt.Fprintf(stderr, "cjm: build failed with %s; %s was left as it was\n", plural(len(errs), "error", "errors"), *out)
 		return errFailed
 	}
-	saved := ""
-	if *minify {
-		before, after := publish.Minify(res.Files)
-		saved = fmt.Sprintf(", minified %d → %d kB", before/1000, after/1000)
-	}
-	st, err := publish.Publish(*out, res.Files)
+	st, err := w.Commit()
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", *out, err)
 	}
 	if !*quiet {
+		saved := ""
+		if mini != nil {
+			before, after := mini.Sizes()
+			saved = fmt.Sprintf(", minified %d → %d kB", before/1000, after/1000)
+		}
 		fmt.Fprintf(stdout, "built %s (%d written, %d unchanged, %d removed%s) into %s in %s\n",
-			plural(len(res.Files), "file", "files"), st.Written, st.Unchanged, st.Removed, saved, *out, time.Since(start).Round(time.Millisecond))
+			plural(st.Written+st.Unchanged, "file", "files"), st.Written, st.Unchanged, st.Removed, saved, *out, time.Since(start).Round(time.Millisecond))
 		if gaps, warns := len(res.Diags.Gaps()), len(res.Diags.Warnings()); gaps+warns > 0 {
 			fmt.Fprintf(stdout, "%s, %s: run 'cjm check' to list them\n", plural(gaps, "gap", "gaps"), plural(warns, "warning", "warnings"))
 		}

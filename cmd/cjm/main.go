@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 )
 
 const usage = `cjm builds a portal of customer journey maps from Markdown.
@@ -35,8 +36,18 @@ Run 'cjm COMMAND -h' for the flags of a command.
 var version = "dev"
 
 func main() {
+	// A soft ceiling on the heap: the collector works harder near it
+	// instead of asking the system for more. Memory the process has not
+	// touched before is the dearest thing a large build uses (on our
+	// virtual machines, about 3 ms a megabyte), and it keeps a portal of
+	// 45,000 touchpoints under 1 GB. GOMEMLIMIT overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
+
+const memoryLimit = 640 << 20
 
 // errUsage marks a mistake in the command line: exit code 2.
 var errUsage = errors.New("usage")

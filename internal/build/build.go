@@ -38,6 +38,12 @@ type Options struct {
 	// Committed says when a file was last committed, for journeys with no
 	// `updated` date; nil when unknown (not a git checkout).
 	Committed func(file string) (time.Time, bool)
+	// Emit, when set, is handed each rendered page and shared file (search
+	// index, data exports) as soon as it is made, from the rendering
+	// goroutines, and Result.Files then holds only the static files: a one-off build writes pages as they come
+	// instead of holding the site in memory. An error from Emit fails the
+	// build. A Builder that rebuilds ignores it.
+	Emit func(name string, data []byte) error
 }
 
 // Result is a build's outcome.
@@ -158,34 +164,61 @@ func (b *Builder) Build(changed []string) *Result {
 	r := render.New(s, th, o.Now).WithMemo(b.memo)
 	// The shared files (search index, sitemap) sum up the whole site:
 	// they are worked out beside the pages, not after them.
+	stream := o.Emit != nil && b.cache == nil
+	sharedDiags := make(chan diag.List, 1)
 	shared := make(chan map[string][]byte, 1)
-	go func() { shared <- r.Shared() }()
-	rendered, more := r.Routes(routes)
-	diags.Add(more...)
+	go func() {
+		files := r.Shared()
+		if stream {
+			// Written at once rather than held while the pages render:
+			// the data exports of a large portal run to hundreds of MB.
+			var errs diag.List
+			for _, name := range slices.Sorted(maps.Keys(files)) {
+				if err := o.Emit(name, files[name]); err != nil {
+					errs.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
+				}
+				delete(files, name)
+			}
+			sharedDiags <- errs
+		}
+		shared <- files
+	}()
+	var files map[string][]byte
+	if stream {
+		files = map[string][]byte{}
+		diags.Add(r.Stream(routes, o.Emit)...)
+	} else {
+		var more diag.List
+		files, more = r.Routes(routes)
+		diags.Add(more...)
+	}
 	res.Pages = len(routes)
-	files := rendered
+	pages := make(map[string]bool, len(s.Routes))
+	for _, rt := range s.Routes {
+		pages[render.OutputPath(rt.Path)] = true
+	}
 	if !res.Full {
 		// Carry over every page that still exists and was not rendered.
+		rendered := files
 		files = make(map[string][]byte, len(b.last.files))
-		keep := make(map[string]bool, len(s.Routes))
-		for _, rt := range s.Routes {
-			keep[render.OutputPath(rt.Path)] = true
-		}
 		for name, data := range b.last.files {
-			if keep[name] {
+			if pages[name] {
 				files[name] = data
 			}
 		}
 		maps.Copy(files, rendered)
 	}
 	maps.Copy(files, <-shared)
+	if stream {
+		diags.Add(<-sharedDiags...)
+	}
 
 	// Static files go where they are, except where a page already is:
 	// a page always wins, and the author hears about it.
 	names := slices.Sorted(maps.Keys(th.Static))
 	for _, name := range names {
 		f := th.Static[name]
-		if _, taken := files[name]; taken {
+		if _, taken := files[name]; taken || pages[name] {
 			diags.Warnf(f.Source, 0, "rename the static file", "static file is hidden by the page at /%s", name)
 			continue
 		}
@@ -196,6 +229,9 @@ func (b *Builder) Build(changed []string) *Result {
 		return res
 	}
 	res.Files = files
+	if stream {
+		return res
+	}
 	res.Changed, res.Removed = diff(b.last, files)
 	if b.cache != nil {
 		b.last = &snapshot{files: files, sigs: sigs.Routes}

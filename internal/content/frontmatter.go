@@ -86,13 +86,13 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	// unclosed front matter as no front matter at all, which would publish
 	// the keys as body text instead of reporting the mistake.
 	openLine, open := 0, ""
-	for i, l := range bytes.Split(src, []byte("\n")) {
-		t := strings.TrimSpace(string(l))
-		if t == "" {
-			continue
+	for i, rest := 1, src; len(rest) > 0; i++ {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) > 0 {
+			openLine, open = i, string(t)
+			break
 		}
-		openLine, open = i+1, t
-		break
 	}
 	if _, ok := delimiters[open]; !ok {
 		return frontMatter{body: src}, nil
@@ -133,7 +133,9 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	if decodeErr != nil {
 		return frontMatter{}, decodeErr
 	}
-	fm.body = body
+	// The parser's buffer grew by doubling; the body is kept until its page
+	// is rendered, so keep only its bytes.
+	fm.body = bytes.Clone(body)
 	if fm.root == nil { // an empty front matter
 		fm.root = &node{kind: mapNode, line: openLine}
 	}
@@ -172,22 +174,42 @@ func decodeYAML(data []byte, offset int) (*node, error) {
 	if len(doc.Content) == 0 {
 		return nil, nil
 	}
-	return fromYAML(doc.Content[0], offset, 0)
+	d := &yamlDecoder{offset: offset}
+	return d.node(doc.Content[0], 0)
 }
 
-func fromYAML(y *yaml.Node, offset, depth int) (*node, error) {
+// maxAliased bounds the values that YAML aliases (*name) may repeat: a few
+// lines of anchors can otherwise stand for millions of values.
+const maxAliased = 10_000
+
+type yamlDecoder struct {
+	offset  int // lines before the front matter's first
+	inAlias int // aliases being expanded
+	aliased int // values made by expanding aliases
+}
+
+func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
+	offset := d.offset
 	if depth > 64 {
 		return nil, &fmError{line: offset + y.Line, msg: "front matter is nested too deeply"}
 	}
 	if y.Kind == yaml.AliasNode {
-		return fromYAML(y.Alias, offset, depth+1)
+		d.inAlias++
+		defer func() { d.inAlias-- }()
+		return d.node(y.Alias, depth+1)
+	}
+	if d.inAlias > 0 {
+		if d.aliased++; d.aliased > maxAliased {
+			return nil, &fmError{line: offset + y.Line, msg: fmt.Sprintf("front matter repeats more than %d values through YAML aliases", maxAliased),
+				hint: "write the values out instead of referring to them with *name"}
+		}
 	}
 	n := &node{line: offset + y.Line}
 	switch y.Kind {
 	case yaml.SequenceNode:
 		n.kind = listNode
 		for _, c := range y.Content {
-			item, err := fromYAML(c, offset, depth+1)
+			item, err := d.node(c, depth+1)
 			if err != nil {
 				return nil, err
 			}
@@ -203,7 +225,7 @@ func fromYAML(y *yaml.Node, offset, depth int) (*node, error) {
 			if k.Value == "<<" { // merge keys are rare in front matter; take them literally
 				continue
 			}
-			val, err := fromYAML(v, offset, depth+1)
+			val, err := d.node(v, depth+1)
 			if err != nil {
 				return nil, err
 			}

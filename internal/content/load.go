@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/par"
@@ -50,6 +52,12 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 			return nil
 		}
 		name := d.Name()
+		if d.Type()&fs.ModeSymlink != 0 && !skipped(name) {
+			// A link may lead out of the site, and a linked folder is not
+			// walked: neither is read, and the author hears why.
+			diags.Errorf(p, 0, "copy the file or folder into the site instead", "%s", LinkError(fsys, p))
+			return nil
+		}
 		if p != Dir && skipped(name) {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -203,6 +211,12 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		diags.Errorf(file, 0, "", "cannot read: %v", err)
 		return nil
 	}
+	if !utf8.Valid(data) {
+		line, b := invalidUTF8(data)
+		diags.Errorf(file, line, "save the file as UTF-8", "is not UTF-8 text: byte 0x%02x cannot start or continue a character", b)
+		return nil
+	}
+	data = loneCRs(data)
 	rel := strings.TrimPrefix(file, Dir+"/")
 	parts := strings.Split(rel, "/")
 	name := parts[len(parts)-1]
@@ -455,6 +469,53 @@ func SplitNumber(name string) (int, bool, string) {
 		return 0, false, name
 	}
 	return n, true, m[2]
+}
+
+// loneCRs turns each carriage return not followed by a line feed (old Mac
+// line ends) into a line feed: editors and the YAML parser count it as a
+// line end, and so must every line number cjm reports.
+func loneCRs(data []byte) []byte {
+	i := bytes.IndexByte(data, '\r')
+	if i < 0 {
+		return data
+	}
+	out := bytes.Clone(data)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
+}
+
+// invalidUTF8 finds the line and value of the first byte of data that is
+// not part of a UTF-8 character.
+func invalidUTF8(data []byte) (line int, b byte) {
+	line = 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return line, data[i]
+		}
+		if r == '\n' {
+			line++
+		}
+		i += size
+	}
+	return line, 0
+}
+
+// LinkError says what is wrong with the symbolic link at p: cjm reads
+// only files and folders that are inside the site.
+func LinkError(fsys fs.FS, p string) string {
+	target, err := fs.ReadLink(fsys, p)
+	if err != nil {
+		return "is a symbolic link, which cjm does not follow"
+	}
+	if t := path.Join(path.Dir(p), target); path.IsAbs(target) || !fs.ValidPath(t) {
+		return fmt.Sprintf("is a symbolic link to %s, outside the site, which cjm does not follow", target)
+	}
+	return fmt.Sprintf("is a symbolic link to %s, which cjm does not follow", target)
 }
 
 // Slugify turns a name or a written slug into its canonical form: NFC,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"sync/atomic"
 
 	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/tdewolff/minify/v2"
@@ -39,7 +40,7 @@ func newMinifier() *minify.M {
 // smaller site is never worth a broken one. It returns the bytes before
 // and after.
 func Minify(files map[string][]byte) (before, after int) {
-	m := newMinifier()
+	m := NewMinifier()
 	names := make([]string, 0, len(files))
 	for name := range files {
 		if _, ok := mediaTypes[path.Ext(name)]; ok {
@@ -47,22 +48,44 @@ func Minify(files map[string][]byte) (before, after int) {
 		}
 	}
 	out := make([][]byte, len(names))
-	par.For(len(names), func(i int) {
-		in := files[names[i]]
-		// Bytes sizes the output to the input, where Minify over a Reader
-		// grows both. It is given a copy: the JS minifier renames
-		// variables in the bytes it reads, and a rebuild keeps the
-		// originals to compare with the next build.
-		min, err := m.Bytes(mediaTypes[path.Ext(names[i])], bytes.Clone(in))
-		if err != nil || len(min) > len(in) {
-			min = in
-		}
-		out[i] = min
-	})
+	par.For(len(names), func(i int) { out[i] = m.File(names[i], files[names[i]]) })
 	for i, name := range names {
-		before += len(files[name])
-		after += len(out[i])
 		files[name] = out[i]
 	}
-	return before, after
+	return m.Sizes()
+}
+
+// A Minifier shrinks files one by one, from many goroutines at once, and
+// counts the bytes before and after.
+type Minifier struct {
+	m             *minify.M
+	before, after atomic.Int64
+}
+
+// NewMinifier returns a Minifier.
+func NewMinifier() *Minifier { return &Minifier{m: newMinifier()} }
+
+// File returns the file named name shrunk, or data itself when its kind is
+// not minified or the minifier cannot parse it.
+func (m *Minifier) File(name string, data []byte) []byte {
+	media, ok := mediaTypes[path.Ext(name)]
+	if !ok {
+		return data
+	}
+	// Bytes sizes the output to the input, where Minify over a Reader
+	// grows both. It is given a copy: the JS minifier renames variables
+	// in the bytes it reads, and a rebuild keeps the originals to compare
+	// with the next build.
+	min, err := m.m.Bytes(media, bytes.Clone(data))
+	if err != nil || len(min) > len(data) {
+		min = data
+	}
+	m.before.Add(int64(len(data)))
+	m.after.Add(int64(len(min)))
+	return min
+}
+
+// Sizes returns the bytes given to File so far, and the bytes it returned.
+func (m *Minifier) Sizes() (before, after int) {
+	return int(m.before.Load()), int(m.after.Load())
 }

@@ -61,6 +61,17 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			}
 			return cards.card(name, item)
 		},
+		// cached renders a partial once per build for each key, and gives the
+		// same HTML to every page with that key: the partial must show
+		// nothing of the page but what the key says.
+		// {{cached "partials/footer.html" .}} is one footer for all pages;
+		// {{cached "partials/header.html" . .Kind}} one header per kind.
+		"cached": func(name string, data any, key ...any) (template.HTML, error) {
+			if cards == nil {
+				return "", fmt.Errorf("cached %s: no cache of partials", name)
+			}
+			return cards.cached(name, data, fmt.Sprint(key...))
+		},
 		// summary rolls up a journey, stage, persona, team or the whole site: counts, means, KPIs, health.
 		"summary": func(item any) (rollup.Summary, error) {
 			switch it := item.(type) {

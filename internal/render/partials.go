@@ -23,6 +23,9 @@ type Partials struct {
 	theme *theme.Theme
 	sums  *Signed
 	cards map[cardKey]template.HTML
+	// once holds the partials rendered once per build and key ({{cached}}):
+	// the header, the footer.
+	once map[string]template.HTML
 }
 
 type cardKey struct {
@@ -40,6 +43,7 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.theme, p.sums = th, sigs
+	p.once = map[string]template.HTML{}
 	if fresh || p.cards == nil {
 		p.cards = map[cardKey]template.HTML{}
 		return
@@ -77,6 +81,30 @@ func (p *Partials) card(name string, item any) (template.HTML, error) {
 	}
 	p.mu.Lock()
 	p.cards[k] = html
+	p.mu.Unlock()
+	return html, nil
+}
+
+// cached renders partial name once per build and key, for the parts of
+// a page that are the same on many pages.
+func (p *Partials) cached(name string, data any, key string) (template.HTML, error) {
+	k := name + "\x00" + key
+	p.mu.Lock()
+	th := p.theme
+	html, ok := p.once[k]
+	p.mu.Unlock()
+	if th == nil {
+		return "", errNotBound
+	}
+	if ok {
+		return html, nil
+	}
+	html, err := th.Partial(name, data)
+	if err != nil {
+		return "", err
+	}
+	p.mu.Lock()
+	p.once[k] = html
 	p.mu.Unlock()
 	return html, nil
 }

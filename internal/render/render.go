@@ -12,6 +12,8 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
@@ -66,6 +68,28 @@ type Renderer struct {
 	lang  string
 	now   time.Time
 	memo  *Memo // may be nil
+
+	// layouts holds each journey's measured map, shared by its page and
+	// its map.svg: measuring is most of a map's cost.
+	layouts sync.Map // *site.Journey → *sharedLayout
+}
+
+// layout measures journey j's map once per build. The journey's page and
+// its map.svg each take it once; the second lets it go.
+func (r *Renderer) layout(j *site.Journey) *swimlane.Layout {
+	v, _ := r.layouts.LoadOrStore(j, &sharedLayout{measure: sync.OnceValue(func() *swimlane.Layout {
+		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now})
+	})})
+	sl := v.(*sharedLayout)
+	if sl.takers.Add(1) == 2 {
+		r.layouts.Delete(j)
+	}
+	return sl.measure()
+}
+
+type sharedLayout struct {
+	measure func() *swimlane.Layout
+	takers  atomic.Int32
 }
 
 // WithMemo makes the renderer reuse and keep per-item work in m across
@@ -106,37 +130,48 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 
 // Routes renders the given routes, in parallel, keyed by output path.
 func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
-	type result struct {
-		path string
-		data []byte
-		err  error
-	}
+	out := make(map[string][]byte, len(routes))
+	var mu sync.Mutex
+	diags := r.Stream(routes, func(name string, data []byte) error {
+		mu.Lock()
+		out[name] = data
+		mu.Unlock()
+		return nil
+	})
+	return out, diags
+}
+
+// Stream renders the given routes in parallel and hands each page to emit
+// as soon as it is drawn, from the rendering goroutines: a build that
+// writes pages as they come never holds the whole site in memory. An
+// error from emit is reported against its route like a rendering error.
+func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byte) error) diag.List {
 	// Heavy pages first, so that no core is left with one at the end.
 	order := make([]int, len(routes))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return heavy(routes[a].Kind) - heavy(routes[b].Kind) })
-	results := make([]result, len(routes))
+	errs := make([]error, len(routes))
 	par.For(len(routes), func(k int) {
 		i := order[k]
-		p, data, err := r.Route(routes[i])
-		results[i] = result{p, data, err}
+		name, data, err := r.Route(routes[i])
+		if err == nil {
+			err = emit(name, data)
+		}
+		errs[i] = err
 	})
-	out := make(map[string][]byte, len(routes))
 	var diags diag.List
-	for i, res := range results {
-		if res.err != nil {
+	for i, err := range errs {
+		if err != nil {
 			file := routes[i].File
 			if file == "" {
 				file = "/" + routes[i].Path
 			}
-			diags.Errorf(file, 0, "check the template named in the message", "rendering /%s: %v", routes[i].Path, res.err)
-			continue
+			diags.Errorf(file, 0, "check the template named in the message", "rendering /%s: %v", routes[i].Path, err)
 		}
-		out[res.path] = res.data
 	}
-	return out, diags
+	return diags
 }
 
 // heavy ranks page kinds by how long they usually take, heaviest 0.
@@ -183,7 +218,7 @@ func (r *Renderer) Route(rt site.Route) (string, []byte, error) {
 	if rt.Kind == "map" {
 		j := rt.Item.(*site.Journey)
 		rel := relativeFrom(j.URL)
-		return OutputPath(rt.Path), swimlane.SVG(j, swimlane.Options{Lang: r.lang, Link: rel, FontURL: rel("fonts/"), Today: r.now, Standalone: true}), nil
+		return OutputPath(rt.Path), r.layout(j).SVG(swimlane.Options{Lang: r.lang, Link: rel, FontURL: rel("fonts/"), Today: r.now, Standalone: true}), nil
 	}
 	p, err := r.page(rt)
 	if err != nil {
@@ -245,7 +280,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Crumbs = []Crumb{home, section("journeys")}
 		p.Map = NewTable(it, r.lang)
 		// The page's stylesheet declares the font, so the inline map needs none.
-		p.MapSVG = template.HTML(swimlane.SVG(it, swimlane.Options{Lang: r.lang, Link: s.Base.Link, Today: r.now})) // escaped by swimlane
+		p.MapSVG = template.HTML(r.layout(it).SVG(swimlane.Options{Lang: r.lang, Link: s.Base.Link, Today: r.now})) // escaped by swimlane
 	case *site.Stage:
 		p.Stage, p.Journey, p.Title, body = it, it.Journey, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys"), {it.Journey.Title, it.Journey.URL}}

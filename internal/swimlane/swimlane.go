@@ -32,12 +32,27 @@ type Options struct {
 }
 
 // SVG returns the map of journey j.
-func SVG(j *site.Journey, o Options) []byte {
+func SVG(j *site.Journey, o Options) []byte { return Measure(j, o).SVG(o) }
+
+// Layout is a journey's map measured and placed: text wrapped, cells
+// sized. Measuring is most of a map's cost, and depends only on the
+// options' Lang and Today, so one Layout can be drawn many times with
+// other links, fonts and ids (a journey's page and its map.svg).
+type Layout struct{ l *layout }
+
+// Measure lays out journey j's map.
+func Measure(j *site.Journey, o Options) *Layout { return &Layout{measure(j, o)} }
+
+// SVG draws the layout. Its Lang and Today must be those it was measured
+// with.
+func (m *Layout) SVG(o Options) []byte {
 	if o.Link == nil {
 		o.Link = func(s string) string { return s }
 	}
 	if o.ID == "" {
 		o.ID = "map"
 	}
-	return draw(measure(j, o))
+	l := *m.l
+	l.o = o
+	return draw(&l)
 }

@@ -15,7 +15,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
 )
 
@@ -35,8 +37,9 @@ func (t *Theme) Partial(name string, data any) (template.HTML, error) {
 	if t.base == nil || t.base.Lookup(name) == nil {
 		return "", fmt.Errorf("no template %s", name)
 	}
-	var buf bytes.Buffer
-	if err := t.base.ExecuteTemplate(&buf, name, data); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	if err := t.base.ExecuteTemplate(buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // html/template escaped it
@@ -188,14 +191,24 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 func (t *Theme) Execute(kind string, data any) ([]byte, error) {
 	for _, name := range Kinds[kind] {
 		if tmpl := t.pages[name]; tmpl != nil {
-			var buf bytes.Buffer
-			if err := tmpl.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
+			buf := buffers.Get().(*bytes.Buffer)
+			defer putBuffer(buf)
+			if err := tmpl.ExecuteTemplate(buf, "baseof.html", data); err != nil {
 				return nil, err
 			}
-			return buf.Bytes(), nil
+			return bytes.Clone(buf.Bytes()), nil
 		}
 	}
 	return nil, fmt.Errorf("no template for %s pages", kind)
+}
+
+// buffers are reused across pages: a page grown into a fresh buffer costs
+// more in copying and zeroing than it does in executing the template.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putBuffer(b *bytes.Buffer) {
+	b.Reset()
+	buffers.Put(b)
 }
 
 func parse(t *template.Template, f File) error {
@@ -210,6 +223,11 @@ func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) 
 	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			// A static file linked from outside would be published.
+			diags.Errorf(prefix+p, 0, "copy the file into the site instead", "%s", content.LinkError(fsys, p))
 			return nil
 		}
 		if d.IsDir() {
