@@ -1,17 +1,11 @@
 package build_test
 
 import (
-	"bytes"
-	"encoding/xml"
-	"errors"
-	"io"
 	"io/fs"
-	"path"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/gen"
 )
@@ -52,23 +46,7 @@ func FuzzBuild(f *testing.F) {
 			if !fs.ValidPath(name) || strings.HasPrefix(name, "../") {
 				t.Fatalf("output path %q leaves the output folder", name)
 			}
-			switch path.Ext(name) {
-			case ".html":
-				if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-					t.Errorf("%s is not clean UTF-8", name)
-				}
-			case ".svg":
-				dec := xml.NewDecoder(bytes.NewReader(data))
-				for {
-					_, err := dec.Token()
-					if errors.Is(err, io.EOF) {
-						break
-					}
-					if err != nil {
-						t.Fatalf("%s is not well-formed: %v", name, err)
-					}
-				}
-			}
+			checkFile(t, name, data)
 		}
 	})
 }

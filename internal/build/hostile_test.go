@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -208,8 +209,7 @@ func buildWithin(t *testing.T, site fs.FS, limit time.Duration) *build.Result {
 	}
 }
 
-// checkOutput checks every published page and map: HTML is valid UTF-8
-// without NUL, and every SVG is well-formed XML.
+// checkOutput checks every published file with checkFile.
 func checkOutput(t *testing.T, out string) {
 	t.Helper()
 	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
@@ -217,29 +217,37 @@ func checkOutput(t *testing.T, out string) {
 			return err
 		}
 		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
+		if err == nil {
+			checkFile(t, p, data)
 		}
-		switch filepath.Ext(p) {
-		case ".html":
-			if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
-				t.Errorf("%s is not clean UTF-8", p)
-			}
-		case ".svg":
-			dec := xml.NewDecoder(bytes.NewReader(data))
-			for {
-				if _, err := dec.Token(); err == io.EOF {
-					break
-				} else if err != nil {
-					t.Errorf("%s is not well-formed: %v", p, err)
-					break
-				}
-			}
-		}
-		return nil
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// checkFile checks one output file: HTML is valid UTF-8 without NUL, and
+// an SVG is well-formed XML.
+func checkFile(t *testing.T, name string, data []byte) {
+	t.Helper()
+	switch filepath.Ext(name) {
+	case ".html":
+		if !utf8.Valid(data) || bytes.IndexByte(data, 0) >= 0 {
+			t.Errorf("%s is not clean UTF-8", name)
+		}
+	case ".svg":
+		dec := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				t.Errorf("%s is not well-formed: %v", name, err)
+				return
+			}
+		}
 	}
 }
 
