@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -18,7 +17,6 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
-	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/publish"
 )
 
@@ -133,17 +131,8 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	res := build.Build(buildOptions(*source, *baseURL, false, stderr, emit))
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {
-			return err
-		}
-	}
-	if res.OK() {
-		// The static files: stylesheets, scripts, fonts, the site's own.
-		names := slices.Sorted(maps.Keys(res.Files))
-		errs := make([]error, len(names))
-		par.For(len(names), func(i int) { errs[i] = emit(names[i], res.Files[names[i]]) })
-		if err := errors.Join(errs...); err != nil {
 			w.Abort()
-			return fmt.Errorf("writing %s: %w", *out, err)
+			return err
 		}
 	}
 	if !res.OK() {
@@ -152,6 +141,13 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		printDiags(stderr, *source, errs)
 		fmt.Fprintf(stderr, "cjm: build failed with %s; %s was left as it was\n", plural(len(errs), "error", "errors"), *out)
 		return errFailed
+	}
+	// The static files: stylesheets, scripts, fonts, the site's own.
+	for _, name := range slices.Sorted(maps.Keys(res.Files)) {
+		if err := emit(name, res.Files[name]); err != nil {
+			w.Abort()
+			return fmt.Errorf("writing %s: %w", *out, err)
+		}
 	}
 	st, err := w.Commit()
 	if err != nil {

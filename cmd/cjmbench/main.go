@@ -145,17 +145,8 @@ func generate(site string, n int) int64 {
 		return total
 	}
 	fmt.Printf("generating %d touchpoints into %s\n", n, site)
-	if err := os.RemoveAll(filepath.Join(site, "content")); err != nil {
+	if _, err := gen.Write(site, files); err != nil {
 		fail(err)
-	}
-	for name, data := range files {
-		p := filepath.Join(site, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fail(err)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			fail(err)
-		}
 	}
 	if err := os.WriteFile(stamp, []byte(want), 0o644); err != nil {
 		fail(err)

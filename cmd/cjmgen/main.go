@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"github.com/cjm-portal/cjm/internal/gen"
 )
@@ -20,23 +19,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cjmgen: -out is required")
 		os.Exit(2)
 	}
-	if err := os.RemoveAll(filepath.Join(*out, "content")); err != nil {
+	files := gen.Files(gen.Options{Touchpoints: *n, Seed: *seed})
+	size, err := gen.Write(*out, files)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "cjmgen:", err)
 		os.Exit(1)
-	}
-	files := gen.Files(gen.Options{Touchpoints: *n, Seed: *seed})
-	size := 0
-	for name, data := range files {
-		p := filepath.Join(*out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			fmt.Fprintln(os.Stderr, "cjmgen:", err)
-			os.Exit(1)
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, "cjmgen:", err)
-			os.Exit(1)
-		}
-		size += len(data)
 	}
 	fmt.Printf("wrote %d files (%.1f MB) into %s\n", len(files), float64(size)/1e6, *out)
 }

@@ -165,23 +165,24 @@ func (b *Builder) Build(changed []string) *Result {
 	// The shared files (search index, sitemap) sum up the whole site:
 	// they are worked out beside the pages, not after them.
 	stream := o.Emit != nil && b.cache == nil
-	sharedDiags := make(chan diag.List, 1)
-	shared := make(chan map[string][]byte, 1)
+	type sharedFiles struct {
+		files map[string][]byte // empty when emitted
+		diags diag.List
+	}
+	shared := make(chan sharedFiles, 1)
 	go func() {
-		files := r.Shared()
+		out := sharedFiles{files: r.Shared()}
 		if stream {
 			// Written at once rather than held while the pages render:
 			// the data exports of a large portal run to hundreds of MB.
-			var errs diag.List
-			for _, name := range slices.Sorted(maps.Keys(files)) {
-				if err := o.Emit(name, files[name]); err != nil {
-					errs.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
+			for _, name := range slices.Sorted(maps.Keys(out.files)) {
+				if err := o.Emit(name, out.files[name]); err != nil {
+					out.diags.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
 				}
-				delete(files, name)
+				delete(out.files, name)
 			}
-			sharedDiags <- errs
 		}
-		shared <- files
+		shared <- out
 	}()
 	var files map[string][]byte
 	if stream {
@@ -208,10 +209,9 @@ func (b *Builder) Build(changed []string) *Result {
 		}
 		maps.Copy(files, rendered)
 	}
-	maps.Copy(files, <-shared)
-	if stream {
-		diags.Add(<-sharedDiags...)
-	}
+	sh := <-shared
+	maps.Copy(files, sh.files)
+	diags.Add(sh.diags...)
 
 	// Static files go where they are, except where a page already is:
 	// a page always wins, and the author hears about it.

@@ -475,15 +475,17 @@ func SplitNumber(name string) (int, bool, string) {
 // line ends) into a line feed: editors and the YAML parser count it as a
 // line end, and so must every line number cjm reports.
 func loneCRs(data []byte) []byte {
-	i := bytes.IndexByte(data, '\r')
-	if i < 0 {
-		return data
-	}
-	out := bytes.Clone(data)
-	for ; i < len(out); i++ {
-		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+	var out []byte // a copy, made at the first lone CR: CRLF files stay as read
+	for i := bytes.IndexByte(data, '\r'); i >= 0 && i < len(data); i++ {
+		if data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
+			if out == nil {
+				out = bytes.Clone(data)
+			}
 			out[i] = '\n'
 		}
+	}
+	if out == nil {
+		return data
 	}
 	return out
 }

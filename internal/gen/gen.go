@@ -6,6 +6,8 @@ package gen
 import (
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -156,4 +158,24 @@ func (g *generator) portal(total int) {
 			}
 		}
 	}
+}
+
+// Write writes files (from Files) into the site folder dir, replacing its
+// content/ folder, and returns the bytes written.
+func Write(dir string, files map[string][]byte) (int, error) {
+	if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
+		return 0, err
+	}
+	size := 0
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return size, err
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return size, err
+		}
+		size += len(data)
+	}
+	return size, nil
 }

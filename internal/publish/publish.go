@@ -20,8 +20,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/cjm-portal/cjm/internal/par"
 )
 
 // Manifest is the file in the output folder listing what cjm wrote there.
@@ -51,21 +49,20 @@ func publish(dir string, files, changed map[string][]byte) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	names := slices.Sorted(maps.Keys(files))
-	errs := make([]error, len(names))
-	par.For(len(names), func(i int) {
-		name := names[i]
+	// The Writer writes on a goroutine of its own: handing it the files
+	// from one loop is enough.
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if changed == nil {
-			errs[i] = w.Write(name, files[name])
+			err = w.Write(name, files[name])
 		} else if data, ok := changed[name]; ok {
-			errs[i] = w.Replace(name, data)
+			err = w.Replace(name, data)
 		} else {
-			errs[i] = w.Keep(name)
+			err = w.Keep(name)
 		}
-	})
-	if err := errors.Join(errs...); err != nil {
-		w.Abort()
-		return Stats{}, err
+		if err != nil {
+			w.Abort()
+			return Stats{}, err
+		}
 	}
 	return w.Commit()
 }
@@ -82,9 +79,10 @@ func publish(dir string, files, changed map[string][]byte) (Stats, error) {
 // lock of the parent folder, and two writers only took twice the CPU
 // time for the same wall time.
 type Writer struct {
-	dir   string
-	root  *os.Root
-	fresh bool // the folder was empty: nothing to compare with or to protect
+	dir     string
+	root    *os.Root
+	fresh   bool // the folder was empty: nothing to compare with or to protect
+	created bool // Open made the folder: Abort removes it
 
 	queue chan job
 	done  chan struct{}
@@ -106,6 +104,8 @@ type job struct {
 
 // Open starts publishing into dir, creating it.
 func Open(dir string) (*Writer, error) {
+	_, err := os.Stat(dir)
+	created := errors.Is(err, fs.ErrNotExist)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -113,7 +113,7 @@ func Open(dir string) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Writer{dir: dir, root: root, fresh: isEmpty(root), folders: map[string]bool{".": true}, names: map[string]bool{},
+	w := &Writer{dir: dir, root: root, fresh: isEmpty(root), created: created, folders: map[string]bool{".": true}, names: map[string]bool{},
 		queue: make(chan job, 64), done: make(chan struct{})}
 	go w.run()
 	return w, nil
@@ -277,13 +277,16 @@ func (w *Writer) Abort() {
 }
 
 func (w *Writer) undo() {
-	defer w.root.Close()
 	for _, name := range w.pending {
 		_ = w.root.Remove(name + tmpSuffix)
 	}
 	for _, name := range w.made {
 		_ = w.root.Remove(name)
 		removeEmptyDirs(w.root, path.Dir(name))
+	}
+	w.root.Close()
+	if w.created {
+		_ = os.Remove(w.dir) // only if empty
 	}
 }
 

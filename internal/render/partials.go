@@ -16,6 +16,9 @@ import (
 // card would; the build's global sum (language, base URL, date) is part of
 // every item's sum, so a change there misses the whole cache.
 //
+// It also keeps, for one build only, the partials that {{cached}} renders
+// once per key (the header, the footer).
+//
 // Funcs is given a Partials before the theme exists; Bind hands it the
 // theme and the build's sums before rendering starts.
 type Partials struct {
@@ -23,14 +26,13 @@ type Partials struct {
 	theme *theme.Theme
 	sums  *Signed
 	cards map[cardKey]template.HTML
-	// once holds the partials rendered once per build and key ({{cached}}):
-	// the header, the footer.
-	once map[string]template.HTML
 }
 
 type cardKey struct {
 	name string
-	sum  uint64
+	sum  uint64 // a card's item sum
+	key  string // a {{cached}} partial's key
+	once bool   // kept for one build: a {{cached}} partial
 }
 
 // NewPartials returns an empty cache.
@@ -43,14 +45,13 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.theme, p.sums = th, sigs
-	p.once = map[string]template.HTML{}
 	if fresh || p.cards == nil {
 		p.cards = map[cardKey]template.HTML{}
 		return
 	}
 	current := sigs.current()
 	for k := range p.cards {
-		if !current[k.sum] {
+		if k.once || !current[k.sum] {
 			delete(p.cards, k)
 		}
 	}
@@ -68,43 +69,37 @@ func (p *Partials) card(name string, item any) (template.HTML, error) {
 	if !ok {
 		return th.Partial(name, item)
 	}
-	k := cardKey{name, sum}
+	return p.render(th, cardKey{name: name, sum: sum}, item)
+}
+
+// cached renders partial name once per build and key, for the parts of
+// a page that are the same on many pages.
+func (p *Partials) cached(name string, data any, key string) (template.HTML, error) {
+	p.mu.Lock()
+	th := p.theme
+	p.mu.Unlock()
+	if th == nil {
+		return "", errNotBound
+	}
+	return p.render(th, cardKey{name: name, key: key, once: true}, data)
+}
+
+// render takes the partial under k from the cache, or renders it with data
+// and keeps it. Two pages may render the same one at once; both get the
+// same HTML.
+func (p *Partials) render(th *theme.Theme, k cardKey, data any) (template.HTML, error) {
 	p.mu.Lock()
 	html, ok := p.cards[k]
 	p.mu.Unlock()
 	if ok {
 		return html, nil
 	}
-	html, err := th.Partial(name, item)
+	html, err := th.Partial(k.name, data)
 	if err != nil {
 		return "", err
 	}
 	p.mu.Lock()
 	p.cards[k] = html
-	p.mu.Unlock()
-	return html, nil
-}
-
-// cached renders partial name once per build and key, for the parts of
-// a page that are the same on many pages.
-func (p *Partials) cached(name string, data any, key string) (template.HTML, error) {
-	k := name + "\x00" + key
-	p.mu.Lock()
-	th := p.theme
-	html, ok := p.once[k]
-	p.mu.Unlock()
-	if th == nil {
-		return "", errNotBound
-	}
-	if ok {
-		return html, nil
-	}
-	html, err := th.Partial(name, data)
-	if err != nil {
-		return "", err
-	}
-	p.mu.Lock()
-	p.once[k] = html
 	p.mu.Unlock()
 	return html, nil
 }
