@@ -171,17 +171,18 @@ func (b *Builder) Build(changed []string) *Result {
 	}
 	shared := make(chan sharedFiles, 1)
 	go func() {
-		out := sharedFiles{files: r.Shared()}
-		if stream {
+		out := sharedFiles{files: map[string][]byte{}}
+		r.EachShared(func(name string, data []byte) {
+			if !stream {
+				out.files[name] = data
+				return
+			}
 			// Written at once rather than held while the pages render:
 			// the data exports of a large portal run to hundreds of MB.
-			for _, name := range slices.Sorted(maps.Keys(out.files)) {
-				if err := o.Emit(name, out.files[name]); err != nil {
-					out.diags.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
-				}
-				delete(out.files, name)
+			if err := o.Emit(name, data); err != nil {
+				out.diags.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
 			}
-		}
+		})
 		shared <- out
 	}()
 	var files map[string][]byte

@@ -17,14 +17,14 @@ type Source struct {
 	File  string // slash path relative to the site folder: content/personas/olga.md
 	Start int    // line of the front matter's opening delimiter (1 when there is none)
 	Hash  uint64 // of the file's bytes: equal hashes, equal items (within one process)
-	lines map[string]int
+	lines *lineTable
 }
 
 // Line returns the line of a key path such as "owner", "kpis.1.target" or
 // "personas.0". A missing path falls back to its parent, then to Start.
 func (s Source) Line(path string) int {
 	for path != "" {
-		if l, ok := s.lines[path]; ok {
+		if l, ok := s.lines.get(path); ok {
 			return l
 		}
 		i := strings.LastIndexByte(path, '.')
@@ -38,7 +38,7 @@ func (s Source) Line(path string) int {
 
 // Has reports whether the front matter holds the key path, even empty.
 func (s Source) Has(path string) bool {
-	_, ok := s.lines[path]
+	_, ok := s.lines.get(path)
 	return ok
 }
 

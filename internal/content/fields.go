@@ -21,12 +21,12 @@ type fields struct {
 	m     *node
 	used  map[string]bool
 	diags *diag.List
-	lines map[string]int // key path → line, kept on the item for later checks
-	path  string         // key path of m, "" at the top: "kpis.0"
-	shown string         // the same path as messages show it: "kpis[1]"
+	lines *lineTable // key path → line, kept on the item for later checks
+	path  string     // key path of m, "" at the top: "kpis.0"
+	shown string     // the same path as messages show it: "kpis[1]"
 }
 
-func newFields(file string, m *node, diags *diag.List, lines map[string]int, path, shown string) *fields {
+func newFields(file string, m *node, diags *diag.List, lines *lineTable, path, shown string) *fields {
 	return &fields{file: file, m: m, used: map[string]bool{}, diags: diags, lines: lines, path: path, shown: shown}
 }
 
@@ -54,7 +54,7 @@ func (f *fields) node(k string) *node {
 	for i, kn := range f.m.keys {
 		if kn.text == k {
 			v := f.m.vals[i]
-			f.lines[f.pathOf(k)] = kn.line
+			f.lines.set(f.pathOf(k), kn.line)
 			if v.kind == scalarNode && v.tag == "null" {
 				return nil // `key:` with no value reads as absent
 			}
@@ -100,7 +100,7 @@ func (f *fields) list(k string) []string {
 	}
 	var out []string
 	for i, item := range n.items {
-		f.lines[fmt.Sprintf("%s.%d", f.pathOf(k), i)] = item.line
+		f.lines.set(joinIndex(f.pathOf(k), i), item.line)
 		if item.kind != scalarNode {
 			f.errorf(item, "write each item as one line of text", "%s: item %d is %s, not text", f.key(k), i+1, item.describe())
 			continue
@@ -131,8 +131,8 @@ func (f *fields) notes(k string) Notes {
 	}
 	var out Notes
 	for i, item := range n.items {
-		path := fmt.Sprintf("%s.%d", f.pathOf(k), i)
-		f.lines[path] = item.line
+		path := joinIndex(f.pathOf(k), i)
+		f.lines.set(path, item.line)
 		switch {
 		case item.kind == scalarNode && item.tag == "null":
 		case item.kind == scalarNode:
@@ -289,8 +289,8 @@ func (f *fields) maps(k string, each func(i int, item *fields)) {
 			f.errorf(item, "write each item as keys, e.g. `- title: ...`", "%s: item %d is %s, not a set of keys", f.key(k), i+1, item.describe())
 			continue
 		}
-		sub := newFields(f.file, item, f.diags, f.lines, fmt.Sprintf("%s.%d", f.pathOf(k), i), fmt.Sprintf("%s[%d]", f.key(k), i+1))
-		f.lines[sub.path] = item.line
+		sub := newFields(f.file, item, f.diags, f.lines, joinIndex(f.pathOf(k), i), fmt.Sprintf("%s[%d]", f.key(k), i+1))
+		f.lines.set(sub.path, item.line)
 		each(i, sub)
 		sub.unknown(nil)
 	}

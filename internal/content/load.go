@@ -268,7 +268,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 			start = max(root.line-1, 1)
 		}
 	}
-	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: map[string]int{}}
+	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: &lineTable{}}
 	f := newFields(file, root, diags, src.lines, "", "")
 	meta := Meta{Source: src, Body: fm.body}
 	readMeta := func(dirName string, needTitle bool) {
@@ -392,6 +392,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		item = p
 	}
 	f.unknown(nil)
+	src.lines.compact()
 	return item
 }
 
@@ -417,7 +418,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 			kpi.Better = "higher"
 		}
 		if kpi.Name == "" {
-			f.diags.Errorf(f.file, f.lines[k.path], "give each KPI a `name`", "kpis[%d]: no name", i+1)
+			f.diags.Errorf(f.file, f.lines.lineOf(k.path), "give each KPI a `name`", "kpis[%d]: no name", i+1)
 		}
 		const hint = "write a plain number, and the unit in `unit`"
 		if v, ok := k.numberHint("current", -1e15, 1e15, hint); ok {
@@ -442,7 +443,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	f.maps("opportunities", func(i int, o *fields) {
 		op := Opportunity{Title: o.str("title"), Owner: o.str("owner"), Due: o.date("due"), Status: o.enum("status", Statuses...)}
 		if op.Title == "" {
-			f.diags.Errorf(f.file, f.lines[o.path], "say what will be done, e.g. `title: Add a Cancel button`", "opportunities[%d]: no title", i+1)
+			f.diags.Errorf(f.file, f.lines.lineOf(o.path), "say what will be done, e.g. `title: Add a Cancel button`", "opportunities[%d]: no title", i+1)
 		}
 		if op.Status == "" {
 			op.Status = "idea"

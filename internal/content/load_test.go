@@ -168,3 +168,45 @@ func TestNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceLine checks the line kept for each key path: nested keys,
+// list items, a parent for a path never read, and Start for the rest.
+func TestSourceLine(t *testing.T) {
+	src := "---\ntitle: Pay\nowner: ops\npains:\n  - slow\n  - {text: dear, source: survey}\nkpis:\n  - name: CSI\n    target: 4\n  - name: NPS\n    target: 40\n    current: 31\nemotion:\n---\nbody\n"
+	fsys := fstest.MapFS{
+		"content/personas/p.md":               {Data: []byte("---\ntitle: P\n---\n")},
+		"content/journeys/j/_index.md":        {Data: []byte("---\ntitle: J\npersonas: [p]\n---\n")},
+		"content/journeys/j/01-buy/_index.md": {Data: []byte("---\ntitle: Buy\n---\n")},
+		"content/journeys/j/01-buy/pay.md":    {Data: []byte(src)},
+	}
+	c, diags := Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	tp := c.Journeys[0].Stages[0].Touchpoints[0]
+	tests := []struct {
+		path string
+		line int
+		has  bool
+	}{
+		{"title", 2, true},
+		{"owner", 3, true},
+		{"pains.0", 5, true},
+		{"pains.1", 6, true},
+		{"pains.1.source", 6, true},
+		{"kpis.1", 10, true},
+		{"kpis.1.current", 12, true},
+		{"kpis.1.unit", 10, false}, // never written: its item's line
+		{"emotion", 13, true},      // written empty: present, read as absent
+		{"channel", 1, false},      // never written: the opening delimiter
+		{"pains.7", 4, false},
+	}
+	for _, tt := range tests {
+		if got := tp.Line(tt.path); got != tt.line {
+			t.Errorf("Line(%q) = %d, want %d", tt.path, got, tt.line)
+		}
+		if got := tp.Has(tt.path); got != tt.has {
+			t.Errorf("Has(%q) = %v, want %v", tt.path, got, tt.has)
+		}
+	}
+}

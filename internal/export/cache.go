@@ -116,7 +116,7 @@ func encodeTouchpoint(tp touchpoint) []byte {
 
 // spliceJSON writes the document with the touchpoints' encoded objects in
 // place of its (nil) touchpoints list: the same bytes encodeJSON writes for
-// the whole document.
+// the whole document. It drops each of frags once copied.
 func spliceJSON(d *document, frags [][]byte) []byte {
 	doc := encodeJSON(d)
 	tail := []byte("null\n}\n")
@@ -124,7 +124,11 @@ func spliceJSON(d *document, frags [][]byte) []byte {
 		panic("export: touchpoints are not the document's last field")
 	}
 	var b bytes.Buffer
-	b.Grow(len(doc) + len(frags)*2000)
+	n := len(doc) + 16
+	for _, f := range frags {
+		n += len(f) + 6
+	}
+	b.Grow(n)
 	b.Write(doc[:len(doc)-len(tail)])
 	if len(frags) == 0 {
 		b.WriteString("[]\n}\n")
@@ -137,6 +141,7 @@ func spliceJSON(d *document, frags [][]byte) []byte {
 		}
 		b.WriteString("\n    ")
 		b.Write(f)
+		frags[i] = nil
 	}
 	b.WriteString("\n  ]\n}\n")
 	return b.Bytes()

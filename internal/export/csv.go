@@ -165,7 +165,8 @@ func encodeRows(rows [][]string) []byte {
 	return b.Bytes()
 }
 
-// joinCSV writes the BOM, the header and the encoded lines.
+// joinCSV writes the BOM, the header and the encoded lines, dropping each
+// of lines once copied.
 func joinCSV(header []string, lines [][]byte) []byte {
 	n := len(bom) + 200
 	for _, l := range lines {
@@ -174,8 +175,9 @@ func joinCSV(header []string, lines [][]byte) []byte {
 	b := bytes.NewBuffer(make([]byte, 0, n))
 	b.WriteString(bom)
 	b.Write(encodeRows([][]string{header}))
-	for _, l := range lines {
+	for i, l := range lines {
 		b.Write(l)
+		lines[i] = nil
 	}
 	return b.Bytes()
 }

@@ -71,6 +71,16 @@ func Files(s *site.Site, today time.Time) map[string][]byte { return FilesCached
 // touchpoint in earlier builds of the same site: a rebuild after one edit
 // encodes a few touchpoints, not thousands. A nil c encodes everything.
 func FilesCached(s *site.Site, today time.Time, c *Cache) map[string][]byte {
+	out := map[string][]byte{}
+	EachFile(s, today, c, func(name string, data []byte) { out[name] = data })
+	return out
+}
+
+// EachFile makes what FilesCached makes, handing emit one file at a time
+// (cjm.json first) and letting each file's parts go once it is joined: a
+// portal of tens of thousands of touchpoints has hundreds of MB of exports,
+// and a build that writes each file as it comes holds one at a time.
+func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, data []byte)) {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	abs := absFunc(s)
 	n := len(s.Touchpoints)
@@ -91,20 +101,21 @@ func FilesCached(s *site.Site, today time.Time, c *Cache) map[string][]byte {
 		}
 	})
 	c.keep(keys, entries)
-	part := func(f func(entry) []byte) [][]byte {
+	// take moves one part of every entry out, so that joining it lets the
+	// part go (the cache, if any, keeps its own copies of the entries).
+	take := func(part func(*entry) *[]byte) [][]byte {
 		out := make([][]byte, n)
-		for i, e := range entries {
-			out[i] = f(e)
+		for i := range entries {
+			p := part(&entries[i])
+			out[i], *p = *p, nil
 		}
 		return out
 	}
-	return map[string][]byte{
-		JSONPath:          spliceJSON(head(s, today), part(func(e entry) []byte { return e.json })),
-		SchemaPath:        Schema(),
-		TouchpointsPath:   joinCSV(touchpointColumns, part(func(e entry) []byte { return e.touchpoint })),
-		OpportunitiesPath: joinCSV(opportunityColumns, part(func(e entry) []byte { return e.opportunities })),
-		KPIsPath:          joinCSV(kpiColumns, part(func(e entry) []byte { return e.kpis })),
-	}
+	emit(JSONPath, spliceJSON(head(s, today), take(func(e *entry) *[]byte { return &e.json })))
+	emit(SchemaPath, Schema())
+	emit(TouchpointsPath, joinCSV(touchpointColumns, take(func(e *entry) *[]byte { return &e.touchpoint })))
+	emit(OpportunitiesPath, joinCSV(opportunityColumns, take(func(e *entry) *[]byte { return &e.opportunities })))
+	emit(KPIsPath, joinCSV(kpiColumns, take(func(e *entry) *[]byte { return &e.kpis })))
 }
 
 // The shape of cjm.json. Keys are written in the order of the fields; keep

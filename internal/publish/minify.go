@@ -1,9 +1,9 @@
 package publish
 
 import (
-	"bytes"
 	"path"
 	"regexp"
+	"sync"
 	"sync/atomic"
 
 	"github.com/cjm-portal/cjm/internal/par"
@@ -74,9 +74,24 @@ func (m *Minifier) File(name string, data []byte) []byte {
 	}
 	// Bytes sizes the output to the input, where Minify over a Reader
 	// grows both. It is given a copy: the JS minifier renames variables
-	// in the bytes it reads, and a rebuild keeps the originals to compare
-	// with the next build.
-	min, err := m.m.Bytes(media, bytes.Clone(data))
+	// in the bytes it reads (inline scripts included), and a rebuild keeps
+	// the originals to compare with the next build. The copy comes from a
+	// pool, as the output never points into it: a build of thousands of
+	// pages would otherwise copy every page into fresh memory.
+	var min []byte
+	var err error
+	if media == "application/json" {
+		// The JSON minifier only reads: the data export, the largest
+		// file of a big portal, is not copied.
+		min, err = m.m.Bytes(media, data)
+	} else {
+		in := copies.Get().(*[]byte)
+		*in = append((*in)[:0], data...)
+		min, err = m.m.Bytes(media, *in)
+		if cap(*in) <= maxPooledCopy {
+			copies.Put(in)
+		}
+	}
 	if err != nil || len(min) > len(data) {
 		min = data
 	}
@@ -84,6 +99,12 @@ func (m *Minifier) File(name string, data []byte) []byte {
 	m.after.Add(int64(len(min)))
 	return min
 }
+
+// copies hold the inputs File gives the minifier; larger ones than
+// maxPooledCopy (an export, say) are left to the collector.
+var copies = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxPooledCopy = 1 << 20
 
 // Sizes returns the bytes given to File so far, and the bytes it returned.
 func (m *Minifier) Sizes() (before, after int) {

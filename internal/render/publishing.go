@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"maps"
 	"sort"
+	"strconv"
 
 	"github.com/cjm-portal/cjm/internal/site"
 )
@@ -17,35 +19,61 @@ import (
 //   - sitemap.xml (https://www.sitemaps.org/protocol.html), listing every
 //     HTML page, only when the base URL is absolute: a sitemap must hold
 //     absolute URLs, and a build for "/" or "/cjm/" does not know its host.
+//     Past sitemapMax pages it is an index of sitemap-1.xml, sitemap-2.xml…
 func hostFiles(s *site.Site, routes []site.Route) map[string][]byte {
 	out := map[string][]byte{".nojekyll": {}}
 	if s.Base.Root != "" {
-		out["sitemap.xml"] = sitemap(s, routes)
+		maps.Copy(out, sitemaps(s, routes))
 	}
 	return out
 }
 
-// sitemap lists the pages among routes, sorted by URL, with the journey's
+// sitemapMax is the protocol's cap on the URLs of one sitemap file. A
+// portal of 45,000 touchpoints has more pages than that.
+var sitemapMax = 50000
+
+// sitemaps lists the pages among routes, sorted by URL, with the journey's
 // updated date as the lastmod of its page. map.svg and 404.html are files,
-// not pages to index, so they are left out. The protocol caps a sitemap at
-// 50,000 URLs, far beyond a portal's size, so there is no sitemap index.
-func sitemap(s *site.Site, routes []site.Route) []byte {
-	type entry struct{ loc, lastmod string }
-	var urls []entry
+// not pages to index, so they are left out. Up to sitemapMax pages go in
+// sitemap.xml; more are split into files of sitemapMax, which sitemap.xml
+// then names as a sitemap index.
+func sitemaps(s *site.Site, routes []site.Route) map[string][]byte {
+	var urls []sitemapURL
 	for _, rt := range routes {
 		// Pages have pretty URLs ("" or ending in "/"); map.svg and
 		// 404.html do not.
 		if rt.Kind == "404" || rt.Kind == "map" || (rt.Path != "" && rt.Path[len(rt.Path)-1] != '/') {
 			continue
 		}
-		e := entry{loc: s.Base.Abs(rt.Path)}
+		e := sitemapURL{loc: s.Base.Abs(rt.Path)}
 		if j, ok := rt.Item.(*site.Journey); ok && rt.Kind == "journey" && !j.Updated.IsZero() {
 			e.lastmod = j.Updated.Format("2006-01-02")
 		}
 		urls = append(urls, e)
 	}
 	sort.Slice(urls, func(i, k int) bool { return urls[i].loc < urls[k].loc })
+	if len(urls) <= sitemapMax {
+		return map[string][]byte{"sitemap.xml": urlSet(urls)}
+	}
+	out := map[string][]byte{}
+	var index bytes.Buffer
+	index.WriteString(xml.Header)
+	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for i := 0; i*sitemapMax < len(urls); i++ {
+		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
+		out[name] = urlSet(urls[i*sitemapMax : min((i+1)*sitemapMax, len(urls))])
+		index.WriteString("  <sitemap><loc>")
+		_ = xml.EscapeText(&index, []byte(s.Base.Abs(name))) // a bytes.Buffer does not fail
+		index.WriteString("</loc></sitemap>\n")
+	}
+	index.WriteString("</sitemapindex>\n")
+	out["sitemap.xml"] = index.Bytes()
+	return out
+}
 
+type sitemapURL struct{ loc, lastmod string }
+
+func urlSet(urls []sitemapURL) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")

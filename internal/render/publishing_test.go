@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/xml"
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -133,5 +134,75 @@ func TestHostFiles(t *testing.T) {
 				t.Errorf("sitemap lists %d URLs, want %d (one per page)", len(locs), pages)
 			}
 		})
+	}
+}
+
+// TestSitemapIndex checks a portal with more pages than one sitemap may
+// list: sitemap.xml becomes an index of files that each hold at most the
+// cap, and together every page once, in order.
+func TestSitemapIndex(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/personas/p.md":             {Data: []byte("---\ntitle: P\n---\n")},
+		"content/journeys/j/_index.md":      {Data: []byte("---\ntitle: J\npersonas: p\n---\n")},
+		"content/journeys/j/01-a/_index.md": {Data: []byte("---\ntitle: A\n---\n")},
+	}
+	for i := range 7 {
+		fsys[fmt.Sprintf("content/journeys/j/01-a/t%d.md", i)] = &fstest.MapFile{Data: []byte("---\ntitle: T\n---\n")}
+	}
+	c, diags := content.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	base, _ := site.ParseBase("https://example.org/cx/")
+	s, diags := site.Resolve(c, base)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	defer func(n int) { sitemapMax = n }(sitemapMax)
+	sitemapMax = 4
+	files := hostFiles(s, s.Routes)
+
+	var index struct {
+		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal(files["sitemap.xml"], &index); err != nil {
+		t.Fatalf("sitemap.xml is not a sitemap index: %v\n%s", err, files["sitemap.xml"])
+	}
+	var locs []string
+	for i, sm := range index.Sitemaps {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		if want := "https://example.org/cx/" + name; sm.Loc != want {
+			t.Errorf("index entry %d = %s, want %s", i+1, sm.Loc, want)
+		}
+		var set struct {
+			XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+			URLs    []struct {
+				Loc string `xml:"loc"`
+			} `xml:"url"`
+		}
+		if err := xml.Unmarshal(files[name], &set); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, files[name])
+		}
+		if len(set.URLs) == 0 || len(set.URLs) > sitemapMax {
+			t.Errorf("%s lists %d URLs, want 1 to %d", name, len(set.URLs), sitemapMax)
+		}
+		for _, u := range set.URLs {
+			locs = append(locs, u.Loc)
+		}
+	}
+	pages := 0
+	for _, rt := range s.Routes {
+		if rt.Kind != "map" && rt.Kind != "404" {
+			pages++
+		}
+	}
+	if len(locs) != pages || !slices.IsSorted(locs) || len(slices.Compact(slices.Clone(locs))) != pages {
+		t.Errorf("the sitemaps list %d URLs (%q), want each of %d pages once, sorted", len(locs), locs, pages)
+	}
+	if want := (pages + sitemapMax - 1) / sitemapMax; len(index.Sitemaps) != want || len(files) != want+2 {
+		t.Errorf("%d sitemaps in the index, %d host files; want %d and %d", len(index.Sitemaps), len(files), want, want+2)
 	}
 }

@@ -189,20 +189,31 @@ func heavy(kind string) int {
 
 // Shared returns the files that are not pages: the fonts, the files a
 // static host reads (.nojekyll, sitemap.xml), the search index, the data
-// export and the front matter's JSON Schemas. They
-// sum up the whole site, so every build writes them anew.
+// export and the front matter's JSON Schemas. They sum up the whole site,
+// so every build writes them anew.
 func (r *Renderer) Shared() map[string][]byte {
-	out := Fonts()
-	maps.Copy(out, hostFiles(r.site, r.site.Routes))
-	out["search.json"] = searchIndex(r.site, r.lang, r.memo)
-	maps.Copy(out, export.FilesCached(r.site, r.now, r.memo.exportCache()))
+	out := map[string][]byte{}
+	r.EachShared(func(name string, data []byte) { out[name] = data })
+	return out
+}
+
+// EachShared makes what Shared makes, handing emit one file at a time so
+// that a build writing each as it comes never holds all of them: the
+// search index and the exports of a large portal run to hundreds of MB.
+func (r *Renderer) EachShared(emit func(name string, data []byte)) {
+	for _, files := range []map[string][]byte{Fonts(), hostFiles(r.site, r.site.Routes)} {
+		for _, name := range slices.Sorted(maps.Keys(files)) {
+			emit(name, files[name])
+		}
+	}
+	emit("search.json", searchIndex(r.site, r.lang, r.memo))
+	export.EachFile(r.site, r.now, r.memo.exportCache(), emit)
 	for _, k := range schema.Kinds { // for editors: see `cjm schema`
-		out["schema/"+schema.FileName(k)] = schema.JSON(k)
+		emit("schema/"+schema.FileName(k), schema.JSON(k))
 	}
 	if r.memo != nil {
 		r.memo.next()
 	}
-	return out
 }
 
 // OutputPath is the file a route is written to: pretty URLs end in /index.html.
