@@ -2,8 +2,8 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -79,16 +79,17 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 			kinds[i] = sec.Title
 		}
 	}
-	var items [][]any
+	var items []searchItem
 	var paths []string // of the items, unescaped
 	// add adds an item; parent is the index of its parent item, or -1.
 	add := func(k, title, url string, parent int, text string) {
 		paths = append(paths, url)
-		var ctx any = ""
 		if parent >= 0 && strings.HasPrefix(url, paths[parent]) { // always so in a resolved site
-			ctx, url = parent, url[len(paths[parent]):]
+			url = url[len(paths[parent]):]
+		} else {
+			parent = -1
 		}
-		items = append(items, []any{kind[k], title, site.EscapePath(url), ctx, text})
+		items = append(items, searchItem{kind[k], title, site.EscapePath(url), parent, text})
 	}
 
 	journeys := map[*site.Journey]int{}
@@ -128,28 +129,124 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 		add("pages", p.Title, p.URL, -1, text(p.Hash, p.Title, p.Body, p.Description))
 	}
 
-	encode := func() []byte {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(struct {
-			V     int      `json:"v"`
-			Kinds []string `json:"kinds"`
-			Items [][]any  `json:"items"`
-		}{searchVersion, kinds, items}) // strings, numbers and slices: cannot fail
-		return buf.Bytes()
-	}
 	texts := make([]string, len(items))
-	for i, it := range items {
-		texts[i], it[4] = it[4].(string), ""
+	for i := range items {
+		texts[i], items[i].text = items[i].text, ""
 	}
 	// A text is letters, digits and spaces, so it takes as many bytes in
 	// JSON as it has.
-	texts = fitTexts(texts, searchBudget-len(encode()))
-	for i, it := range items {
-		it[4] = texts[i]
+	texts = fitTexts(texts, searchBudget-len(encodeSearch(kinds, items)))
+	for i := range items {
+		items[i].text = texts[i]
 	}
-	return encode()
+	return encodeSearch(kinds, items)
+}
+
+// searchItem is one item of search.json; parent is -1 for none.
+type searchItem struct {
+	kind        int
+	title, path string
+	parent      int
+	text        string
+}
+
+// encodeSearch writes search.json by hand: encoding/json spent most of a
+// rebuild's search index on reflecting over the items.
+func encodeSearch(kinds []string, items []searchItem) []byte {
+	n := 64
+	for _, k := range kinds {
+		n += len(k) + 3
+	}
+	for _, it := range items {
+		n += len(it.title) + len(it.path) + len(it.text) + 24
+	}
+	b := make([]byte, 0, n)
+	b = append(b, `{"v":`...)
+	b = strconv.AppendInt(b, searchVersion, 10)
+	b = append(b, `,"kinds":[`...)
+	for i, k := range kinds {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+	}
+	b = append(b, `],"items":[`...)
+	for i, it := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(it.kind), 10)
+		b = append(b, ',')
+		b = appendJSONString(b, it.title)
+		b = append(b, ',')
+		b = appendJSONString(b, it.path)
+		b = append(b, ',')
+		if it.parent >= 0 {
+			b = strconv.AppendInt(b, int64(it.parent), 10)
+		} else {
+			b = append(b, `""`...)
+		}
+		b = append(b, ',')
+		b = appendJSONString(b, it.text)
+		b = append(b, ']')
+	}
+	return append(b, "]}\n"...)
+}
+
+// appendJSONString appends s as a JSON string, byte for byte as
+// encoding/json writes it with HTML escaping off: invalid UTF-8 becomes
+// U+FFFD, and U+2028 and U+2029 are escaped for JavaScript.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			switch r {
+			case utf8.RuneError:
+				b = append(b, `\ufffd`...)
+			case '\u2028':
+				b = append(b, `\u2028`...)
+			default:
+				b = append(b, `\u2029`...)
+			}
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // fitTexts cuts texts, between words, so that together they take at most

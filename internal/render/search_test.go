@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -160,5 +161,33 @@ func TestSearchIndexSize(t *testing.T) {
 	}
 	if want := len(s.Touchpoints) + len(s.Journeys); len(idx.Items) < want {
 		t.Errorf("%d items, want at least %d", len(idx.Items), want)
+	}
+}
+
+// TestAppendJSONString checks the hand-written string encoder against
+// encoding/json on what titles may hold.
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", `"quoted" \ back`, "tab\tnew\nline\rcr\bbs\fff", "\x00\x01\x1f\x7f",
+		"<b>&amp;</b>", "Łódź · Оплата 😣", "line\u2028para\u2029end", "bad \xff\xfe utf-8 \xe2\x82",
+	} {
+		checkJSONString(t, s)
+	}
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	f.Add("Оплата \"заказа\"\n\u2028\xff")
+	f.Fuzz(checkJSONString)
+}
+
+func checkJSONString(t *testing.T, s string) {
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	if got := appendJSONString(nil, s); string(got)+"\n" != want.String() {
+		t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want.Bytes())
 	}
 }
