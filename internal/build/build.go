@@ -138,6 +138,13 @@ func (b *Builder) Build(changed []string) *Result {
 	for _, g := range res.Gaps {
 		diags.Add(g.Diagnostic())
 	}
+	// The routes' signatures do not depend on the templates: they are
+	// summed while the templates are parsed.
+	today := o.Now.Format("2006-01-02")
+	signed := make(chan *render.Signed, 1)
+	if !o.Check {
+		go func() { signed <- render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path), res.Gaps) }()
+	}
 	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now, res.Gaps, b.cards))
 	diags.Add(more...)
 	if diags.HasErrors() || o.Check {
@@ -147,8 +154,7 @@ func (b *Builder) Build(changed []string) *Result {
 
 	// Which routes to render: those whose signature changed, unless
 	// anything but content changed or the templates are the site's own.
-	today := o.Now.Format("2006-01-02")
-	sigs := render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path), res.Gaps)
+	sigs := <-signed
 	routes := s.Routes
 	b.cards.Bind(th, sigs, b.last == nil || outsideContent(changed))
 	res.Full = b.last == nil || th.Custom || outsideContent(changed)

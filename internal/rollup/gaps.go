@@ -107,7 +107,7 @@ func Gaps(s *site.Site, o Options) []Gap {
 		}
 		for i, k := range t.KPIs {
 			key := "kpis." + strconv.Itoa(i)
-			kpi := fmt.Sprintf("%s: KPI %q", name, k.Name)
+			kpi := lazyKPI{name, k.Name} // most KPIs have no gap
 			switch {
 			case k.Current == nil && k.Target == nil:
 				add(RuleKPIIncomplete, t.File, t.Line(key), t,
@@ -190,3 +190,12 @@ func quarterEnd(today time.Time) string {
 type lazyName struct{ t *site.Touchpoint }
 
 func (n lazyName) String() string { return fmt.Sprintf("touchpoint %q (%s)", n.t.Title, n.t.Ref) }
+
+// lazyKPI says a touchpoint's KPI in messages: `touchpoint "Title"
+// (journey/slug): KPI "CSI"`.
+type lazyKPI struct {
+	t    lazyName
+	name string
+}
+
+func (k lazyKPI) String() string { return fmt.Sprintf("%s: KPI %q", k.t, k.name) }
