@@ -17,7 +17,7 @@ import (
 )
 
 // BenchmarkBuild times a whole build in memory (load, resolve, render) of
-// generated portals; publishing to disk is timed by tests/bench/run.sh.
+// generated portals; whole processes, publishing included, are timed by cmd/cjmbench.
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{150, 4000} {
 		fsys := fstest.MapFS{}

@@ -174,10 +174,12 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 	return diags
 }
 
-// heavy ranks page kinds by how long they usually take, heaviest 0.
+// heavy ranks page kinds by how long they usually take, heaviest 0. The
+// boards list every opportunity, gap or channel of the portal: on a big
+// one the opportunities board is the largest page of all.
 func heavy(kind string) int {
 	switch kind {
-	case "home", "journeys", "map", "journey":
+	case "opportunities", "gaps", "heatmap", "home", "journeys", "map", "journey":
 		return 0
 	case "compare", "team", "channel":
 		return 1
