@@ -177,14 +177,15 @@ func (b *Builder) Build(changed []string) *Result {
 	}
 	shared := make(chan sharedFiles, 1)
 	go func() {
-		out := sharedFiles{files: map[string][]byte{}}
+		var out sharedFiles
+		if !stream {
+			out.files = r.Shared()
+			shared <- out
+			return
+		}
+		// Each written at once rather than held while the pages render:
+		// the data exports of a large portal run to hundreds of MB.
 		r.EachShared(func(name string, data []byte) {
-			if !stream {
-				out.files[name] = data
-				return
-			}
-			// Written at once rather than held while the pages render:
-			// the data exports of a large portal run to hundreds of MB.
 			if err := o.Emit(name, data); err != nil {
 				out.diags.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
 			}

@@ -101,21 +101,17 @@ func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, da
 		}
 	})
 	c.keep(keys, entries)
-	// take moves one part of every entry out, so that joining it lets the
-	// part go (the cache, if any, keeps its own copies of the entries).
-	take := func(part func(*entry) *[]byte) [][]byte {
-		out := make([][]byte, n)
-		for i := range entries {
-			p := part(&entries[i])
-			out[i], *p = *p, nil
-		}
-		return out
+	// The entries' parts, a file's worth to a slice, each let go as its
+	// file is joined (the cache, if any, keeps the entries themselves).
+	jsons, touchpoints, opportunities, kpis := make([][]byte, n), make([][]byte, n), make([][]byte, n), make([][]byte, n)
+	for i, e := range entries {
+		jsons[i], touchpoints[i], opportunities[i], kpis[i] = e.json, e.touchpoint, e.opportunities, e.kpis
 	}
-	emit(JSONPath, spliceJSON(head(s, today), take(func(e *entry) *[]byte { return &e.json })))
+	emit(JSONPath, spliceJSON(head(s, today), jsons))
 	emit(SchemaPath, Schema())
-	emit(TouchpointsPath, joinCSV(touchpointColumns, take(func(e *entry) *[]byte { return &e.touchpoint })))
-	emit(OpportunitiesPath, joinCSV(opportunityColumns, take(func(e *entry) *[]byte { return &e.opportunities })))
-	emit(KPIsPath, joinCSV(kpiColumns, take(func(e *entry) *[]byte { return &e.kpis })))
+	emit(TouchpointsPath, joinCSV(touchpointColumns, touchpoints))
+	emit(OpportunitiesPath, joinCSV(opportunityColumns, opportunities))
+	emit(KPIsPath, joinCSV(kpiColumns, kpis))
 }
 
 // The shape of cjm.json. Keys are written in the order of the fields; keep
