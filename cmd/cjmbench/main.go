@@ -3,7 +3,9 @@
 // a build over unchanged output, and a build after one touchpoint changed,
 // each as a whole process, with its peak memory and the output's size.
 // Runs of cjm and Hugo alternate, so that a noisy machine slows both
-// alike, and the table shows medians.
+// alike, and the table shows medians. Beside each clean build it times two
+// bounds (bounds.go): the floor, Markdown to one file per page and nothing
+// else, and the writing of cjm's output alone, as if rendering were free.
 //
 //	cjmbench -sizes 150,4000,45000 -runs 5
 package main
@@ -26,6 +28,12 @@ import (
 )
 
 func main() {
+	if len(os.Args) == 4 && os.Args[1] == "floor" {
+		if err := floor(os.Args[2], os.Args[3]); err != nil {
+			fail(err)
+		}
+		return
+	}
 	sizes := flag.String("sizes", "150,4000,45000", "touchpoint counts, comma-separated")
 	runs := flag.Int("runs", 5, "runs of each measurement; sizes over 10,000 touchpoints get 2 at most")
 	dir := flag.String("dir", "bench-out", "where the generated sites and their outputs go")
@@ -50,8 +58,8 @@ func main() {
 		rows = append(rows, measure(n, r, *dir, *cjm, hugo, *hugoSite)...)
 	}
 	fmt.Println()
-	fmt.Println("| touchpoints | Markdown | run | cjm | cjm peak memory | Hugo | Hugo peak memory | cjm / Hugo | output: cjm, Hugo |")
-	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Println("| touchpoints | Markdown | run | cjm | cjm peak memory | Hugo | Hugo peak memory | cjm / Hugo | floor (÷ Hugo) | writing cjm's output alone (÷ Hugo) | output: cjm, Hugo |")
+	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	for _, r := range rows {
 		fmt.Println(r)
 	}
@@ -67,24 +75,39 @@ type row struct {
 	markdown        int64
 	run             string
 	cjm, hugo       []sample
+	floor, written  []sample // clean builds only
 	cjmOut, hugoOut int64
 }
 
 func (r row) String() string {
 	c := median(r.cjm)
-	cols := []string{strconv.Itoa(r.touchpoints), mb(r.markdown), r.run, secs(c.wall), mb(c.peak), "", "", "", ""}
+	cols := []string{strconv.Itoa(r.touchpoints), mb(r.markdown), r.run, secs(c.wall), mb(c.peak), "", "", "", "", "", ""}
+	var h sample
 	if len(r.hugo) > 0 {
-		h := median(r.hugo)
+		h = median(r.hugo)
 		cols[5], cols[6] = secs(h.wall), mb(h.peak)
 		cols[7] = fmt.Sprintf("%.2f", c.wall.Seconds()/h.wall.Seconds())
 	}
+	cols[8], cols[9] = bound(r.floor, h), bound(r.written, h)
 	if r.cjmOut > 0 {
-		cols[8] = mb(r.cjmOut)
+		cols[10] = mb(r.cjmOut)
 		if r.hugoOut > 0 {
-			cols[8] += ", " + mb(r.hugoOut)
+			cols[10] += ", " + mb(r.hugoOut)
 		}
 	}
 	return "| " + strings.Join(cols, " | ") + " |"
+}
+
+// bound is a reference time, with its ratio to Hugo's where Hugo ran.
+func bound(ss []sample, hugo sample) string {
+	if len(ss) == 0 {
+		return ""
+	}
+	b := median(ss).wall
+	if hugo.wall == 0 {
+		return secs(b)
+	}
+	return fmt.Sprintf("%s (%.2f)", secs(b), b.Seconds()/hugo.wall.Seconds())
 }
 
 func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
@@ -93,7 +116,7 @@ func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
 		fail(err)
 	}
 	markdown := generate(site, n)
-	cjmOut, hugoOut := site+"-cjm", site+"-hugo"
+	cjmOut, hugoOut, floorOut, rewritten := site+"-cjm", site+"-hugo", site+"-floor", site+"-rewritten"
 	clean := row{touchpoints: n, markdown: markdown, run: "clean build"}
 	again := row{touchpoints: n, markdown: markdown, run: "no change"}
 	edited := row{touchpoints: n, markdown: markdown, run: "one touchpoint edited"}
@@ -108,10 +131,22 @@ func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
 	buildHugo := func() sample {
 		return timed(hugo, "--quiet", "--source", hugoSite, "--contentDir", filepath.Join(site, "content"), "--destination", hugoOut, "--cacheDir", site+"-hugo-cache")
 	}
+	self, err := os.Executable()
+	if err != nil {
+		fail(err)
+	}
 	for i := range runs {
 		fmt.Printf("%d touchpoints, run %d of %d\n", n, i+1, runs)
+		os.RemoveAll(floorOut)
+		clean.floor = append(clean.floor, timed(self, "floor", filepath.Join(site, "content"), floorOut))
 		os.RemoveAll(cjmOut)
 		clean.cjm = append(clean.cjm, buildCJM())
+		os.RemoveAll(rewritten)
+		took, err := rewrite(cjmOut, rewritten)
+		if err != nil {
+			fail(err)
+		}
+		clean.written = append(clean.written, sample{wall: took})
 		again.cjm = append(again.cjm, buildCJM())
 		edit := bytes.Replace(original, []byte("title: "), []byte(fmt.Sprintf("title: Edited %d ", i)), 1)
 		if err := os.WriteFile(tp, edit, 0o644); err != nil {
@@ -124,6 +159,7 @@ func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
 			again.hugo = append(again.hugo, buildHugo())
 		}
 	}
+	os.RemoveAll(rewritten)
 	clean.cjmOut = size(cjmOut)
 	if hugo != "" {
 		clean.hugoOut = size(hugoOut)
