@@ -18,15 +18,7 @@ func TestFloor(t *testing.T) {
 		"personas/anna.md":                    "---\ntitle: Anna\n---\n",
 		"journeys/j/01-search/unclosed-fm.md": "---\ntitle: x\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(content, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, content, files)
 	if err := floor(content, out); err != nil {
 		t.Fatal(err)
 	}
@@ -72,15 +64,7 @@ func TestRewrite(t *testing.T) {
 		"journeys/j/01-s/t/index.html": "<p>touchpoint",
 		".cjm-manifest":                "index.html\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(built, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, built, files)
 	took, err := rewrite(built, out)
 	if err != nil {
 		t.Fatal(err)
@@ -96,5 +80,19 @@ func TestRewrite(t *testing.T) {
 	}
 	if _, err := rewrite(filepath.Join(built, "missing"), out); err == nil {
 		t.Error("rewrite of a missing folder succeeded, want an error")
+	}
+}
+
+// writeTree writes files (slash-separated path → text) under dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
