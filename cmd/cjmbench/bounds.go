@@ -64,7 +64,9 @@ func floorPage(md goldmark.Markdown, content, file, out string) error {
 	return os.WriteFile(filepath.Join(dir, "index.html"), page.Bytes(), 0o644)
 }
 
-// body is the Markdown after the front matter's closing "---" line.
+// body is the Markdown after the front matter's closing "---" line. It
+// splits only the LF-ended YAML fences cjmgen writes, and decodes nothing:
+// the content package's splitter also decodes, which the floor must not.
 func body(src []byte) []byte {
 	if !bytes.HasPrefix(src, []byte("---\n")) {
 		return src

@@ -28,7 +28,11 @@ import (
 )
 
 func main() {
-	if len(os.Args) == 4 && os.Args[1] == "floor" {
+	if len(os.Args) > 1 && os.Args[1] == "floor" {
+		if len(os.Args) != 4 {
+			fmt.Fprintln(os.Stderr, "usage: cjmbench floor CONTENT OUT")
+			os.Exit(2)
+		}
 		if err := floor(os.Args[2], os.Args[3]); err != nil {
 			fail(err)
 		}
