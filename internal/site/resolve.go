@@ -215,6 +215,11 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 		bySlug[t.Slug] = t
 	}
 	for _, t := range j.Touchpoints {
+		if t.Emotion != nil {
+			for _, p := range j.Personas {
+				t.Feelings = append(t.Feelings, Feeling{Persona: p, Value: *t.Emotion})
+			}
+		}
 		switch o := t.Touchpoint.Owner; {
 		case o == "":
 		case isNone(o):

@@ -76,3 +76,30 @@ func TestLinksBothWays(t *testing.T) {
 		t.Errorf("lanes = %v", got)
 	}
 }
+
+// TestFeelingsOfPlainEmotion checks that a plain `emotion` is how every
+// persona of the journey feels, and that no emotion gives no feeling.
+func TestFeelingsOfPlainEmotion(t *testing.T) {
+	s := resolveMap(t, map[string]string{
+		"content/personas/olga.md":          "---\ntitle: Olga\n---\n",
+		"content/personas/marek.md":         "---\ntitle: Marek\n---\n",
+		"content/journeys/a/_index.md":      "---\ntitle: A\npersonas: [olga, marek]\n---\n",
+		"content/journeys/a/01-s/_index.md": "---\ntitle: S\n---\n",
+		"content/journeys/a/01-s/p.md":      "---\ntitle: P\nemotion: -1\n---\n",
+		"content/journeys/a/01-s/q.md":      "---\ntitle: Q\n---\n",
+	})
+	olga, marek := s.Journeys[0].Personas[0], s.Journeys[0].Personas[1]
+	p, q := s.Touchpoints[0], s.Touchpoints[1]
+	if len(p.Feelings) != 2 || p.Feelings[0] != (Feeling{olga, -1}) || p.Feelings[1] != (Feeling{marek, -1}) {
+		t.Errorf("P: feelings %v, want olga -1 and marek -1 in the journey's order", p.Feelings)
+	}
+	if v, ok := p.FeelingOf(marek); !ok || v != -1 {
+		t.Errorf("P: FeelingOf(marek) = %d, %v", v, ok)
+	}
+	if len(q.Feelings) != 0 {
+		t.Errorf("Q has no emotion but feelings %v", q.Feelings)
+	}
+	if _, ok := q.FeelingOf(olga); ok {
+		t.Error("Q: FeelingOf(olga) says it knows")
+	}
+}

@@ -99,6 +99,27 @@ type Touchpoint struct {
 	Opportunities []*Opportunity
 	Prev, Next    *Touchpoint // in map order across the whole journey
 	Depth         int         // 0 for a top-level touchpoint, 1 for its children, ...
+	// Feelings say how each persona of the journey feels here, in the
+	// journey's order of personas: a plain `emotion` gives every persona
+	// the same value. A persona with no value here has no entry.
+	Feelings []Feeling
+}
+
+// Feeling is how one persona feels at a touchpoint.
+type Feeling struct {
+	Persona *Persona
+	Value   int // -2 (very negative) to 2 (very positive)
+}
+
+// FeelingOf returns how persona p feels at the touchpoint, and whether
+// the touchpoint says.
+func (t *Touchpoint) FeelingOf(p *Persona) (int, bool) {
+	for _, f := range t.Feelings {
+		if f.Persona == p {
+			return f.Value, true
+		}
+	}
+	return 0, false
 }
 
 // Opportunity is an improvement on a touchpoint, with its owner resolved.
