@@ -282,7 +282,7 @@ func OpportunityRows(items []*site.Opportunity, link func(string) string, lang s
 		}
 		iso := o.Due.Format(time.DateOnly)
 		b.WriteString(`</td><td data-value="` + iso + `"><time datetime="` + iso + `">`)
-		b.WriteString(esc(FormatDate(lang, o.Due)))
+		b.WriteString(esc(theme.Date(lang, o.Due)))
 		b.WriteString(`</time>`)
 		if late {
 			b.WriteString(` <strong class="overdue"><span aria-hidden="true">⚠ </span>`)

@@ -35,7 +35,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			}
 			return v
 		},
-		"date":         func(t time.Time) string { return FormatDate(lang, t) },
+		"date":         func(t time.Time) string { return theme.Date(lang, t) },
 		"isoDate":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"num":          FormatNumber,
 		"percent":      func(v float64) string { return FormatNumber(v*100) + " %" },
@@ -135,25 +135,6 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		// sparkline draws a journey's emotion curve small, for its card.
 		"sparkline": func(j *site.Journey) template.HTML { return template.HTML(swimlane.Sparkline(j, lang)) },
 	}
-}
-
-var months = map[string][]string{
-	"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	"ru": {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},
-	"pl": {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"},
-}
-
-// FormatDate writes a date as people of the language write it:
-// "31 March 2027", "31 марта 2027", "31 marca 2027".
-func FormatDate(lang string, t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	m, ok := months[lang]
-	if !ok {
-		m = months["en"]
-	}
-	return fmt.Sprintf("%d %s %d", t.Day(), m[t.Month()-1], t.Year())
 }
 
 // FormatNumber writes a number without trailing zeros: 4, 4.2, 0.35.

@@ -117,7 +117,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 					meta = append(meta, o.Owner.Title)
 				}
 				if !o.Due.IsZero() {
-					meta = append(meta, FormatDate(lang, o.Due))
+					meta = append(meta, theme.Date(lang, o.Due))
 				}
 				meta = append(meta, theme.Word(lang, o.Status))
 				out = append(out, Entry{Text: o.Title, URL: tp.URL, Meta: strings.Join(meta, " · ")})
