@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
@@ -43,6 +44,8 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"emotionGlyph": EmotionGlyph,
 		"emotionClass": emotionClass,
 		"kpiValue":     swimlane.KPIValue,
+		// kpiStatus says whether a KPI is met: "met", "missed" or "unmeasured".
+		"kpiStatus":    KPIStatus,
 		"emotionSign":  func(e int) string { return signed(e) },
 		"channelTitle": func(c *site.Channel) string { return theme.ChannelName(lang, c.Slug, c.Title) },
 		"overdue":      func(o *site.Opportunity) bool { return rollup.Overdue(o, today) },
@@ -226,4 +229,17 @@ func drawFunnel(j *site.Journey, link func(string) string, lang string) []byte {
 		return nil
 	}
 	return swimlane.Funnel(out, swimlane.Options{Lang: lang, Link: link})
+}
+
+// KPIStatus says whether a KPI is met, honouring `better: lower`: "met",
+// "missed", or "unmeasured" when its current or target value is missing.
+// The words are the interface words kpi-met, kpi-missed, kpi-unmeasured.
+func KPIStatus(k content.KPI) string {
+	switch rollup.KPI(k) {
+	case rollup.KPIMet:
+		return "met"
+	case rollup.KPINotMet:
+		return "missed"
+	}
+	return "unmeasured"
 }

@@ -56,7 +56,8 @@ func PairStages(cur, tgt []*site.Stage) [][2]*site.Stage {
 // Curves draws the emotion curves of an as-is journey and its to-be
 // journey on one chart, stage columns paired by PairStages. The as-is
 // curve is solid with round points, the to-be curve dashed with square
-// points, so they differ without colour.
+// points, so they differ without colour. Where a touchpoint's personas
+// feel differently, its point is their mean.
 func Curves(cur, tgt *site.Journey, o Options) []byte {
 	if o.Link == nil {
 		o.Link = func(s string) string { return s }
@@ -64,61 +65,62 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 	if o.ID == "" {
 		o.ID = "curves"
 	}
-	const colW, plotH, legendH = 180.0, 200.0, 30.0
+	const colW, plotH = 180.0, 200.0
 	pairs := PairStages(cur.Stages, tgt.Stages)
 	width := labelW + float64(max(len(pairs), 1))*colW
 
-	heads := make([][]string, len(pairs))
+	asIs, toBe := curve{style: curveStyles[0]}, curve{style: curveStyle{"target", "7 5", "square"}}
+	legend := flow([]entry{
+		{icon: asIs.sample, iconW: 30, text: theme.Word(o.Lang, "current") + ": " + cur.Title, class: "meta"},
+		{icon: toBe.sample, iconW: 30, text: theme.Word(o.Lang, "target") + ": " + tgt.Title, class: "meta"},
+	}, width-2*pad)
+	legendH := legend.h + 2*pad
+
+	heads := make([][]line, len(pairs))
 	headH := 0.0
 	for i, p := range pairs {
-		title := ""
-		if p[0] != nil {
-			title = p[0].Title
-		} else {
-			title = p[1].Title
+		st := p[0]
+		if st == nil {
+			st = p[1]
 		}
-		heads[i] = faceLabel.Wrap(title, colW-2*pad)
-		headH = max(headH, float64(len(heads[i]))*faceLabel.LineHeight()+2*pad)
+		heads[i] = wrapped(st.Title, faceLabel, colW-2*pad, "label")
+		headH = max(headH, linesHeight(heads[i])+2*pad)
 	}
 	top := legendH + headH
 	height := top + plotH
-	yOf := func(e int) float64 { return top + 24 + (plotH-48)*float64(2-e)/4 }
+	yOf := func(e float64) float64 { return top + 24 + (plotH-48)*(2-e)/4 }
 
 	w := &writer{o: o}
 	w.elem("svg", false, "xmlns", "http://www.w3.org/2000/svg", "role", "graphics-document", "aria-labelledby", o.ID+"-title "+o.ID+"-desc",
 		"width", num(width), "height", num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "class", "cjm-map cjm-curves")
 	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+cur.Title+" / "+tgt.Title))
 	w.f(`<desc id="%s-desc">%s</desc>`, o.ID, esc(theme.Word(o.Lang, "current")+": "+describe(cur, o.Lang)+". "+theme.Word(o.Lang, "target")+": "+describe(tgt, o.Lang)))
-	w.WriteString(`<style>` + style + `.curve-target{fill:none;stroke:` + colGainInk + `;stroke-width:2.5;stroke-dasharray:7 5}</style>`)
+	w.WriteString(`<style>` + style + `.cjm-map .curve-target{stroke:` + colGainInk + `}</style>`)
 	w.rect("bg", 0, 0, width, height)
-
-	// Legend.
-	w.f(`<line class="curve" x1="%s" y1="15" x2="%s" y2="15"/>`, num(pad), num(pad+28))
-	legend := theme.Word(o.Lang, "current") + ": " + cur.Title
-	w.text(line{text: ellipsize(legend, faceMeta, width/2-60), face: faceMeta, class: "meta"}, pad+34, 7)
-	w.f(`<line class="curve-target" x1="%s" y1="15" x2="%s" y2="15"/>`, num(width/2), num(width/2+28))
-	legend = theme.Word(o.Lang, "target") + ": " + tgt.Title
-	w.text(line{text: ellipsize(legend, faceMeta, width/2-60), face: faceMeta, class: "meta"}, width/2+34, 7)
+	w.WriteString(`<g class="cell">`)
+	w.rect("bg", 0, 0, width, legendH)
+	legend.draw(w, pad, pad)
+	w.WriteString(`</g>`)
 
 	w.rect("hd", 0, legendH, width, headH)
 	for e := -2; e <= 2; e++ {
-		w.f(`<text x="%s" y="%s" class="meta" text-anchor="end">%s</text>`, num(labelW-pad), num(yOf(e)+4), signed(e))
-		w.f(`<line class="zero" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(labelW), num(yOf(e)), num(width), num(yOf(e)))
+		w.text(line{text: signed(e), face: faceMeta, class: "meta end"}, labelW-pad, yOf(float64(e))-faceMeta.LineHeight()/2)
+		w.elem("line", true, "class", "zero", "x1", num(labelW), "y1", num(yOf(float64(e))), "x2", num(width), "y2", num(yOf(float64(e))))
 	}
 	for i := range pairs {
 		x := labelW + float64(i)*colW
-		w.f(`<line class="rule" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x), num(legendH), num(x), num(height))
-		var ls []line
-		for _, s := range heads[i] {
-			ls = append(ls, line{text: s, face: faceLabel, class: "label"})
-		}
-		w.lines(ls, x+pad, legendH+pad, "", 0)
+		w.elem("line", true, "class", "rule", "x1", num(x), "y1", num(legendH), "x2", num(x), "y2", num(height))
+		w.WriteString(`<g class="cell">`)
+		w.rect("hd", x, legendH, colW, headH)
+		w.lines(heads[i], x+pad, legendH+pad)
+		w.WriteString(`</g>`)
 	}
-	series := func(side int, class string, square bool) {
+	series := func(side int, cv curve) {
 		// The points, with nil where a touchpoint has no emotion: a gap.
 		type point struct {
 			x, y float64
 			tp   *site.Touchpoint
+			e    float64
 		}
 		var pts []*point
 		for i, p := range pairs {
@@ -128,11 +130,12 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 			}
 			x0, n := labelW+float64(i)*colW, len(st.Touchpoints)
 			for k, tp := range st.Touchpoints {
-				if tp.Emotion == nil {
+				e, ok := meanFeeling(tp)
+				if !ok {
 					pts = append(pts, nil)
 					continue
 				}
-				pts = append(pts, &point{x0 + colW*(float64(k)+0.5)/float64(n), yOf(*tp.Emotion), tp})
+				pts = append(pts, &point{x0 + colW*(float64(k)+0.5)/float64(n), yOf(e), tp, e})
 			}
 		}
 		var run []string
@@ -142,7 +145,7 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 			}
 			if (p == nil || i == len(pts)-1) && len(run) > 0 {
 				if len(run) > 1 {
-					w.f(`<polyline class="%s" points="%s"/>`, class, strings.Join(run, " "))
+					w.elem("polyline", true, cv.lineAttrs("points", strings.Join(run, " "))...)
 				}
 				run = nil
 			}
@@ -151,19 +154,30 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 			if p == nil {
 				continue
 			}
-			w.elem("a", false, "href", esc(o.Link(p.tp.URL)))
+			w.open(p.tp.URL)
 			w.f(`<title>%s</title>`, esc(cardTitle(p.tp, o.Lang)))
-			col := emotionColours[*p.tp.Emotion+2]
-			if square {
-				w.elem("rect", true, "x", num(p.x-5), "y", num(p.y-5), "width", "10", "height", "10", "fill", "#ffffff", "stroke", col, "stroke-width", "2.5")
-			} else {
-				w.elem("circle", true, "cx", num(p.x), "cy", num(p.y), "r", "5.5", "fill", "#ffffff", "stroke", col, "stroke-width", "2.5")
-			}
+			cv.mark(w, p.x, p.y, 5.5)
 			w.WriteString(`</a>`)
 		}
 	}
-	series(0, "curve", false)
-	series(1, "curve-target", true)
+	series(0, asIs)
+	series(1, toBe)
 	w.WriteString(`</svg>`)
 	return w.Bytes()
+}
+
+// meanFeeling is the mean of how the personas feel at tp, and whether any
+// says.
+func meanFeeling(tp *site.Touchpoint) (float64, bool) {
+	if tp.Emotion != nil {
+		return float64(*tp.Emotion), true
+	}
+	if len(tp.Feelings) == 0 {
+		return 0, false
+	}
+	sum := 0
+	for _, f := range tp.Feelings {
+		sum += f.Value
+	}
+	return float64(sum) / float64(len(tp.Feelings)), true
 }

@@ -22,8 +22,12 @@ type writer struct {
 
 func (w *writer) f(format string, args ...any) { fmt.Fprintf(w, format, args...) }
 
-// text writes one line of text whose top is at y.
+// text writes one line of text whose top is at y. A line of class "mid"
+// or "end" is centred on x or ends at x.
 func (w *writer) text(ln line, x, y float64) {
+	if ln.text == "" {
+		return
+	}
 	baseline := y + ln.face.LineHeight()*0.5 + ln.face.Size()*0.35
 	if ln.icon != nil {
 		ln.icon(w, x, y+ln.face.LineHeight()/2)
@@ -38,49 +42,30 @@ func (w *writer) text(ln line, x, y float64) {
 	w.WriteString(`">`)
 	w.WriteString(esc(ln.text))
 	w.WriteString(`</text>`)
-}
-
-// lines writes lines from the top y; with a link, the first n lines (all
-// when n is 0) form one link.
-func (w *writer) lines(ls []line, x, y float64, link string, n int) {
-	if n == 0 || n > len(ls) {
-		n = len(ls)
-	}
-	if link != "" {
-		w.f(`<a href="%s">`, esc(w.o.Link(link)))
-	}
-	for i, ln := range ls {
-		if link != "" && i == n {
-			w.WriteString(`</a>`)
-		}
-		w.text(ln, x, y)
-		y += ln.face.LineHeight()
-	}
-	if link != "" && n == len(ls) {
-		w.WriteString(`</a>`)
+	if ln.aside != "" {
+		w.WriteString(`<text x="`)
+		w.WriteString(num(x + ln.asideX))
+		w.WriteString(`" y="`)
+		w.WriteString(num(baseline))
+		w.WriteString(`" class="meta end">`)
+		w.WriteString(esc(ln.aside))
+		w.WriteString(`</text>`)
 	}
 }
 
-// linkedLines writes lines each with its own link ("" for none), joining
-// neighbours that share a link into one.
-func (w *writer) linkedLines(ls []line, links []string, x, y float64) {
-	open := ""
-	for i, ln := range ls {
-		if links[i] != open {
-			if open != "" {
-				w.WriteString(`</a>`)
-			}
-			if links[i] != "" {
-				w.f(`<a href="%s">`, esc(w.o.Link(links[i])))
-			}
-			open = links[i]
-		}
+// lines writes lines one under another from the top y.
+func (w *writer) lines(ls []line, x, y float64) {
+	for _, ln := range ls {
 		w.text(ln, x, y)
 		y += ln.face.LineHeight()
 	}
-	if open != "" {
-		w.WriteString(`</a>`)
-	}
+}
+
+// open starts a link to a site path.
+func (w *writer) open(path string) {
+	w.WriteString(`<a href="`)
+	w.WriteString(esc(w.o.Link(path)))
+	w.WriteString(`">`)
 }
 
 func (w *writer) rect(class string, x, y, width, height float64) {
@@ -106,68 +91,72 @@ func (w *writer) elem(name string, empty bool, attrs ...string) {
 	w.WriteByte('>')
 }
 
-const style = `text{font-family:"Go","Go Regular",sans-serif;fill:` + colInk + `}
-.head{font-weight:700;font-size:14px}.title{font-weight:700;font-size:13px}.label{font-weight:700;font-size:12px}
-.text{font-size:12px}.meta{font-size:11px;fill:` + colMuted + `}.strong{font-weight:700}
-.warn{font-size:11px;fill:` + colWarn + `}.link{font-size:12px;fill:` + colLink + `;text-decoration:underline}
-.pain{font-size:12px;fill:` + colPainInk + `}.gain{font-size:12px;fill:` + colGainInk + `}
-.bg{fill:` + colPaper + `}.hd{fill:` + colHead + `}.lb{fill:` + colLabel + `}.ln{fill:` + colLane + `}
-.ln-pains,.ln-barriers{fill:` + colPainBg + `}.ln-gains{fill:` + colGainBg + `}
-.card{fill:` + colPaper + `;stroke:` + colCardLine + `;stroke-width:1}.rule{stroke:` + colRule + `;stroke-width:1}
-.vis{stroke:` + colVisibilty + `;stroke-width:1.5;stroke-dasharray:6 4}.zero{stroke:` + colRule + `;stroke-dasharray:3 3}
-.curve{fill:none;stroke:` + colLink + `;stroke-width:2.5;stroke-linejoin:round}.icon{fill:none;stroke:` + colMuted + `;stroke-width:1.2}
-.ifill{fill:` + colMuted + `}.pain-m{stroke:` + colPainInk + `;stroke-width:1.6}.gain-m{stroke:` + colGainInk + `;stroke-width:1.6}
-.warn-m{fill:` + colWarn + `}.dot{fill:` + colMuted + `}
-a:focus{outline:none}a:focus .card,a:focus-visible .card{stroke:` + colLink + `;stroke-width:3}a:focus text,a:hover text{fill:` + colLink + `;text-decoration:underline}`
+// style is the map's own stylesheet, scoped to it, so that a map inlined
+// in a page and map.svg opened alone look the same. Map text is laid out
+// by summing the font's advances (package textfit), so kerning and
+// ligatures, which would move letters, are off.
+const style = `.cjm-map text{font-family:Inter,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:` + colInk + `}
+.cjm-map .doc{font-weight:600;font-size:20px}.cjm-map .head{font-weight:600;font-size:14px}.cjm-map .title{font-weight:600;font-size:13px}.cjm-map .label{font-weight:600;font-size:12px}
+.cjm-map .text{font-size:12px}.cjm-map .meta{font-size:11px;fill:` + colMuted + `}.cjm-map .in-mark{font-size:11px;font-weight:400}
+.cjm-map .mid{text-anchor:middle}.cjm-map .end{text-anchor:end}
+.cjm-map .warn{font-size:11px;fill:` + colWarn + `}.cjm-map .link{font-size:12px;fill:` + colLink + `;text-decoration:underline}
+.cjm-map .pain{font-size:12px;fill:` + colPainInk + `}.cjm-map .gain{font-size:12px;fill:` + colGainInk + `}
+.cjm-map .bg{fill:` + colPaper + `}.cjm-map .hd{fill:` + colHead + `}.cjm-map .gl{fill:` + colGoals + `}.cjm-map .lb{fill:` + colLabel + `}.cjm-map .ln{fill:` + colLane + `}
+.cjm-map .ln-pains,.cjm-map .ln-barriers{fill:` + colPainBg + `}.cjm-map .ln-gains{fill:` + colGainBg + `}
+.cjm-map .card{fill:` + colPaper + `;stroke:` + colCardLine + `;stroke-width:1}.cjm-map .detail{fill:` + colLane + `}
+.cjm-map .card.assumed-card{stroke-dasharray:5 3}.cjm-map .assumed{fill:none;stroke:` + colMuted + `;stroke-width:1;stroke-dasharray:4 3}
+.cjm-map .rule{stroke:` + colRule + `;stroke-width:1}.cjm-map .vis{stroke:` + colVisibilty + `;stroke-width:1.5;stroke-dasharray:6 4}.cjm-map .zero{stroke:` + colRule + `;stroke-dasharray:3 3}
+.cjm-map .curve{fill:none;stroke-width:2.5;stroke-linejoin:round}.cjm-map .mark{fill:` + colPaper + `;stroke-width:2}
+.cjm-map .curve-p0{stroke:` + colPersona0 + `}.cjm-map .curve-p1{stroke:` + colPersona1 + `}.cjm-map .curve-p2{stroke:` + colPersona2 + `}.cjm-map .curve-p3{stroke:` + colPersona3 + `}
+.cjm-map .icon{fill:none;stroke:` + colMuted + `;stroke-width:1.2}.cjm-map .ifill{fill:` + colMuted + `}.cjm-map .dot{fill:` + colMuted + `}
+.cjm-map .pain-m{stroke:` + colPainInk + `;stroke-width:1.6}.cjm-map .gain-m{stroke:` + colGainInk + `;stroke-width:1.6}.cjm-map .warn-m{fill:` + colWarn + `}
+.cjm-map .met{fill:` + colMet + `}.cjm-map .missed{fill:` + colMissed + `}.cjm-map .unmeasured{fill:` + colUnmeasured + `}.cjm-map .on-mark{stroke:` + colPaper + `;stroke-width:1.6;fill:none}
+.cjm-map .st{fill:none;stroke:` + colLink + `;stroke-width:1.4}.cjm-map .st-fill{fill:` + colLink + `}
+.cjm-map .e-2{fill:` + colEmotionM2 + `}.cjm-map .e-1{fill:` + colEmotionM1 + `}.cjm-map .e0{fill:` + colEmotion0 + `}.cjm-map .e1{fill:` + colEmotion1 + `}.cjm-map .e2{fill:` + colEmotion2 + `}
+.cjm-map a:focus{outline:none}.cjm-map a:focus .card,.cjm-map a:focus-visible .card{stroke:` + colLink + `;stroke-width:3}.cjm-map a:focus text,.cjm-map a:hover text{fill:` + colLink + `;text-decoration:underline}`
 
 func draw(l *layout) []byte {
 	w := &writer{o: l.o}
 	w.Grow(40_000 + 3_000*len(l.j.Touchpoints)) // about what a map takes; growing a large builder costs more than the drawing
 	id := l.o.ID
+	top := 0.0 // the title block's height: a standalone map says what it shows
 	if l.o.Standalone {
+		top = l.title.h + 2*pad + 6
 		w.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	}
+	height := top + l.height
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" role="graphics-document" aria-roledescription="customer journey map" aria-labelledby="%s-title %s-desc" width="%s" height="%s" viewBox="0 0 %s %s" class="cjm-map">`,
-		id, id, num(l.width), num(l.height), num(l.width), num(l.height))
-	w.f(`<title id="%s-title">%s</title>`, id, esc(theme.Word(l.o.Lang, "map")+": "+l.j.Title))
-	w.f(`<desc id="%s-desc">%s</desc>`, id, esc(describe(l.j, l.o.Lang)))
+		id, id, num(l.width), num(height), num(l.width), num(height))
+	w.f("\n"+`<title id="%s-title">%s</title>`, id, esc(theme.Word(l.o.Lang, "map")+": "+l.j.Title))
+	w.f(`<desc id="%s-desc">%s</desc>`+"\n", id, esc(describe(l.j, l.o.Lang)))
 	w.WriteString(`<style>`)
 	if l.o.FontURL != "" {
-		w.f(`@font-face{font-family:"Go";font-weight:400;src:url("%sgo-regular.ttf") format("truetype")}@font-face{font-family:"Go";font-weight:700;src:url("%sgo-bold.ttf") format("truetype")}`,
-			esc(l.o.FontURL), esc(l.o.FontURL))
+		for _, f := range []struct {
+			file   string
+			weight string
+		}{{"inter-regular.woff2", "400"}, {"inter-semibold.woff2", "600"}} {
+			w.f(`@font-face{font-family:Inter;font-weight:%s;src:url("%s%s") format("woff2")}`, f.weight, esc(l.o.FontURL), f.file)
+		}
 	}
-	w.WriteString(style + `</style>`)
-	w.rect("bg", 0, 0, l.width, l.height)
-
-	// Header: the corner, then one cell per stage.
-	w.rect("hd", 0, 0, l.width, l.headH)
-	w.f(`<g class="cell">`)
-	w.rect("hd", 0, 0, labelW, l.headH)
-	w.lines(wrapped(theme.Word(l.o.Lang, "stages"), faceLabel, labelW-2*pad, "label"), pad, pad, "", 0)
-	w.WriteString(`</g>`)
-	for _, c := range l.stages {
-		w.f(`<g class="cell">`)
-		w.rect("hd", c.x, 0, c.w, l.headH)
-		c.head.draw(w, c.x+pad, pad, c.w-2*pad)
-		w.WriteString(`</g>`)
+	w.WriteString(style + "</style>\n")
+	w.rect("bg", 0, 0, l.width, height)
+	if top > 0 {
+		w.WriteString(`<g class="cell doc-cell">`)
+		w.rect("bg", 0, 0, l.width, top)
+		l.title.draw(w, pad, pad)
+		w.WriteString("</g>\n" + `<g transform="translate(0 ` + num(top) + `)">` + "\n")
 	}
 
 	for _, r := range l.rows {
 		if r.lane == "processes" {
-			w.f(`<line class="vis" x1="0" y1="%s" x2="%s" y2="%s"/>`, num(r.y), num(l.width), num(r.y))
+			w.elem("line", true, "class", "vis", "x1", "0", "y1", num(r.y), "x2", num(l.width), "y2", num(r.y))
 		}
 		w.f(`<g class="lane lane-%s">`, r.lane)
-		w.f(`<g class="cell">`)
-		w.rect("lb", 0, r.y, labelW, r.h)
-		var label []line
-		for _, s := range r.label {
-			label = append(label, line{text: s, face: faceLabel, class: "label"})
+		bg := "lb"
+		if r.lane == "stages" {
+			bg = "hd"
 		}
-		w.lines(label, pad, r.y+pad, "", 0)
-		if r.lane == "processes" {
-			w.lines(wrapped(theme.Word(l.o.Lang, "line-of-visibility"), faceMeta, labelW-2*pad, "meta"), pad, r.y+pad+linesHeight(label)+4, "", 0)
-		}
-		w.WriteString(`</g>`)
+		l.labelCell(w, r.label, bg, r.y, r.h)
 		switch r.lane {
 		case "touchpoints":
 			l.drawCards(w, r)
@@ -176,148 +165,116 @@ func draw(l *layout) []byte {
 		case "engagement":
 			l.drawEngagement(w, r)
 		default:
-			for i, c := range l.stages {
-				b := r.cells[i]
-				w.f(`<g class="cell">`)
-				if b.title != "" {
-					w.f(`<title>%s</title>`, esc(b.title))
-				}
-				w.rect("ln ln-"+r.lane, c.x, r.y, c.w, r.h)
-				b.draw(w, c.x+pad, r.y+pad, c.w-2*pad)
-				w.WriteString(`</g>`)
+			class := "ln ln-" + r.lane
+			switch r.lane {
+			case "stages":
+				class = "hd"
+			case "goals":
+				class = "gl"
+			}
+			for i, c := range l.cols {
+				w.WriteString(`<g class="cell">`)
+				w.rect(class, c.x, r.y, c.w, r.h)
+				r.cells[i].laid.draw(w, c.x+pad, r.y+padY)
+				w.WriteString("</g>\n")
 			}
 		}
-		w.WriteString(`</g>`)
+		w.WriteString("</g>\n")
 	}
 
-	// Grid lines last, so that they are not hidden by cell backgrounds.
-	for _, c := range l.stages {
-		w.f(`<line class="rule" x1="%s" y1="0" x2="%s" y2="%s"/>`, num(c.x), num(c.x), num(l.height))
+	// The legend, across the whole width under the lanes.
+	w.WriteString(`<g class="legend">`)
+	l.labelCell(w, linesBlock(wrapped(theme.Word(l.o.Lang, "legend"), faceLabel, labelW-2*pad, "label")), "lb", l.legendY, l.height-l.legendY)
+	w.WriteString(`<g class="cell">`)
+	w.rect("bg", labelW, l.legendY, l.width-labelW, l.height-l.legendY)
+	l.legend.draw(w, labelW+pad, l.legendY+padY)
+	w.WriteString("</g></g>\n")
+
+	// Grid lines last, so that cell backgrounds do not hide them.
+	for _, c := range l.cols {
+		w.elem("line", true, "class", "rule", "x1", num(c.x), "y1", "0", "x2", num(c.x), "y2", num(l.legendY))
 	}
 	for _, r := range l.rows {
-		w.f(`<line class="rule" x1="0" y1="%s" x2="%s" y2="%s"/>`, num(r.y), num(l.width), num(r.y))
+		w.elem("line", true, "class", "rule", "x1", "0", "y1", num(r.y), "x2", num(l.width), "y2", num(r.y))
 	}
-	w.WriteString(`</svg>`)
+	w.elem("line", true, "class", "rule", "x1", "0", "y1", num(l.legendY), "x2", num(l.width), "y2", num(l.legendY))
+	if top > 0 {
+		w.WriteString("</g>")
+	}
+	w.WriteString("</svg>\n")
 	return w.Bytes()
 }
 
+// labelCell draws a cell of the label column.
+func (l *layout) labelCell(w *writer, b *block, class string, y, h float64) {
+	w.WriteString(`<g class="cell">`)
+	w.rect(class, 0, y, labelW, h)
+	b.draw(w, pad, y+padY)
+	w.WriteString("</g>")
+}
+
 func (l *layout) drawCards(w *writer, r *row) {
-	for _, c := range l.stages {
+	for _, c := range l.cols {
 		w.rect("ln", c.x, r.y, c.w, r.h)
 	}
-	for _, c := range l.stages {
+	for _, c := range l.cols {
 		for _, s := range c.slots {
 			for k, cd := range s.cards {
-				if cd.depth > 0 { // a bracket from the parent down to the child
-					px := s.x + float64(cd.depth-1)*indent + indent/2
-					w.f(`<path class="icon" d="M%s %sV%sH%s"/>`, num(px), num(r.y+s.cards[k-1].y+s.cards[k-1].h), num(r.y+cd.y+cd.h/2), num(cd.x))
+				x, y := c.x+cd.x, r.y+cd.y
+				if cd.depth > 0 { // a bracket from the card above down to this one
+					above := s.cards[k-1]
+					px := c.x + s.x + float64(cd.depth-1)*indent + indent/2
+					w.elem("path", true, "class", "icon", "d", "M"+num(px)+" "+num(r.y+above.y+above.h)+"V"+num(y+cd.h/2)+"H"+num(x))
 				}
-				w.elem("a", false, "href", esc(l.o.Link(cd.tp.URL)))
+				w.open(cd.tp.URL)
 				w.WriteString(`<g class="cell card-cell"><title>`)
 				w.WriteString(esc(cardTitle(cd.tp, l.o.Lang)))
 				w.WriteString(`</title>`)
-				w.elem("rect", true, "class", "card", "x", num(cd.x), "y", num(r.y+cd.y), "width", num(cd.w), "height", num(cd.h), "rx", "6")
-				cd.body.draw(w, cd.x+pad, r.y+cd.y+pad, cd.w-2*pad)
-				w.WriteString(`</g></a>`)
+				class := "card"
+				if cd.depth > 0 {
+					class += " detail"
+				}
+				if cd.tp.Evidence == "assumption" {
+					class += " assumed-card"
+				}
+				w.elem("rect", true, "class", class, "x", num(x), "y", num(y), "width", num(cd.w), "height", num(cd.h), "rx", "6")
+				if e, ok := worst(cd.tp); ok { // the colour of the worst feeling, beside the marks that say it
+					w.elem("path", true, "class", emotionClass(e), "d", "M"+num(x+6)+" "+num(y)+"h-1a5 5 0 0 0 -5 5v"+num(cd.h-10)+"a5 5 0 0 0 5 5h1z")
+				}
+				l.cardBody(cd, cd.w).draw(w, x+pad, y+pad)
+				w.WriteString("</g></a>\n")
 			}
 		}
 	}
 }
 
+// worst is the lowest feeling at tp, of any persona.
+func worst(tp *site.Touchpoint) (int, bool) {
+	if tp.Emotion != nil {
+		return *tp.Emotion, true
+	}
+	if len(tp.Feelings) == 0 {
+		return 0, false
+	}
+	e := tp.Feelings[0].Value
+	for _, f := range tp.Feelings[1:] {
+		e = min(e, f.Value)
+	}
+	return e, true
+}
+
+func emotionClass(e int) string { return "e" + strconv.Itoa(min(max(e, -2), 2)) }
+
+// cardTitle is a card's tooltip: the title and how each persona feels.
 func cardTitle(tp *site.Touchpoint, lang string) string {
 	s := tp.Title
 	if tp.Emotion != nil {
-		s += " · " + theme.Word(lang, "emotion") + " " + signed(*tp.Emotion) + " (" + theme.EmotionWord(lang, *tp.Emotion) + ")"
+		return s + " · " + theme.Word(lang, "emotion") + " " + signed(*tp.Emotion) + " (" + theme.EmotionWord(lang, *tp.Emotion) + ")"
+	}
+	for _, f := range tp.Feelings {
+		s += " · " + f.Persona.Title + ": " + signed(f.Value) + " (" + theme.EmotionWord(lang, f.Value) + ")"
 	}
 	return s
-}
-
-// cardXs gives each card of a stage the x of its emotion point: slots
-// across the stage, cards of one slot spread across the slot.
-func (l *layout) cardXs(c *column) ([]*card, []float64) {
-	var cards []*card
-	var xs []float64
-	for _, s := range c.slots {
-		for k, cd := range s.cards {
-			cards = append(cards, cd)
-			xs = append(xs, s.x+(slotW-gap)*(float64(k)+0.5)/float64(len(s.cards)))
-		}
-	}
-	return cards, xs
-}
-
-func (l *layout) drawEmotions(w *writer, r *row) {
-	top, bottom := r.y+24, r.y+r.h-40 // room for the number under the lowest face
-	yOf := func(e int) float64 { return top + (bottom-top)*float64(2-e)/4 }
-	for _, c := range l.stages {
-		w.rect("ln", c.x, r.y, c.w, r.h)
-	}
-	for e := -2; e <= 2; e += 2 {
-		w.f(`<text x="%s" y="%s" class="meta" text-anchor="end">%s</text>`, num(labelW-pad), num(yOf(e)+4), signed(e))
-	}
-	w.f(`<line class="zero" x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(labelW), num(yOf(0)), num(l.width), num(yOf(0)))
-	// The curve: one point per touchpoint, broken where one has no emotion.
-	var segs [][]string
-	var cur []string
-	type pt struct {
-		x, y float64
-		e    int
-		cd   *card
-	}
-	var pts []pt
-	for _, c := range l.stages {
-		cards, xs := l.cardXs(c)
-		for i, cd := range cards {
-			if cd.tp.Emotion == nil {
-				if len(cur) > 0 {
-					segs, cur = append(segs, cur), nil
-				}
-				continue
-			}
-			e := *cd.tp.Emotion
-			p := pt{xs[i], yOf(e), e, cd}
-			pts = append(pts, p)
-			cur = append(cur, num(p.x)+","+num(p.y))
-		}
-	}
-	if len(cur) > 0 {
-		segs = append(segs, cur)
-	}
-	for _, s := range segs {
-		if len(s) > 1 {
-			w.f(`<polyline class="curve" points="%s"/>`, strings.Join(s, " "))
-		}
-	}
-	for _, p := range pts {
-		w.f(`<a href="%s"><g class="cell emotion"><title>%s</title>`, esc(l.o.Link(p.cd.tp.URL)), esc(cardTitle(p.cd.tp, l.o.Lang)))
-		face(w, p.x, p.y, p.e)
-		w.f(`<text x="%s" y="%s" class="label" text-anchor="middle">%s</text>`, num(p.x), num(p.y+25), signed(p.e))
-		w.WriteString(`</g></a>`)
-	}
-}
-
-func (l *layout) drawEngagement(w *writer, r *row) {
-	for _, c := range l.stages {
-		w.rect("ln", c.x, r.y, c.w, r.h)
-		cards, xs := l.cardXs(c)
-		for i, cd := range cards {
-			level := map[string]int{"low": 1, "medium": 2, "high": 3}[cd.tp.Engagement]
-			if level == 0 {
-				continue
-			}
-			x := xs[i]
-			for b := 0; b < 3; b++ {
-				cls := "icon"
-				if b < level {
-					cls = "ifill"
-				}
-				h := 6 + 4*float64(b)
-				w.elem("rect", true, "class", cls, "x", num(x-12+float64(b)*8), "y", num(r.y+26-h), "width", "6", "height", num(h))
-			}
-			word := theme.Word(l.o.Lang, cd.tp.Engagement)
-			w.f(`<text x="%s" y="%s" class="meta" text-anchor="middle">%s</text>`, num(x), num(r.y+42), esc(word))
-		}
-	}
 }
 
 func describe(j *site.Journey, lang string) string {
@@ -328,6 +285,12 @@ func describe(j *site.Journey, lang string) string {
 			s := tp.Title
 			if tp.Emotion != nil {
 				s += " (" + signed(*tp.Emotion) + ")"
+			} else if len(tp.Feelings) > 0 {
+				var fs []string
+				for _, f := range tp.Feelings {
+					fs = append(fs, f.Persona.Title+" "+signed(f.Value))
+				}
+				s += " (" + strings.Join(fs, ", ") + ")"
 			}
 			tps = append(tps, s)
 		}
@@ -336,11 +299,15 @@ func describe(j *site.Journey, lang string) string {
 	return strings.Join(parts, "; ")
 }
 
+// signed writes an emotion with its sign, the minus as a minus sign.
 func signed(e int) string {
-	if e > 0 {
+	switch {
+	case e > 0:
 		return "+" + strconv.Itoa(e)
+	case e < 0:
+		return "−" + strconv.Itoa(-e)
 	}
-	return strconv.Itoa(e)
+	return "0"
 }
 
 // num writes a coordinate with at most one decimal, so that output is

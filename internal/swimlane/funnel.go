@@ -3,6 +3,7 @@ package swimlane
 import (
 	"strings"
 
+	"github.com/cjm-portal/cjm/internal/textfit"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -21,17 +22,23 @@ const (
 	funnelLabelW = 200.0
 	funnelBarW   = 360.0
 	funnelValueW = 80.0
-	funnelRowH   = 34.0
+	funnelRowH   = 34.0 // at least; a label of more lines makes its row taller
 	funnelGap    = 6.0
 )
 
-var faceFunnel = faceMeta
+// The faces of the funnel's labels and values: the page's stylesheet sets
+// .funnel-label and .funnel-value in Inter at these weights and sizes.
+var (
+	faceFunnel      = faceLabel
+	faceFunnelValue = textfit.Bold(13)
+)
 
 // Funnel draws the share of customers reaching each stage as centred
 // bars, widest first, for a journey page. It sits inline in the page and
 // takes its colours from the page's stylesheet (funnel-bar, funnel-label,
-// funnel-value classes). Labels are clamped to two lines with the full
-// title kept in <title>; each bar links to its stage. Nil for no steps.
+// funnel-value classes). Labels are whole, wrapped in their column, and
+// right-aligned against the bars; each bar links to its stage. Nil for no
+// steps.
 func Funnel(steps []FunnelStep, o Options) []byte {
 	if len(steps) == 0 {
 		return nil
@@ -39,46 +46,58 @@ func Funnel(steps []FunnelStep, o Options) []byte {
 	if o.Link == nil {
 		o.Link = func(s string) string { return s }
 	}
-	width := funnelLabelW + funnelBarW + funnelValueW
-	height := float64(len(steps))*(funnelRowH+funnelGap) - funnelGap
+	labels := make([][]string, len(steps))
+	heights := make([]float64, len(steps))
+	lh := faceFunnel.LineHeight()
+	height := 0.0
+	for i, st := range steps {
+		labels[i] = faceFunnel.Wrap(st.Label, funnelLabelW-12)
+		heights[i] = max(funnelRowH, float64(len(labels[i]))*lh+8)
+		if i > 0 {
+			height += funnelGap
+		}
+		height += heights[i]
+	}
+	valueW := funnelValueW
+	for _, st := range steps {
+		valueW = max(valueW, faceFunnelValue.Width(st.share())+10)
+	}
+	width := funnelLabelW + funnelBarW + valueW
 	var desc []string
 	for _, st := range steps {
-		v := percent(st.Reaching)
-		if st.Unknown {
-			v = "≤ " + v
-		}
-		desc = append(desc, st.Label+": "+v)
+		desc = append(desc, st.Label+": "+st.share())
 	}
 	w := &writer{o: o}
 	// A document rather than an image: its bars are links.
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" class="funnel" role="graphics-document" aria-labelledby="funnel-title-svg funnel-desc" viewBox="0 0 %s %s" width="%s" height="%s">`, num(width), num(height), num(width), num(height))
 	w.f(`<title id="funnel-title-svg">%s</title><desc id="funnel-desc">%s</desc>`, esc(theme.Word(o.Lang, "funnel")), esc(strings.Join(desc, "; ")))
+	y := 0.0
 	for i, st := range steps {
-		y := float64(i) * (funnelRowH + funnelGap)
-		bar := max(st.Reaching, 0) * funnelBarW
-		if bar > funnelBarW {
-			bar = funnelBarW
-		}
+		rowH := heights[i]
+		bar := min(max(st.Reaching, 0), 1) * funnelBarW
 		x := funnelLabelW + (funnelBarW-bar)/2
 		w.f(`<a href="%s"><title>%s</title>`, esc(o.Link(st.URL)), esc(st.Label))
-		lines, _ := faceFunnel.Clamp(st.Label, funnelLabelW-12, 2)
-		lh := faceFunnel.LineHeight()
-		ty := y + funnelRowH/2 - float64(len(lines))*lh/2 + faceFunnel.Size()
-		for k, ln := range lines {
+		ty := y + rowH/2 - float64(len(labels[i]))*lh/2 + lh*0.5 + faceFunnel.Size()*0.35
+		for k, ln := range labels[i] {
 			w.f(`<text class="funnel-label" x="%s" y="%s" text-anchor="end">%s</text>`, num(funnelLabelW-12), num(ty+float64(k)*lh), esc(ln))
 		}
 		class := "funnel-bar"
 		if st.Unknown {
 			class += " is-unknown"
 		}
-		w.f(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="3"/>`, class, num(x), num(y), num(max(bar, 1)), num(funnelRowH))
+		w.f(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="3"/>`, class, num(x), num(y), num(max(bar, 1)), num(rowH))
 		w.WriteString(`</a>`)
-		v := percent(st.Reaching)
-		if st.Unknown {
-			v = "≤ " + v
-		}
-		w.f(`<text class="funnel-value" x="%s" y="%s">%s</text>`, num(funnelLabelW+funnelBarW+10), num(y+funnelRowH/2+4), esc(v))
+		w.f(`<text class="funnel-value" x="%s" y="%s">%s</text>`, num(funnelLabelW+funnelBarW+10), num(y+rowH/2+4), esc(st.share()))
+		y += rowH + funnelGap
 	}
 	w.WriteString(`</svg>`)
 	return []byte(w.String())
+}
+
+// share writes the share reaching the stage, "≤" when it is an upper bound.
+func (st FunnelStep) share() string {
+	if st.Unknown {
+		return "≤ " + percent(st.Reaching)
+	}
+	return percent(st.Reaching)
 }

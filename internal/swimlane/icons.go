@@ -1,5 +1,7 @@
 package swimlane
 
+import "github.com/cjm-portal/cjm/internal/rollup"
+
 // Icons are drawn with SVG shapes rather than font glyphs, so that they look
 // the same whatever fonts the reader's machine has. Each takes the left edge
 // and the vertical middle of the line it stands before.
@@ -24,37 +26,87 @@ func markerFor(lane string) func(*writer, float64, float64) {
 	return bulletIcon
 }
 
+// goalIcon is a target: what the customer wants from a stage.
+func goalIcon(w *writer, x, y float64) {
+	w.elem("circle", true, "class", "icon", "cx", num(x+5), "cy", num(y), "r", "4.5")
+	w.elem("circle", true, "class", "ifill", "cx", num(x+5), "cy", num(y), "r", "1.6")
+}
+
+// expectationIcon is a ticked box: what the customer expects to happen.
+func expectationIcon(w *writer, x, y float64) {
+	w.elem("rect", true, "class", "icon", "x", num(x+0.5), "y", num(y-4.5), "width", "9", "height", "9", "rx", "2")
+	w.elem("path", true, "class", "icon", "d", "M"+num(x+2.6)+" "+num(y)+"l1.8 1.8 3.2-3.4")
+}
+
 func clockIcon(w *writer, x, y float64) {
 	w.f(`<circle class="icon" cx="%s" cy="%s" r="5"/><path class="icon" d="M%s %sv-3.5M%s %sh2.5"/>`,
 		num(x+5), num(y), num(x+5), num(y), num(x+5), num(y))
 }
 
 func warnIcon(w *writer, x, y float64) {
-	w.f(`<path class="warn-m" d="M%s %sl5 -9l5 9z"/><path d="M%s %sv-3.2M%s %sv-0.8" stroke="#ffffff" stroke-width="1.2"/>`,
+	w.f(`<path class="warn-m" d="M%s %sl5 -9l5 9z"/><path class="on-mark" d="M%s %sv-3.2M%s %sv-0.8"/>`,
 		num(x), num(y+4.5), num(x+5), num(y+1.6), num(x+5), num(y+3.6))
 }
 
-// importanceIcon draws four bars, as many filled as the level (1 to 4).
+// importanceIcon draws four rising bars, as many filled as the level (1 to
+// 4), barsW wide.
 func importanceIcon(w *writer, level int, x, y float64) {
-	for i := 0; i < 4; i++ {
+	for i := range 4 {
 		cls := "icon"
 		if i < level {
 			cls = "ifill"
 		}
-		h := 3 + 2*float64(i)
-		w.elem("rect", true, "class", cls, "x", num(x+float64(i)*6), "y", num(y+5-h), "width", "4", "height", num(h))
+		h := 4 + 2.4*float64(i)
+		w.elem("rect", true, "class", cls, "x", num(x+float64(i)*5), "y", num(y+5.5-h), "width", "3.5", "height", num(h))
 	}
 }
 
-// face draws an emotion as a face whose mouth bends with it.
-func face(w *writer, x, y float64, e int) {
+// face draws an emotion as a face of radius r whose mouth bends with it,
+// in the emotion's colour.
+func face(w *writer, x, y float64, e int, r float64) {
 	col := emotionColours[min(max(e, -2), 2)+2]
-	bend := float64(e) * 2.2
-	w.elem("circle", true, "cx", num(x), "cy", num(y), "r", "10", "fill", "#ffffff", "stroke", col, "stroke-width", "2")
-	w.elem("circle", true, "cx", num(x-3.5), "cy", num(y-3), "r", "1.4", "fill", col)
-	w.elem("circle", true, "cx", num(x+3.5), "cy", num(y-3), "r", "1.4", "fill", col)
-	d := "M" + num(x-4.5) + " " + num(y+3.5-bend/2) + "Q" + num(x) + " " + num(y+3.5+bend) + " " + num(x+4.5) + " " + num(y+3.5-bend/2)
-	w.elem("path", true, "d", d, "fill", "none", "stroke", col, "stroke-width", "1.6", "stroke-linecap", "round")
+	k := r / 10 // the face is drawn at radius 10 and scaled
+	bend := float64(e) * 2.2 * k
+	w.elem("circle", true, "cx", num(x), "cy", num(y), "r", num(r), "fill", colPaper, "stroke", col, "stroke-width", num(max(1.4, 2*k)))
+	w.elem("circle", true, "cx", num(x-3.5*k), "cy", num(y-3*k), "r", num(1.4*k), "fill", col)
+	w.elem("circle", true, "cx", num(x+3.5*k), "cy", num(y-3*k), "r", num(1.4*k), "fill", col)
+	d := "M" + num(x-4.5*k) + " " + num(y+3.5*k-bend/2) + "Q" + num(x) + " " + num(y+3.5*k+bend) + " " + num(x+4.5*k) + " " + num(y+3.5*k-bend/2)
+	w.elem("path", true, "d", d, "fill", "none", "stroke", col, "stroke-width", num(max(1.2, 1.6*k)), "stroke-linecap", "round")
+}
+
+// kpiIcon marks a KPI met with a tick, missed with a cross, and one
+// without a current or target value with a dash, each on a disc of its
+// colour.
+func kpiIcon(w *writer, s rollup.KPIStatus, x, y float64) {
+	cx := x + 5.5
+	switch s {
+	case rollup.KPIMet:
+		w.elem("circle", true, "class", "met", "cx", num(cx), "cy", num(y), "r", "5.5")
+		w.elem("path", true, "class", "on-mark", "d", "M"+num(cx-2.8)+" "+num(y)+"l2 2 3.6-3.8")
+	case rollup.KPINotMet:
+		w.elem("circle", true, "class", "missed", "cx", num(cx), "cy", num(y), "r", "5.5")
+		w.elem("path", true, "class", "on-mark", "d", "M"+num(cx-2.3)+" "+num(y-2.3)+"l4.6 4.6M"+num(cx+2.3)+" "+num(y-2.3)+"l-4.6 4.6")
+	default:
+		w.elem("circle", true, "class", "unmeasured", "cx", num(cx), "cy", num(y), "r", "5.5")
+		w.elem("path", true, "class", "on-mark", "d", "M"+num(cx-2.8)+" "+num(y)+"h5.6")
+	}
+}
+
+// statusIcon shows how far an opportunity has come: an empty circle for an
+// idea, a quarter for planned, a half in progress, a full circle with a
+// tick when done.
+func statusIcon(w *writer, status string, x, y float64) {
+	cx, r := x+5.5, 5.0
+	w.elem("circle", true, "class", "st", "cx", num(cx), "cy", num(y), "r", num(r))
+	switch status {
+	case "planned":
+		w.elem("path", true, "class", "st-fill", "d", "M"+num(cx)+" "+num(y)+"V"+num(y-r)+"A5 5 0 0 1 "+num(cx+r)+" "+num(y)+"z")
+	case "in-progress":
+		w.elem("path", true, "class", "st-fill", "d", "M"+num(cx)+" "+num(y-r)+"A5 5 0 0 1 "+num(cx)+" "+num(y+r)+"z")
+	case "done":
+		w.elem("circle", true, "class", "st-fill", "cx", num(cx), "cy", num(y), "r", num(r))
+		w.elem("path", true, "class", "on-mark", "d", "M"+num(cx-2.6)+" "+num(y)+"l1.9 1.9 3.4-3.6")
+	}
 }
 
 // channelIcon draws a small pictogram for the contract's channels and a

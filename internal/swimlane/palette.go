@@ -18,7 +18,7 @@ const (
 	colLabel     = "#f1f3f6" // lane label column
 	colLane      = "#fafbfc" // lane cells
 	colRule      = "#cfd6e0" // grid lines
-	colCardLine  = "#8a94a6" // card borders
+	colCardLine  = "#7c8799" // card borders
 	colLink      = "#1d4ed8" // link text, curve, focus ring
 	colPainBg    = "#fdeeee" // pains and barriers
 	colPainInk   = "#9b1c1c"
@@ -26,11 +26,31 @@ const (
 	colGainInk   = "#17613a"
 	colWarn      = "#9a3412" // overdue, nobody owns
 	colVisibilty = "#6b7280" // line of visibility
+	colGoals     = "#f3f6fb" // the stages' goals and expectations, under their header
+
+	// The personas' curves, told apart by dash and marks as well.
+	colPersona0 = "#1d4ed8"
+	colPersona1 = "#7e22ce"
+	colPersona2 = "#0f766e"
+	colPersona3 = "#b45309"
+
+	// A KPI's status, told apart by a tick, a cross and a dash as well.
+	colMet        = "#15803d"
+	colMissed     = "#b91c1c"
+	colUnmeasured = "#6b7280"
+
+	// Emotions from -2 to +2; the face and the number say the same
+	// without colour.
+	colEmotionM2 = "#b91c1c"
+	colEmotionM1 = "#c2410c"
+	colEmotion0  = "#4b5563"
+	colEmotion1  = "#15803d"
+	colEmotion2  = "#166534"
 )
 
 // emotionColours are the point colours from -2 to +2; the face and the
 // number say the same without colour.
-var emotionColours = [5]string{"#b91c1c", "#c2410c", "#4b5563", "#15803d", "#166534"}
+var emotionColours = [5]string{colEmotionM2, colEmotionM1, colEmotion0, colEmotion1, colEmotion2}
 
 // Contrast returns the WCAG contrast ratio of two #rrggbb colours.
 func Contrast(a, b string) (float64, error) {

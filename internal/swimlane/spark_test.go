@@ -22,8 +22,8 @@ func TestSparkline(t *testing.T) {
 		label  string // part of the title
 	}{
 		{"lowest and highest named", sparkSite("a: {emotion: 1}", "b: {emotion: -2}", "c: {emotion: 2}"), 3, 1,
-			"Emotion curve: lowest -2 (b &lt;&amp;&gt;), highest +2 (c &lt;&amp;&gt;)"},
-		{"touchpoints without emotion are skipped", sparkSite("a: {emotion: 0}", "b: {}", "c: {emotion: -1}"), 2, 1, "lowest -1 (c"},
+			"Emotion curve: lowest −2 (b &lt;&amp;&gt;), highest +2 (c &lt;&amp;&gt;)"},
+		{"touchpoints without emotion are skipped", sparkSite("a: {emotion: 0}", "b: {}", "c: {emotion: -1}"), 2, 1, "lowest −1 (c"},
 		{"children are not drawn", sparkSite("a: {emotion: 0}", "b: {emotion: -2, parent: a}"), 1, 0, "Emotion curve: 0 throughout"},
 		{"one emotion throughout", sparkSite("a: {emotion: 1}", "b: {emotion: 1}"), 2, 1, "Emotion curve: +1 throughout"},
 	}

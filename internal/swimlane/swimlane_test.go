@@ -164,20 +164,59 @@ func (n svgNode) float(name string) float64 {
 // faceOf is the face a text of this class is drawn with.
 func faceOf(class string) *textfit.Face {
 	switch {
+	case strings.Contains(class, "doc"):
+		return faceDoc
 	case strings.Contains(class, "head"):
 		return faceHead
 	case strings.Contains(class, "title"):
 		return faceTitle
-	case strings.Contains(class, "label"), strings.Contains(class, "strong"):
+	case strings.Contains(class, "label"):
 		return faceLabel
-	case strings.Contains(class, "meta"), strings.Contains(class, "warn"):
+	case strings.Contains(class, "meta"), strings.Contains(class, "warn"), strings.Contains(class, "in-mark"):
 		return faceMeta
 	}
 	return faceText
 }
 
-// checkSVG parses the map and checks that every text of every cell lies
-// inside the cell's rectangle, measured with the same font metrics, that
+// box is where a drawn text lies, from its font's metrics: the line box
+// of its face, from the baseline's position, and its anchor.
+type box struct {
+	text           string
+	x0, x1, y0, y1 float64
+}
+
+func textBox(tx svgNode, dy float64) box {
+	f := faceOf(tx.attr("class"))
+	x, y := tx.float("x"), tx.float("y")+dy
+	w := f.Width(tx.Text)
+	switch class := tx.attr("class"); {
+	case strings.Contains(class, "mid"):
+		x -= w / 2
+	case strings.Contains(class, "end"):
+		x -= w
+	}
+	// The baseline sits 0.35 em under the middle of the line (see
+	// writer.text); the box is the em square around that middle.
+	mid := y - f.Size()*0.35
+	return box{tx.Text, x, x + w, mid - f.Size()/2, mid + f.Size()/2}
+}
+
+func (a box) overlaps(b box) bool {
+	return min(a.x1, b.x1)-max(a.x0, b.x0) > 0.5 && min(a.y1, b.y1)-max(a.y0, b.y0) > 0.5
+}
+
+// translateY reads the y of a group's translate(x y), 0 if it has none.
+func translateY(n svgNode) float64 {
+	var x, y float64
+	if _, err := fmt.Sscanf(n.attr("transform"), "translate(%g %g)", &x, &y); err != nil {
+		return 0
+	}
+	return y
+}
+
+// checkSVG parses the map and checks, with the same font metrics, that
+// every text of every cell lies inside the cell's rectangle and inside the
+// drawing, that no two texts overlap and none is cut with "…", and that
 // every stage title and every touchpoint link is there.
 func checkSVG(t *testing.T, svg []byte, j *site.Journey) {
 	t.Helper()
@@ -188,54 +227,51 @@ func checkSVG(t *testing.T, svg []byte, j *site.Journey) {
 	if root.attr("role") != "graphics-document" {
 		t.Error(`the map lacks role="graphics-document"`)
 	}
+	width, height := root.float("width"), root.float("height")
 	cells := 0
-	var walk func(n svgNode)
-	walk = func(n svgNode) {
+	var all []box
+	var walk func(n svgNode, dy float64, cell *svgNode)
+	walk = func(n svgNode, dy float64, cell *svgNode) {
+		dy += translateY(n)
 		if n.XMLName.Local == "g" && strings.Contains(n.attr("class"), "cell") && !strings.Contains(n.attr("class"), "emotion") {
 			cells++
-			var box *svgNode
-			var texts []svgNode
-			var collect func(m svgNode)
-			collect = func(m svgNode) {
-				switch m.XMLName.Local {
-				case "rect":
-					if box == nil {
-						mm := m
-						box = &mm
-					}
-				case "text":
-					texts = append(texts, m)
-				}
-				for _, c := range m.Children {
-					collect(c)
-				}
+			cell = &n
+		}
+		if n.XMLName.Local == "text" {
+			b := textBox(n, dy)
+			all = append(all, b)
+			if b.x0 < -0.5 || b.x1 > width+0.5 || b.y0 < -0.5 || b.y1 > height+0.5 {
+				t.Errorf("text %q (%.1f..%.1f × %.1f..%.1f) leaves the drawing (%.0f × %.0f)", b.text, b.x0, b.x1, b.y0, b.y1, width, height)
 			}
-			for _, c := range n.Children {
-				collect(c)
+			if strings.HasSuffix(b.text, "…") {
+				t.Errorf("text %q is cut", b.text)
 			}
-			if box == nil {
-				t.Errorf("a cell has no rectangle")
-				return
-			}
-			x0, y0 := box.float("x"), box.float("y")
-			x1, y1 := x0+box.float("width"), y0+box.float("height")
-			for _, tx := range texts {
-				f := faceOf(tx.attr("class"))
-				x, y := tx.float("x"), tx.float("y")
-				w := f.Width(tx.Text)
-				if x < x0 || x+w > x1+0.5 || y-f.Size() < y0 || y > y1 {
-					t.Errorf("text %q (%.1f..%.1f, baseline %.1f) leaves its cell (%.1f..%.1f, %.1f..%.1f)", tx.Text, x, x+w, y, x0, x1, y0, y1)
+			if cell != nil {
+				r := firstRect(*cell)
+				if r == nil {
+					t.Errorf("a cell has no rectangle")
+				} else if x0, y0 := r.float("x"), r.float("y")+dy; b.x0 < x0-0.5 || b.x1 > x0+r.float("width")+0.5 || b.y0 < y0-0.5 || b.y1 > y0+r.float("height")+0.5 {
+					t.Errorf("text %q (%.1f..%.1f × %.1f..%.1f) leaves its cell (%.1f..%.1f × %.1f..%.1f)", b.text, b.x0, b.x1, b.y0, b.y1, x0, x0+r.float("width"), y0, y0+r.float("height"))
 				}
 			}
-			return
 		}
 		for _, c := range n.Children {
-			walk(c)
+			walk(c, dy, cell)
 		}
 	}
-	walk(root)
+	walk(root, 0, nil)
 	if cells == 0 {
 		t.Error("no cells found")
+	}
+	overlaps := 0
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if a.overlaps(b) {
+				if overlaps++; overlaps <= 5 {
+					t.Errorf("text %q (%.1f..%.1f × %.1f..%.1f) overlaps %q (%.1f..%.1f × %.1f..%.1f)", a.text, a.x0, a.x1, a.y0, a.y1, b.text, b.x0, b.x1, b.y0, b.y1)
+				}
+			}
+		}
 	}
 	s := string(svg)
 	for _, st := range j.Stages {
@@ -248,6 +284,19 @@ func checkSVG(t *testing.T, svg []byte, j *site.Journey) {
 			t.Errorf("no link to touchpoint %s", tp.URL)
 		}
 	}
+}
+
+// firstRect is a cell's rectangle: the first it draws.
+func firstRect(n svgNode) *svgNode {
+	for _, c := range n.Children {
+		if c.XMLName.Local == "rect" {
+			return &c
+		}
+		if r := firstRect(c); r != nil {
+			return r
+		}
+	}
+	return nil
 }
 
 // TestHostile draws titles holding markup, control characters, emoji,
@@ -320,27 +369,32 @@ func wellFormed(svg []byte) error {
 	}
 }
 
-// TestContrast checks every text colour against the backgrounds it is
-// drawn on: WCAG AA, 4.5:1.
+// TestContrast checks every colour against the backgrounds it is drawn
+// on: text WCAG AA, 4.5:1; marks, lines and icons that carry meaning
+// 3:1 (WCAG 1.4.11).
 func TestContrast(t *testing.T) {
-	texts := []string{colInk, colMuted, colLink, colWarn, colPainInk, colGainInk}
-	backgrounds := []string{colPaper, colHead, colLabel, colLane, colPainBg, colGainBg}
-	for _, fg := range texts {
-		for _, bg := range backgrounds {
-			r, err := Contrast(fg, bg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if r < 4.5 {
-				t.Errorf("%s on %s: contrast %.2f, want at least 4.5", fg, bg, r)
+	check := func(what string, fgs, bgs []string, least float64) {
+		t.Helper()
+		for _, fg := range fgs {
+			for _, bg := range bgs {
+				r, err := Contrast(fg, bg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r < least {
+					t.Errorf("%s %s on %s: contrast %.2f, want at least %g", what, fg, bg, r, least)
+				}
 			}
 		}
 	}
-	for _, c := range emotionColours {
-		if r, _ := Contrast(c, colLane); r < 3 { // graphics: 3:1
-			t.Errorf("emotion colour %s on %s: contrast %.2f, want at least 3", c, colLane, r)
-		}
-	}
+	lanes := []string{colPaper, colHead, colGoals, colLabel, colLane, colPainBg, colGainBg}
+	check("text", []string{colInk, colMuted, colLink, colWarn, colPainInk, colGainInk}, lanes, 4.5)
+	check("a curve", []string{colPersona0, colPersona1, colPersona2, colPersona3, colGainInk}, []string{colLane, colPaper}, 3)
+	check("an emotion's face", emotionColours[:], []string{colPaper, colLane}, 3)
+	check("a KPI's disc", []string{colMet, colMissed, colUnmeasured}, []string{colPaper, colLane}, 3)
+	check("the mark on a disc", []string{colPaper}, []string{colMet, colMissed, colUnmeasured, colWarn, colLink}, 3)
+	check("an icon", []string{colMuted, colLink, colWarn, colPainInk, colGainInk}, lanes, 3)
+	check("a card's border", []string{colCardLine}, []string{colLane}, 3)
 	if r, _ := Contrast("#000000", "#ffffff"); r < 20.9 || r > 21.1 {
 		t.Errorf("black on white = %.2f, want 21", r)
 	}

@@ -38,6 +38,9 @@ var Words = map[string]map[string]string{
 		"journeys-of-persona": "Journeys", "owned-journeys": "Journeys owned", "owned-touchpoints": "Touchpoints owned", "quote": "Quote",
 		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
 		"search": "Search", "search-label": "Search the portal", "search-results": "Results: %d", "search-more": "%d more: add a word to narrow the search", "no-results": "Nothing found",
+		// The map's legend and header.
+		"legend": "Legend", "goal": "goal", "expectation": "expectation", "goals-expectations": "Goals and expectations", "notes": "Lists", "kpi-met": "met", "kpi-missed": "missed", "kpi-unmeasured": "not measured", "kpi-status": "Status",
+		"assumption-legend": "an assumption, not yet proven", "warnings": "Warnings", "warn-legend": "nobody owns it, or overdue", "map-current": "As-is map", "map-target": "To-be map",
 	},
 	"ru": {
 		"gaps-lead": "Чего карты пока не говорят: точки без владельца, боли без плана, KPI без цели, просроченные возможности, пути, которые полгода не обновлялись, персоны без пути. То же выводит cjm check.", "gaps-none": "Нет.", "gap-owner-none": "Владельца нет", "gap-no-owner": "Владелец не указан", "gap-pain-without-opportunity": "Важная боль без плана", "gap-kpi-incomplete": "KPI без цели или текущего значения", "gap-overdue": "Просроченные возможности", "gap-stale-journey": "Пути без обновлений 180 дней", "gap-persona-without-journey": "Персоны без пути",
@@ -69,6 +72,8 @@ var Words = map[string]map[string]string{
 		"journeys-of-persona": "Пути клиента", "owned-journeys": "Пути в ответственности", "owned-touchpoints": "Точки контакта в ответственности", "quote": "Цитата",
 		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
 		"search": "Поиск", "search-label": "Поиск по порталу", "search-results": "Найдено: %d", "search-more": "Ещё %d: уточните запрос", "no-results": "Ничего не найдено",
+		"legend": "Условные обозначения", "goal": "цель", "expectation": "ожидание", "goals-expectations": "Цели и ожидания", "notes": "Списки", "kpi-met": "достигнут", "kpi-missed": "не достигнут", "kpi-unmeasured": "не измерен", "kpi-status": "Статус",
+		"assumption-legend": "предположение, ещё не подтверждено", "warnings": "Предупреждения", "warn-legend": "нет владельца или просрочено", "map-current": "Карта «как есть»", "map-target": "Карта «как должно быть»",
 	},
 	"pl": {
 		"gaps-lead": "Czego mapy jeszcze nie mówią: punkty styku bez właściciela, problemy bez planu, KPI bez celu, przeterminowane szanse, ścieżki nieaktualizowane od pół roku, persony bez ścieżki. cjm check wypisuje to samo.", "gaps-none": "Brak.", "gap-owner-none": "Nikt nie jest właścicielem", "gap-no-owner": "Nie wskazano właściciela", "gap-pain-without-opportunity": "Ważny problem bez planu", "gap-kpi-incomplete": "KPI bez celu lub bieżącej wartości", "gap-overdue": "Przeterminowane szanse", "gap-stale-journey": "Ścieżki nieaktualizowane od 180 dni", "gap-persona-without-journey": "Persony bez ścieżki",
@@ -100,6 +105,8 @@ var Words = map[string]map[string]string{
 		"journeys-of-persona": "Ścieżki klienta", "owned-journeys": "Ścieżki w odpowiedzialności", "owned-touchpoints": "Punkty styku w odpowiedzialności", "quote": "Cytat",
 		"used-by": "Preferują", "built-with": "Zbudowano w cjm", "overdue": "po terminie", "all-touchpoints": "Wszystkie punkty styku", "source": "Źródło",
 		"search": "Szukaj", "search-label": "Szukaj w portalu", "search-results": "Wyniki: %d", "search-more": "Jeszcze %d: dodaj słowo, by zawęzić wyniki", "no-results": "Nic nie znaleziono",
+		"legend": "Legenda", "goal": "cel", "expectation": "oczekiwanie", "goals-expectations": "Cele i oczekiwania", "notes": "Listy", "kpi-met": "osiągnięty", "kpi-missed": "nieosiągnięty", "kpi-unmeasured": "niezmierzony", "kpi-status": "Status",
+		"assumption-legend": "założenie, jeszcze niepotwierdzone", "warnings": "Ostrzeżenia", "warn-legend": "brak właściciela lub po terminie", "map-current": "Mapa stanu obecnego", "map-target": "Mapa stanu docelowego",
 	},
 }
 

@@ -1,0 +1,177 @@
+package swimlane
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/theme"
+)
+
+// The parts of a card's first row, right-aligned: the importance bars and
+// an emotion chip per curve.
+const (
+	barsW   = 19.0 // four bars
+	chipGap = 5.0
+)
+
+// cardBody lays out a touchpoint card of width cw. A card says at a
+// glance: how the customer feels (a face or each persona's mark, and the
+// number), how important the moment is (bars), the channel (an icon and
+// its name), the title, whole, its CSI and NPS when measured, and a
+// warning when nobody owns it. A detail card (a touchpoint with a parent
+// in the same stage) keeps to the icon, the title and the marks, so that
+// levels of detail take little room.
+func (l *layout) cardBody(cd *card, cw float64) *block {
+	tp, w, lang := cd.tp, cw-2*pad, l.o.Lang
+	marks := l.marks(tp)
+	var first, rest []line // the first row, which the marks sit on, and the others
+	titleFace, titleClass := faceTitle, "title"
+	if cd.depth > 0 {
+		titleFace, titleClass = faceLabel, "label"
+	}
+	switch ch := tp.Channel; {
+	case ch != nil && !slices.Contains(content.Channels, ch.Slug):
+		// A channel of the site's own has no pictogram: its name heads the card.
+		first = marked(theme.ChannelName(lang, ch.Slug, ch.Title), faceMeta, w-marks.w, markerW+2, "meta", l.channelIcon(ch.Slug))
+		rest = wrapped(tp.Title, titleFace, w, titleClass)
+	default:
+		dx, icon := 0.0, (func(*writer, float64, float64))(nil)
+		if ch != nil {
+			dx, icon = markerW+2, l.channelIcon(ch.Slug)
+		}
+		if marks.w > 0 && w-marks.w < 0.55*w {
+			// Too little room beside the marks: they take a row of their own.
+			rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
+		} else {
+			first = marked(tp.Title, titleFace, w-marks.w, dx, titleClass, icon)
+		}
+	}
+	if cd.depth == 0 {
+		if m := metrics(tp, lang); m != "" {
+			rest = append(rest, wrapped(m, faceMeta, w, "meta")...)
+		}
+	}
+	switch {
+	case tp.OwnerNone:
+		rest = append(rest, marked(theme.Word(lang, "owner")+": "+theme.Word(lang, "nobody"), faceMeta, w, markerW, "warn", warnIcon)...)
+	case tp.Owner != nil && cd.depth == 0 && !l.showsOwners():
+		rest = append(rest, wrapped(theme.Word(lang, "owner")+": "+tp.Owner.Title, faceMeta, w, "meta")...)
+	}
+	// The first row is as tall as its lines or the marks, whichever is
+	// taller; the marks sit in the middle of its first line.
+	firstH, mid := linesHeight(first), 0.0
+	if len(first) > 0 {
+		mid = first[0].face.LineHeight() / 2
+	}
+	if marks.w > 0 {
+		mid = max(mid, marks.h/2)
+		firstH = max(firstH, marks.h)
+		if len(first) > 0 {
+			firstH += mid - first[0].face.LineHeight()/2 // the lines move down to centre on the marks
+		}
+	}
+	return &block{h: firstH + linesHeight(rest), draw: func(wr *writer, x, y float64) {
+		if len(first) > 0 {
+			wr.lines(first, x, y+mid-first[0].face.LineHeight()/2)
+		}
+		marks.draw(wr, x+w-marks.w, y+mid)
+		wr.lines(rest, x, y+firstH)
+	}}
+}
+
+// showsOwners reports whether the map has an owners lane, which makes an
+// owner's name on every card a repetition.
+func (l *layout) showsOwners() bool {
+	for _, r := range l.rows {
+		if r.lane == "owners" {
+			return true
+		}
+	}
+	return false
+}
+
+// metrics writes a touchpoint's CSI and NPS, when measured.
+func metrics(tp *site.Touchpoint, lang string) string {
+	var parts []string
+	if v := tp.Metrics.CSI; v != nil {
+		parts = append(parts, theme.Word(lang, "csi")+" "+num(*v))
+	}
+	if v := tp.Metrics.NPS; v != nil {
+		parts = append(parts, theme.Word(lang, "nps")+" "+minus(num(*v)))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// minus writes a leading hyphen as the minus sign, as figures are set.
+func minus(s string) string {
+	if strings.HasPrefix(s, "-") {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// cardMarks are the marks at the right of a card's first row.
+type cardMarks struct {
+	w, h float64
+	draw func(w *writer, x, mid float64)
+}
+
+// marks makes a card's importance bars and emotion chips: one face and
+// number when the journey has one curve, else each persona's mark and
+// number, in the order of the curves.
+func (l *layout) marks(tp *site.Touchpoint) cardMarks {
+	type chip struct {
+		cv    curve
+		value int
+		text  string
+		w     float64
+	}
+	var chips []chip
+	for _, cv := range l.curves {
+		if v, ok := cv.value(tp); ok {
+			s := signed(v)
+			chips = append(chips, chip{cv, v, s, 2*chipR + 2 + faceLabel.Width(s)})
+		}
+	}
+	level := importanceLevel(tp.Importance)
+	w := 0.0
+	if level > 0 {
+		w += barsW
+	}
+	for _, c := range chips {
+		if w > 0 {
+			w += chipGap
+		}
+		w += c.w
+	}
+	if w == 0 {
+		return cardMarks{draw: func(*writer, float64, float64) {}}
+	}
+	w += chipGap // room between the marks and the text beside them
+	return cardMarks{w: w, h: max(2*chipR+2, faceLabel.LineHeight()), draw: func(wr *writer, x, mid float64) {
+		x += chipGap
+		if level > 0 {
+			importanceIcon(wr, level, x, mid)
+			x += barsW + chipGap
+		}
+		for _, c := range chips {
+			if c.cv.persona == nil {
+				face(wr, x+chipR, mid, c.value, chipR)
+			} else {
+				c.cv.mark(wr, x+chipR, mid, chipR-1)
+			}
+			wr.text(line{text: c.text, face: faceLabel, class: "label"}, x+2*chipR+2, mid-faceLabel.LineHeight()/2)
+			x += c.w + chipGap
+		}
+	}}
+}
+
+// chipR is the radius of an emotion chip's face or mark.
+const chipR = 7.0
+
+// channelIcon draws the pictogram of a channel before a line.
+func (l *layout) channelIcon(slug string) func(*writer, float64, float64) {
+	return func(w *writer, x, y float64) { channelIcon(w, slug, x, y) }
+}

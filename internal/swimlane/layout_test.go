@@ -1,0 +1,215 @@
+package swimlane
+
+import (
+	"encoding/xml"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode"
+
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/site"
+)
+
+// cellTexts reads the drawn map back: the text of every cell, its lines
+// joined, in drawing order.
+func cellTexts(t *testing.T, svg []byte) []string {
+	t.Helper()
+	var root svgNode
+	if err := xml.Unmarshal(svg, &root); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var texts func(n svgNode, b *strings.Builder)
+	texts = func(n svgNode, b *strings.Builder) {
+		if n.XMLName.Local == "text" {
+			b.WriteString(n.Text)
+		}
+		for _, c := range n.Children {
+			texts(c, b)
+		}
+	}
+	var walk func(n svgNode)
+	walk = func(n svgNode) {
+		if n.XMLName.Local == "g" && strings.Contains(n.attr("class"), "cell") {
+			var b strings.Builder
+			texts(n, &b)
+			out = append(out, b.String())
+			return
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// squeeze drops whitespace, which wrapping moves, and unescapes nothing:
+// the drawn text is compared as the reader sees it.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// TestEveryWordDrawn draws journeys with long lists, long titles,
+// 80-letter words and URLs, and finds every title and every list item whole
+// in one cell of the map: nothing is cut or left out.
+func TestEveryWordDrawn(t *testing.T) {
+	long := strings.Repeat("Długiesłowobezspacji", 4)
+	url := "https://example.com/a/very/long/url/that/never/ends/with/a/space/anywhere/at/all"
+	var actions []string
+	for i := range 14 {
+		actions = append(actions, "Step "+strings.Repeat("again and ", i%4)+"done "+string(rune('A'+i)))
+	}
+	actions = append(actions, long, url)
+	quoted := func(ss []string) string {
+		var q []string
+		for _, s := range ss {
+			q = append(q, `"`+s+`"`)
+		}
+		return "[" + strings.Join(q, ", ") + "]"
+	}
+	title := strings.Repeat("Confirmation never arrives, ", 4)[:100]
+	fsys := fstest.MapFS{
+		"content/personas/p.md":             {Data: []byte("---\ntitle: P\n---\n")},
+		"content/journeys/j/_index.md":      {Data: []byte("---\ntitle: J\npersonas: p\n---\n")},
+		"content/journeys/j/01-s/_index.md": {Data: []byte("---\ntitle: \"" + title + "\"\ngoals: " + quoted(actions[:5]) + "\n---\n")},
+		"content/journeys/j/01-s/t.md": {Data: []byte("---\ntitle: \"" + title + "\"\nemotion: -1\nchannel: kiosk\nimportance: high\nactions: " + quoted(actions) +
+			"\npains: " + quoted(actions[3:]) + "\nkpis: [{name: \"" + long + "\", current: 4, target: 1, better: lower}]\nopportunities: [{title: \"" + url + "\", status: planned}]\n---\n")},
+		"content/journeys/j/01-s/u.md": {Data: []byte("---\ntitle: \"" + long + "\"\nparent: t\nemotion: 1\n---\n")},
+	}
+	_, j := loadJourney(t, fsys)
+	svg := SVG(j, Options{Lang: "en", Standalone: true})
+	checkSVG(t, svg, j)
+	cells := cellTexts(t, svg)
+	want := append([]string{title, long, url, long + "4→1"}, actions...)
+	for _, w := range want {
+		found := false
+		for _, c := range cells {
+			if strings.Contains(squeeze(c), squeeze(w)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%q is not drawn whole in any cell", w)
+		}
+	}
+}
+
+// TestPersonaCurves draws a journey whose two personas feel differently:
+// one curve each, told apart by class, dash and mark, a gap where one has
+// no value, each named in the lane's key and the legend; where they feel
+// alike everywhere, one curve of faces.
+func TestPersonaCurves(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/personas/anna.md":          {Data: []byte("---\ntitle: Anna, buyer\n---\n")},
+		"content/personas/boris.md":         {Data: []byte("---\ntitle: Boris, office manager\n---\n")},
+		"content/journeys/j/_index.md":      {Data: []byte("---\ntitle: J\npersonas: [anna, boris]\n---\n")},
+		"content/journeys/j/01-s/_index.md": {Data: []byte("---\ntitle: S\n---\n")},
+		"content/journeys/j/01-s/a.md":      {Data: []byte("---\ntitle: A\nemotion: 1\n---\n")},
+		"content/journeys/j/01-s/b.md":      {Data: []byte("---\ntitle: B\nemotion: 0\n---\n")},
+		"content/journeys/j/01-s/c.md":      {Data: []byte("---\ntitle: C\nemotion: 2\n---\n")},
+	}
+	s, j := loadJourney(t, fsys)
+	anna, boris := s.Personas[0], s.Personas[1]
+	alike := string(SVG(j, Options{Lang: "en"}))
+	if n := strings.Count(alike, "<polyline"); n != 1 {
+		t.Errorf("personas who feel alike: %d curves, want 1", n)
+	}
+	if strings.Contains(alike, "Boris") {
+		t.Error("personas who feel alike are named in a key")
+	}
+	// Boris dreads B and says nothing of C.
+	b, c := j.Touchpoints[1], j.Touchpoints[2]
+	b.Feelings = []site.Feeling{{Persona: anna, Value: 0}, {Persona: boris, Value: -2}}
+	c.Feelings = []site.Feeling{{Persona: anna, Value: 2}}
+	b.Emotion, c.Emotion = nil, nil
+	svg := SVG(j, Options{Lang: "en", Standalone: true})
+	checkSVG(t, svg, j)
+	got := string(svg)
+	if n := strings.Count(got, "<polyline"); n != 2 {
+		t.Errorf("%d curves, want one per persona", n)
+	}
+	for _, want := range []string{
+		`class="curve curve-p0"/>`,                                     // Anna's, solid
+		`class="curve curve-p1" stroke-dasharray="7 4"/>`,              // Boris's, dashed
+		`<title>B · Boris, office manager: Emotion −2 (very negative)`, // a point says whose it is
+		">Anna<", ">Boris<", // the lane's key
+		">Anna, buyer<", ">Boris, office manager<", // the legend
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("map lacks %s", want)
+		}
+	}
+	// Boris's curve: A (+1) to B (−2), then a gap at C: two points, one
+	// line; his mark also on the two cards, in the key and in the legend.
+	if n := strings.Count(got, `class="mark curve-p1"`); n != 2+2+2 {
+		t.Errorf("Boris has %d marks, want 6", n)
+	}
+}
+
+// TestStandaloneSaysWhat checks that map.svg says what it shows: the
+// journey, its state, personas, date and scenario above the map, and a
+// legend of the signs it uses, and only those.
+func TestStandaloneSaysWhat(t *testing.T) {
+	_, j := loadJourney(t, archiveFS(t, "testdata/small.txtar"))
+	svg := string(SVG(j, Options{Lang: "ru", Standalone: true, Today: today}))
+	for _, want := range []string{
+		`class="doc">Order groceries</text>`,
+		"Карта «как есть» · Персоны: Olga · Обновлено 1 октября 2026",
+		`class="label">Условные</text>`,
+		">Важность:<", ">−2 очень негативно<", ">Каналы:<", ">KPI:<", ">не достигнут<", ">Предупреждения:<",
+	} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("standalone map lacks %s", want)
+		}
+	}
+	if strings.Contains(svg, ">Доказательность:<") {
+		t.Error("the legend explains assumptions on a map that has none")
+	}
+	inPage := string(SVG(j, Options{Lang: "ru", Today: today}))
+	if strings.Contains(inPage, `class="doc"`) {
+		t.Error("a map inside its journey's page repeats the page's title")
+	}
+}
+
+// TestExampleGroceryMap keeps the example portal's grocery map compact:
+// its area is at most two thirds of what it was when every stage was as
+// wide as its touchpoints and every lane as tall as its fullest cell
+// (2,494 × 2,277 px), with nothing cut. A golden file keeps the drawing.
+func TestExampleGroceryMap(t *testing.T) {
+	c, diags := content.Load(os.DirFS("../.."))
+	s, more := site.Resolve(c, site.Base{Path: "/"})
+	if diags.Add(more...); diags.HasErrors() {
+		t.Fatalf("the example has errors:\n%s", diags.Errors())
+	}
+	var j *site.Journey
+	for _, sj := range s.Journeys {
+		if sj.Slug == "order-groceries" {
+			j = sj
+		}
+	}
+	if j == nil {
+		t.Fatal("the example has no journey order-groceries")
+	}
+	svg := SVG(j, Options{Lang: "en", Today: today, Standalone: true, FontURL: "../../fonts/"})
+	checkSVG(t, svg, j)
+	var root svgNode
+	if err := xml.Unmarshal(svg, &root); err != nil {
+		t.Fatal(err)
+	}
+	w, h := root.float("width"), root.float("height")
+	const before = 2494 * 2277
+	t.Logf("the grocery map is %.0f × %.0f px, %.0f %% of %d × %d", w, h, 100*w*h/before, 2494, 2277)
+	if w*h > before*2/3 {
+		t.Errorf("the grocery map is %.0f × %.0f = %.0f px², more than two thirds of %d", w, h, w*h, before)
+	}
+	goldenCheck(t, "example-grocery", svg)
+}

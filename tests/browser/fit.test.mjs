@@ -1,0 +1,153 @@
+// Unseen portals, made to be hard to draw, in English, Russian and Polish:
+// 100-character titles, long lists, 80-letter words and URLs, deep levels
+// of detail, two personas feeling differently, one-stage and twelve-stage
+// journeys. In Chromium, with the font the browser really uses, no text of
+// any map, funnel, comparison chart or heatmap may be cut, shortened with
+// "…", leave its drawing or its cell, or overlap another text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve, browser } from './helpers.mjs';
+
+const words = {
+  en: 'the customer opens confirmation email payment order delivery slot waits again support calls refund courier basket promo code status screen'.split(' '),
+  ru: 'клиент открывает подтверждение письмо оплата заказа доставка слот ждёт снова поддержка звонит возврат курьер корзина промокод статус экран'.split(' '),
+  pl: 'klient otwiera potwierdzenie wiadomość płatność zamówienia dostawa termin czeka znowu wsparcie dzwoni zwrot kurier koszyk kod rabatowy status ekran'.split(' '),
+};
+const longWord = { en: 'Supercalifragilisticexpialidocious', ru: 'Превысокомногорассмотрительствующий', pl: 'Konstantynopolitańczykowianeczka' };
+const url = 'https://example.com/a/very/long/path/that/never/ends/with/a/space/anywhere/at/all/index.html';
+
+// text makes n words of the language, the same for the same seed.
+function text(lang, seed, n) {
+  const w = words[lang];
+  const out = [];
+  for (let k = 0; k < n; k++) out.push(w[(seed * 7 + k * 3) % w.length]);
+  const s = out.join(' ');
+  return s[0].toUpperCase() + s.slice(1);
+}
+// title makes a title of exactly 100 characters.
+const title = (lang, seed) => (text(lang, seed, 30) + ' ' + text(lang, seed + 1, 30)).slice(0, 100).trim().padEnd(100, 'x');
+const eighty = (lang) => longWord[lang].repeat(3).slice(0, 80);
+const yaml = (s) => JSON.stringify(s);
+const list = (items) => '[' + items.map(yaml).join(', ') + ']';
+
+function write(dir, file, front, body = '') {
+  const p = path.join(dir, file);
+  mkdirSync(path.dirname(p), { recursive: true });
+  writeFileSync(p, '---\n' + front + '---\n' + body);
+}
+
+// site writes a portal in one language and returns its folder.
+function site(root, lang) {
+  const dir = path.join(root, lang);
+  write(dir, 'content/_index.md', `title: ${yaml(title(lang, 1))}\nlanguage: ${lang}\n`);
+  write(dir, 'content/personas/anna.md', `title: ${yaml('Anna, ' + text(lang, 2, 4))}\n`);
+  write(dir, 'content/personas/boris.md', `title: ${yaml('Boris, ' + text(lang, 3, 4))}\n`);
+  write(dir, 'content/teams/long.md', `title: ${yaml(title(lang, 4))}\n`);
+
+  const journey = (slug, stages, perStage, extra = '') => {
+    write(dir, `content/journeys/${slug}/_index.md`, `title: ${yaml(title(lang, slug.length))}\npersonas: [anna, boris]\n${extra}`);
+    for (let s = 0; s < stages; s++) {
+      const st = `content/journeys/${slug}/${String(s + 1).padStart(2, '0')}-s${s}`;
+      write(dir, `${st}/_index.md`, `title: ${yaml(title(lang, s + 10))}\nduration: ${yaml(text(lang, s, 6))}\ngoals: ${list([title(lang, s), eighty(lang)])}\nexpectations: ${list([url])}\nconversion: 0.${9 - (s % 9)}\n`);
+      for (let t = 0; t < perStage; t++) {
+        const i = s * perStage + t;
+        const parent = t > 0 && t < 4 ? `parent: t${s}-${t - 1}\n` : ''; // a chain four levels deep
+        const items = (seed, n) => list(Array.from({ length: n }, (_, k) => (k === 0 ? eighty(lang) : k === 1 ? url : title(lang, seed + k))));
+        write(dir, `${st}/t${s}-${t}.md`,
+          `title: ${yaml(title(lang, i + 20))}\n` +
+          `channel: ${['web', 'sms', 'email', 'kiosk', 'app'][i % 5]}\n` +
+          `emotion: {anna: ${(i % 5) - 2}, boris: ${((i + 2) % 5) - 2}}\n` +
+          `importance: ${['low', 'medium', 'high', 'critical'][i % 4]}\nengagement: ${['low', 'medium', 'high'][i % 3]}\n` +
+          `owner: ${i % 3 ? 'long' : 'none'}\n${parent}` +
+          (i % 4 === 3 ? 'source: assumption\n' : '') +
+          `actions: ${items(i, 6)}\nquestions: ${items(i + 1, 3)}\nbarriers: ${items(i + 2, 3)}\npains: ${items(i + 3, 4)}\n` +
+          `gains: ${items(i + 4, 3)}\ninfluencers: ${items(i + 5, 2)}\nprocesses: ${items(i + 6, 3)}\n` +
+          `kpis: [{name: ${yaml(title(lang, i + 30))}, current: 4, target: 0.5, unit: min, better: lower}, {name: ${yaml(eighty(lang))}, current: 97, target: 95, unit: "%"}, {name: x, target: 1}]\n` +
+          `metrics: {csi: 3.4, nps: -41}\n` +
+          `opportunities: [{title: ${yaml(title(lang, i + 40))}, owner: long, due: 2020-01-01, status: planned}, {title: ${yaml(url)}, status: done}]\n`);
+      }
+    }
+  };
+  journey('long', 4, 5, 'target: long-target\n');
+  journey('long-target', 3, 2, 'state: target\n');
+  journey('one', 1, 1);
+  journey('twelve', 12, 1);
+  return dir;
+}
+
+// textProblems checks every text of every drawing on the page: inside its
+// drawing, inside its cell, whole, and clear of every other text.
+function textProblems() {
+  const out = [];
+  const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5 && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+  const name = (t) => `"${t.textContent.slice(0, 40)}"`;
+  for (const svg of document.querySelectorAll('svg.cjm-map, svg.funnel')) {
+    const kind = svg.classList.contains('funnel') ? 'funnel' : svg.classList.contains('cjm-curves') ? 'curves' : 'map';
+    const frame = svg.getBoundingClientRect();
+    const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '');
+    const boxes = texts.map((t) => t.getBoundingClientRect());
+    texts.forEach((t, i) => {
+      const b = boxes[i];
+      if (!inside(b, frame)) out.push(`${kind}: ${name(t)} leaves the drawing`);
+      if (/…$/.test(t.textContent)) out.push(`${kind}: ${name(t)} is cut with "…"`);
+      const cell = t.closest('g.cell');
+      if (cell && !cell.classList.contains('emotion')) {
+        const r = cell.querySelector('rect').getBoundingClientRect();
+        if (!inside(b, r)) out.push(`${kind}: ${name(t)} leaves its cell`);
+      }
+    });
+    // Overlaps, by a sweep down the page.
+    const order = boxes.map((b, i) => i).sort((a, b) => boxes[a].top - boxes[b].top);
+    for (let a = 0; a < order.length; a++) {
+      const A = boxes[order[a]];
+      for (let c = a + 1; c < order.length && boxes[order[c]].top < A.bottom - 0.5; c++) {
+        const B = boxes[order[c]];
+        if (Math.min(A.right, B.right) - Math.max(A.left, B.left) > 0.5 && Math.min(A.bottom, B.bottom) - Math.max(A.top, B.top) > 0.5) {
+          out.push(`${kind}: ${name(texts[order[a]])} overlaps ${name(texts[order[c]])}`);
+        }
+      }
+    }
+  }
+  for (const cell of document.querySelectorAll('table.heatmap th, table.heatmap td')) {
+    if (cell.scrollWidth > cell.clientWidth + 1) out.push(`heatmap: "${cell.textContent.trim().slice(0, 40)}" overflows its cell`);
+    if (/…/.test(cell.textContent)) out.push(`heatmap: "${cell.textContent.trim().slice(0, 40)}" is cut with "…"`);
+  }
+  return out;
+}
+
+const root = mkdtempSync(path.join(tmpdir(), 'cjm-fit-'));
+let b;
+before(async () => { b = await browser(); });
+after(async () => {
+  await b?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+for (const lang of ['en', 'ru', 'pl']) {
+  test(`every text of every drawing fits, ${lang}`, async () => {
+    const server = await serve(site(root, lang));
+    try {
+      const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
+      page.setDefaultTimeout(20000);
+      const urls = ['heatmap/', 'journeys/long/compare/'];
+      for (const j of ['long', 'long-target', 'one', 'twelve']) urls.push(`journeys/${j}/`, `journeys/${j}/map.svg`);
+      let drawn = 0;
+      for (const u of urls) {
+        const res = await page.goto(server.url + u);
+        assert.equal(res.status(), 200, u);
+        await page.evaluate(() => document.fonts.ready);
+        assert.ok(await page.evaluate(() => document.fonts.check('12px Inter')), `${u}: Inter is not loaded`);
+        drawn += await page.evaluate(() => document.querySelectorAll('svg.cjm-map, svg.funnel, table.heatmap').length);
+        const problems = await page.evaluate(textProblems);
+        assert.deepEqual(problems.slice(0, 20), [], `${lang} ${u}: ${problems.length} problems`);
+      }
+      assert.ok(drawn >= 10, `only ${drawn} drawings checked`);
+      await page.close();
+    } finally {
+      server.stop();
+    }
+  });
+}
