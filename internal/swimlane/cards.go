@@ -24,6 +24,13 @@ const (
 // in the same stage) keeps to the icon, the title and the marks, so that
 // levels of detail take little room.
 func (l *layout) cardBody(cd *card, cw float64) *block {
+	if cd.body == nil || cd.bodyW != cw {
+		cd.body, cd.bodyW = l.layCard(cd, cw), cw
+	}
+	return cd.body
+}
+
+func (l *layout) layCard(cd *card, cw float64) *block {
 	tp, w, lang := cd.tp, cw-2*pad, l.o.Lang
 	marks := l.marks(tp)
 	var first, rest []line // the first row, which the marks sit on, and the others

@@ -59,10 +59,71 @@ func linesBlock(ls []line) *block {
 	return &block{h: linesHeight(ls), draw: func(w *writer, x, y float64) { w.lines(ls, x, y) }}
 }
 
-// item is a piece of a cell: lines that may link to a page, and that are
-// boxed with a dashed line when what they say is an assumption.
+// run is text to be wrapped, in one face, after an icon or an indent of
+// dx. An aside is a figure set beside the text's only line when both fit
+// on it, else on a line of its own under the text.
+type run struct {
+	text  string
+	face  *textfit.Face
+	class string
+	dx    float64
+	icon  func(w *writer, x, y float64)
+	aside string
+
+	// The widths of text and aside on one line, worked out on first use:
+	// most runs fit on one line at most widths a layout tries.
+	oneLine, asideW float64
+	measured        bool
+}
+
+func (r *run) measure() {
+	if !r.measured {
+		r.oneLine, r.asideW, r.measured = r.face.LineWidth(r.text), faceMeta.LineWidth(r.aside), true
+	}
+}
+
+// nextTo reports whether the aside fits beside the text in width w.
+func (r *run) nextTo(w float64) bool {
+	r.measure()
+	return r.dx+r.oneLine+asideGap+r.asideW <= w
+}
+
+// height is the run's height wrapped at width w, counting its lines
+// without making them.
+func (r *run) height(w float64) float64 {
+	if r.aside != "" && r.nextTo(w) {
+		return r.face.LineHeight()
+	}
+	r.measure()
+	lines := 1
+	if r.text == "" {
+		lines = 0
+	} else if r.oneLine > w-r.dx {
+		lines = r.face.Count(r.text, w-r.dx)
+	}
+	h := float64(lines) * r.face.LineHeight()
+	if r.aside != "" {
+		h += float64(faceMeta.Count(r.aside, w-r.dx)) * faceMeta.LineHeight()
+	}
+	return h
+}
+
+// lines wraps the run at width w.
+func (r *run) lines(w float64) []line {
+	if r.aside != "" && r.nextTo(w) {
+		return []line{{text: r.text, face: r.face, class: r.class, dx: r.dx, icon: r.icon, aside: r.aside, asideX: w}}
+	}
+	ls := marked(r.text, r.face, w, r.dx, r.class, r.icon)
+	if r.aside != "" {
+		ls = append(ls, marked(r.aside, faceMeta, w, r.dx, "meta", nil)...)
+	}
+	return ls
+}
+
+// item is a piece of a cell: runs that may link to a page, boxed with a
+// dashed line when what they say is an assumption.
 type item struct {
-	lines  []line
+	runs   []run
 	link   string
 	dashed bool
 }
@@ -77,29 +138,60 @@ const (
 	asideGap = 10.0
 )
 
-// stack lays items out one under another in a width, gap apart.
-func stack(items []item, width, gap float64) *block {
+// stack is what a cell shows, whatever its width: items one under
+// another, gap apart.
+type stack struct {
+	items []item
+	gap   float64
+}
+
+// height is the stack's height at width w.
+func (c stack) height(w float64) float64 {
 	h := 0.0
-	for i, it := range items {
+	for i, it := range c.items {
 		if i > 0 {
-			h += gap
+			h += c.gap
 		}
-		h += linesHeight(it.lines)
+		for k := range it.runs {
+			h += it.runs[k].height(w)
+		}
 	}
-	return &block{h: h, draw: func(w *writer, x, y float64) {
-		for _, it := range items {
-			h := linesHeight(it.lines)
+	return h
+}
+
+// lay wraps the stack at width w, to draw.
+func (c stack) lay(w float64) *block {
+	type laid struct {
+		item
+		lines []line
+		h     float64
+	}
+	all := make([]laid, len(c.items))
+	h := 0.0
+	for i, it := range c.items {
+		var ls []line
+		for k := range it.runs {
+			ls = append(ls, it.runs[k].lines(w)...)
+		}
+		all[i] = laid{it, ls, linesHeight(ls)}
+		if i > 0 {
+			h += c.gap
+		}
+		h += all[i].h
+	}
+	return &block{h: h, draw: func(wr *writer, x, y float64) {
+		for _, it := range all {
 			if it.dashed {
-				w.rect("assumed", x-3, y-1, width+6, h+2)
+				wr.rect("assumed", x-3, y-1, w+6, it.h+2)
 			}
 			if it.link != "" {
-				w.open(it.link)
+				wr.open(it.link)
 			}
-			w.lines(it.lines, x, y)
+			wr.lines(it.lines, x, y)
 			if it.link != "" {
-				w.WriteString(`</a>`)
+				wr.WriteString(`</a>`)
 			}
-			y += h + gap
+			y += it.h + c.gap
 		}
 	}}
 }
@@ -107,53 +199,64 @@ func stack(items []item, width, gap float64) *block {
 // cellFor makes the cell of a stage in a lane drawn from text.
 func (l *layout) cellFor(lane string, c *column) *cell {
 	st := c.st
+	var ct stack
 	switch lane {
-	case "stages":
-		return newCell(func(w float64) *block { return l.header(st, w-2*pad) })
-	case "goals":
-		return newCell(func(w float64) *block { return l.goals(st, w-2*pad) })
 	case "touchpoints":
 		return l.cardsCell(c)
+	case "stages":
+		ct = l.header(st)
+	case "goals":
+		ct = goals(st)
 	case "owners":
-		return newCell(func(w float64) *block { return l.owners(st, w-2*pad) })
+		ct = l.owners(st)
 	case "kpis":
-		return newCell(func(w float64) *block { return l.kpis(st, w-2*pad) })
+		ct = kpis(st)
 	case "opportunities":
-		return newCell(func(w float64) *block { return l.opportunities(st, w-2*pad) })
+		ct = l.opportunities(st)
+	default:
+		ct = list(gather(st, lane), lane)
 	}
-	notes := gather(st, lane)
-	return newCell(func(w float64) *block { return list(notes, lane, w-2*pad) })
+	return &cell{
+		measure: func(w float64) float64 { return ct.height(w - 2*pad) },
+		layout:  func(w float64) *block { return ct.lay(w - 2*pad) },
+		heights: map[float64]float64{},
+	}
 }
 
 // header is a stage's title, whole and linking to its page, with how long
 // it takes and how many customers go on.
-func (l *layout) header(st *site.Stage, w float64) *block {
-	items := []item{{lines: wrapped(st.Title, faceHead, w, "head"), link: st.URL}}
-	var meta []line
+func (l *layout) header(st *site.Stage) stack {
+	items := []item{{runs: []run{{text: st.Title, face: faceHead, class: "head"}}, link: st.URL}}
+	var meta []run
 	if st.Duration != "" {
-		meta = append(meta, marked(st.Duration, faceMeta, w, markerW, "meta", clockIcon)...)
+		meta = append(meta, run{text: st.Duration, face: faceMeta, class: "meta", dx: markerW, icon: clockIcon})
 	}
 	if st.Conversion != nil {
-		meta = append(meta, wrapped(theme.Word(l.o.Lang, "conversion")+": "+percent(*st.Conversion), faceMeta, w, "meta")...)
+		meta = append(meta, run{text: theme.Word(l.o.Lang, "conversion") + ": " + percent(*st.Conversion), face: faceMeta, class: "meta"})
 	}
 	if meta != nil {
-		items = append(items, item{lines: meta})
+		items = append(items, item{runs: meta})
 	}
-	return stack(items, w, itemGap)
+	return stack{items, itemGap}
+}
+
+// note is a run of a list: text after a bullet or a mark.
+func note(text, class string, icon func(*writer, float64, float64)) run {
+	return run{text: text, face: faceText, class: class, dx: markerW, icon: icon}
 }
 
 // goals lists what the customer wants from a stage, each after a target,
 // and what they expect of it, each after a ticked box; the legend says
 // which is which.
-func (l *layout) goals(st *site.Stage, w float64) *block {
+func goals(st *site.Stage) stack {
 	var items []item
 	for _, t := range st.Goals {
-		items = append(items, item{lines: marked(t, faceText, w, markerW, "text", goalIcon)})
+		items = append(items, item{runs: []run{note(t, "text", goalIcon)}})
 	}
 	for _, t := range st.Expectations {
-		items = append(items, item{lines: marked(t, faceText, w, markerW, "text", expectationIcon)})
+		items = append(items, item{runs: []run{note(t, "text", expectationIcon)}})
 	}
-	return stack(items, w, noteGap)
+	return stack{items, noteGap}
 }
 
 // gather collects a list lane's notes from a stage's touchpoints, each
@@ -196,7 +299,7 @@ func notesOf(tp *site.Touchpoint, lane string) content.Notes {
 // list draws a list lane's notes, every one whole: pains and barriers
 // with a cross, gains with a plus, others with a bullet; a note that is an
 // assumption is boxed with a dashed line.
-func list(notes []content.Note, lane string, w float64) *block {
+func list(notes []content.Note, lane string) stack {
 	class := "text"
 	switch lane {
 	case "pains", "barriers":
@@ -207,61 +310,53 @@ func list(notes []content.Note, lane string, w float64) *block {
 	icon := markerFor(lane)
 	items := make([]item, len(notes))
 	for i, n := range notes {
-		items[i] = item{lines: marked(n.Text, faceText, w, markerW, class, icon), dashed: n.Source == "assumption"}
+		items[i] = item{runs: []run{note(n.Text, class, icon)}, dashed: n.Source == "assumption"}
 	}
-	return stack(items, w, noteGap)
+	return stack{items, noteGap}
 }
 
 // owners links to the teams that own a stage's touchpoints, and warns when
 // one is owned by nobody.
-func (l *layout) owners(st *site.Stage, w float64) *block {
+func (l *layout) owners(st *site.Stage) stack {
 	var items []item
 	seen := map[string]bool{}
 	for _, tp := range st.Touchpoints {
 		switch {
 		case tp.Owner != nil && !seen[tp.Owner.Slug]:
 			seen[tp.Owner.Slug] = true
-			items = append(items, item{lines: wrapped(tp.Owner.Title, faceText, w, "link"), link: tp.Owner.URL})
+			items = append(items, item{runs: []run{{text: tp.Owner.Title, face: faceText, class: "link"}}, link: tp.Owner.URL})
 		case tp.OwnerNone && !seen[""]:
 			seen[""] = true
-			items = append(items, item{lines: marked(theme.Word(l.o.Lang, "nobody"), faceText, w, markerW, "warn", warnIcon)})
+			items = append(items, item{runs: []run{note(theme.Word(l.o.Lang, "nobody"), "warn", warnIcon)}})
 		}
 	}
-	return stack(items, w, itemGap)
+	return stack{items, noteGap}
 }
 
-// kpis shows each KPI of a stage's touchpoints with its values and whether
-// it is met: a tick, a cross or a dash, and the same in the legend.
-func (l *layout) kpis(st *site.Stage, w float64) *block {
+// kpis shows each KPI of a stage's touchpoints with its values, beside
+// its name where they fit, and whether it is met: a tick, a cross or a
+// dash, and the same in the legend.
+func kpis(st *site.Stage) stack {
 	var items []item
 	for _, tp := range st.Touchpoints {
 		for _, k := range tp.KPIs {
 			status := rollup.KPI(k)
-			icon := func(wr *writer, x, y float64) { kpiIcon(wr, status, x, y) }
-			value := KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)
-			// The values beside the name when both fit on one line, else under it.
-			var ls []line
-			if vw := faceMeta.Width(value); markerW+faceText.Width(k.Name)+asideGap+vw <= w {
-				ls = marked(k.Name, faceText, w, markerW, "text", icon)
-				ls[0].aside, ls[0].asideX = value, w
-			} else {
-				ls = marked(k.Name, faceText, w, markerW, "text", icon)
-				ls = append(ls, marked(value, faceMeta, w, markerW, "meta", nil)...)
-			}
-			items = append(items, item{lines: ls, link: tp.URL})
+			r := note(k.Name, "text", func(wr *writer, x, y float64) { kpiIcon(wr, status, x, y) })
+			r.aside = KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)
+			items = append(items, item{runs: []run{r}, link: tp.URL})
 		}
 	}
-	return stack(items, w, itemGap)
+	return stack{items, itemGap}
 }
 
 // opportunities lists the improvements planned on a stage's touchpoints:
 // what, who, by when, in what state, and a warning once overdue.
-func (l *layout) opportunities(st *site.Stage, w float64) *block {
+func (l *layout) opportunities(st *site.Stage) stack {
 	lang := l.o.Lang
 	var items []item
 	for _, tp := range st.Touchpoints {
 		for _, op := range tp.Opportunities {
-			ls := marked(op.Title, faceText, w, markerW, "text", func(wr *writer, x, y float64) { statusIcon(wr, op.Status, x, y) })
+			runs := []run{note(op.Title, "text", func(wr *writer, x, y float64) { statusIcon(wr, op.Status, x, y) })}
 			meta := ""
 			if op.Owner != nil {
 				meta = op.Owner.Title + " · "
@@ -270,14 +365,14 @@ func (l *layout) opportunities(st *site.Stage, w float64) *block {
 				meta += op.Due.Format("2006-01-02") + " · "
 			}
 			meta += theme.Word(lang, op.Status)
-			ls = append(ls, marked(meta, faceMeta, w, markerW, "meta", nil)...)
+			runs = append(runs, run{text: meta, face: faceMeta, class: "meta", dx: markerW})
 			if !l.o.Today.IsZero() && rollup.Overdue(op, l.o.Today) {
-				ls = append(ls, marked(theme.Word(lang, "overdue"), faceMeta, w, markerW, "warn", warnIcon)...)
+				runs = append(runs, run{text: theme.Word(lang, "overdue"), face: faceMeta, class: "warn", dx: markerW, icon: warnIcon})
 			}
-			items = append(items, item{lines: ls, link: tp.URL})
+			items = append(items, item{runs: runs, link: tp.URL})
 		}
 	}
-	return stack(items, w, itemGap)
+	return stack{items, itemGap}
 }
 
 func importanceLevel(s string) int {

@@ -70,6 +70,10 @@ type card struct {
 	depth int
 	x, w  float64 // x from the column's left
 	y, h  float64 // y from the top of the touchpoints row
+	// body is the card's content laid out at the width bodyW: the last
+	// width asked is the one it is placed and drawn at.
+	body  *block
+	bodyW float64
 }
 
 // row is one lane. A row whose cells are drawn from text has a cell per
@@ -83,16 +87,14 @@ type row struct {
 	fixed float64 // the height of a drawn row
 }
 
-// cell is one stage's content in a row, laid out at any width; heights are
-// remembered per width, since finding the columns' widths asks often.
+// cell is one stage's content in a row, at any column width: measure
+// gives its height there cheaply, layout wraps it to draw. Finding the
+// columns' widths asks for many heights, each remembered.
 type cell struct {
+	measure func(width float64) float64
 	layout  func(width float64) *block
 	heights map[float64]float64
 	laid    *block // at the column's final width
-}
-
-func newCell(f func(width float64) *block) *cell {
-	return &cell{layout: f, heights: map[float64]float64{}}
 }
 
 // height is the cell's height at a column width, padding included.
@@ -100,7 +102,7 @@ func (c *cell) height(w float64) float64 {
 	if h, ok := c.heights[w]; ok {
 		return h
 	}
-	h := c.layout(w).h + 2*padY
+	h := c.measure(w) + 2*padY
 	c.heights[w] = h
 	return h
 }
@@ -274,7 +276,7 @@ func slotWidths(c *column, w float64) []float64 {
 // cardsCell lays out a stage's cards at a column width: slots side by
 // side, each a parent card with its details stacked under it.
 func (l *layout) cardsCell(c *column) *cell {
-	return newCell(func(w float64) *block {
+	measure := func(w float64) float64 {
 		sws := slotWidths(c, w)
 		tallest := 0.0
 		for i, s := range c.slots {
@@ -284,9 +286,12 @@ func (l *layout) cardsCell(c *column) *cell {
 			}
 			tallest = max(tallest, y-gap)
 		}
-		// The cards draw themselves (drawCards); the block only sizes the row.
-		return &block{h: tallest, draw: func(*writer, float64, float64) {}}
-	})
+		return tallest
+	}
+	// The cards draw themselves (drawCards); the block only sizes the row.
+	return &cell{measure: measure, heights: map[float64]float64{}, layout: func(w float64) *block {
+		return &block{h: measure(w), draw: func(*writer, float64, float64) {}}
+	}}
 }
 
 // placeCards fixes every card's position at its column's final width.

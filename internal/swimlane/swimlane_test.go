@@ -409,3 +409,14 @@ func BenchmarkMap(b *testing.B) {
 		SVG(j, Options{Lang: "ru", Today: today})
 	}
 }
+
+// BenchmarkTypicalMap lays out and writes a journey of the size most maps
+// have, 7 stages of 3 touchpoints with every lane filled, where finding
+// the stages' widths does the most work.
+func BenchmarkTypicalMap(b *testing.B) {
+	_, j := loadJourney(b, generated(7, 3, "en"))
+	b.ResetTimer()
+	for b.Loop() {
+		SVG(j, Options{Lang: "en", Today: today})
+	}
+}

@@ -2,6 +2,7 @@ package textfit
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,15 +28,40 @@ const ellipsis = "…"
 // width; a character, including an emoji ZWJ sequence, is never split.
 // Empty or all-whitespace input gives nil.
 func (f *Face) Wrap(s string, width float64) []string {
+	var lines []string
+	f.wrap(s, width, func(line string) { lines = append(lines, line) })
+	return lines
+}
+
+// Count returns how many lines Wrap would break s into, without making
+// them: finding a layout asks for many widths before it draws at one.
+func (f *Face) Count(s string, width float64) int {
+	if s != "" && isNormal(s) && f.fits(f.m.units(s), width) {
+		return 1 // the common case: it fits on one line
+	}
+	n := 0
+	f.wrap(s, width, func(string) { n++ })
+	return n
+}
+
+// LineWidth returns the width of s laid on one line as Wrap lays it out,
+// its whitespace collapsed: s fits on one line of any width at least this.
+func (f *Face) LineWidth(s string) float64 { return f.px(f.m.units(normalize(s))) }
+
+// clusterBufs keeps the clusters of strings being wrapped between calls.
+var clusterBufs = sync.Pool{New: func() any { return new([]cluster) }}
+
+// wrap breaks s as Wrap describes and passes each line to emit, in order.
+func (f *Face) wrap(s string, width float64, emit func(line string)) {
 	s = normalize(s)
 	if s == "" {
-		return nil
+		return
 	}
-	cs := f.m.appendClusters(make([]cluster, 0, utf8.RuneCountInString(s)), s)
-	var lines []string
-	emit := func(from, to int) {
-		lines = append(lines, s[cs[from].start:cs[to-1].end])
-	}
+	buf := clusterBufs.Get().(*[]cluster)
+	defer clusterBufs.Put(buf)
+	cs := f.m.appendClusters((*buf)[:0], s)
+	*buf = cs
+	line := func(from, to int) { emit(s[cs[from].start:cs[to-1].end]) }
 
 	start := 0 // first cluster of the current line
 	used := 0  // units of cs[start:i]
@@ -58,7 +84,7 @@ func (f *Face) Wrap(s string, width float64) []string {
 		}
 		if i > start && !f.fits(used+c.units, width) {
 			if brkEnd > start {
-				emit(start, brkEnd)
+				line(start, brkEnd)
 				start, used = brkNext, used-brkUsed
 				brkEnd = -1
 			}
@@ -70,14 +96,13 @@ func (f *Face) Wrap(s string, width float64) []string {
 				if cs[i-1].base == ' ' { // only before a spaced dash
 					end--
 				}
-				emit(start, end)
+				line(start, end)
 				start, used = i, 0
 			}
 		}
 		used += c.units
 	}
-	emit(start, len(cs))
-	return lines
+	line(start, len(cs))
 }
 
 // Clamp is Wrap limited to maxLines lines. When the text needs more, the last

@@ -346,3 +346,21 @@ func BenchmarkWidth(b *testing.B) {
 		f.Width(text)
 	}
 }
+
+// TestCount checks that Count gives the number of lines Wrap makes, for
+// every case Wrap is tested with and at many widths.
+func TestCount(t *testing.T) {
+	f := Regular(12)
+	texts := []string{
+		"", "   ", "one", "Заказ — оплата", "e-mail and self-service", "https://example.com/a/very/long/url/that/never/ends",
+		strings.Repeat("Długiesłowo", 8), "顧客体験の地図を描く", "emoji 👩‍👩‍👧 and flags 🇵🇱 here", "  many   spaces\tand\nbreaks  ",
+		"Opens the Thursday newsletter on the phone and taps two or three offers",
+	}
+	for _, s := range texts {
+		for w := 1.0; w < 500; w += 7 {
+			if got, want := f.Count(s, w), len(f.Wrap(s, w)); got != want {
+				t.Errorf("Count(%q, %g) = %d, Wrap gives %d lines", s, w, got, want)
+			}
+		}
+	}
+}
