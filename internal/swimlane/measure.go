@@ -107,6 +107,9 @@ func measure(j *site.Journey, o Options) *layout {
 		r := &row{lane: lane, y: y}
 		r.label = faceLabel.Wrap(laneName(o.Lang, lane), labelW-2*pad)
 		h := float64(len(r.label))*faceLabel.LineHeight() + 2*pad
+		if lane == "processes" { // the label cell also names the line of visibility
+			h += 4 + linesHeight(wrapped(theme.Word(o.Lang, "line-of-visibility"), faceMeta, labelW-2*pad, "meta"))
+		}
 		switch lane {
 		case "touchpoints":
 			h = max(h, l.cards())
