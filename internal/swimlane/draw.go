@@ -106,9 +106,11 @@ func (w *writer) elem(name string, empty bool, attrs ...string) {
 	w.WriteByte('>')
 }
 
-const style = `text{font-family:"Go","Go Regular",sans-serif;fill:` + colInk + `}
-.head{font-weight:700;font-size:14px}.title{font-weight:700;font-size:13px}.label{font-weight:700;font-size:12px}
-.text{font-size:12px}.meta{font-size:11px;fill:` + colMuted + `}.strong{font-weight:700}
+// style turns kerning and ligatures off: text is measured as the plain sum
+// of its advances (package textfit), and kerning pairs would move it.
+const style = `text{font-family:"Inter",sans-serif;font-kerning:none;font-variant-ligatures:none;fill:` + colInk + `}
+.head{font-weight:600;font-size:14px}.title{font-weight:600;font-size:13px}.label{font-weight:600;font-size:12px}
+.text{font-size:12px}.meta{font-size:11px;fill:` + colMuted + `}.strong{font-weight:600}
 .warn{font-size:11px;fill:` + colWarn + `}.link{font-size:12px;fill:` + colLink + `;text-decoration:underline}
 .pain{font-size:12px;fill:` + colPainInk + `}.gain{font-size:12px;fill:` + colGainInk + `}
 .bg{fill:` + colPaper + `}.hd{fill:` + colHead + `}.lb{fill:` + colLabel + `}.ln{fill:` + colLane + `}
@@ -133,7 +135,7 @@ func draw(l *layout) []byte {
 	w.f(`<desc id="%s-desc">%s</desc>`, id, esc(describe(l.j, l.o.Lang)))
 	w.WriteString(`<style>`)
 	if l.o.FontURL != "" {
-		w.f(`@font-face{font-family:"Go";font-weight:400;src:url("%sgo-regular.ttf") format("truetype")}@font-face{font-family:"Go";font-weight:700;src:url("%sgo-bold.ttf") format("truetype")}`,
+		w.f(`@font-face{font-family:"Inter";font-weight:400;src:url("%sinter-regular.woff2") format("woff2")}@font-face{font-family:"Inter";font-weight:600;src:url("%sinter-semibold.woff2") format("woff2")}`,
 			esc(l.o.FontURL), esc(l.o.FontURL))
 	}
 	w.WriteString(style + `</style>`)

@@ -25,9 +25,9 @@ const (
 // The faces text is measured and drawn with; the CSS of the SVG names the
 // same fonts at the same sizes.
 var (
-	faceHead  = textfit.Bold(14)
-	faceTitle = textfit.Bold(13)
-	faceLabel = textfit.Bold(12)
+	faceHead  = textfit.SemiBold(14)
+	faceTitle = textfit.SemiBold(13)
+	faceLabel = textfit.SemiBold(12)
 	faceText  = textfit.Regular(12)
 	faceMeta  = textfit.Regular(11)
 )

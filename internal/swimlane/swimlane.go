@@ -3,8 +3,8 @@
 // owners, KPIs, opportunities and, below a line of visibility, back-stage
 // processes).
 //
-// Text is measured with the metrics of the font the browser is given (Go
-// Regular and Bold, package textfit) and wrapped here, since SVG cannot
+// Text is measured with the metrics of the font the browser is given (Inter
+// Regular and SemiBold, package textfit) and wrapped here, since SVG cannot
 // wrap: titles are always shown whole and cells grow to fit them; only the
 // list lanes clamp a long list with "…", keeping the full text in <title>.
 // Every piece of content is escaped and stripped of characters XML
@@ -22,8 +22,9 @@ import (
 type Options struct {
 	Lang string                  // interface language of lane names and words
 	Link func(rel string) string // turns a site path into the URL written in the SVG
-	// FontURL is the folder, as seen from the SVG, that holds go-regular.ttf
-	// and go-bold.ttf; "" leaves the font to the page the SVG sits in.
+	// FontURL is the folder, as seen from the SVG, that holds
+	// inter-regular.woff2 and inter-semibold.woff2; "" leaves the font to
+	// the page the SVG sits in.
 	FontURL string
 	ID      string    // prefix of element ids, unique within a page; "map" if empty
 	Today   time.Time // opportunities due before it and not done are overdue
