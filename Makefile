@@ -7,7 +7,7 @@ PORT    ?= 1313
 
 all: build
 
-$(BIN): $(shell find cmd internal -name '*.go') $(shell find themes -type f) go.mod go.sum embed.go
+$(BIN): $(shell find cmd internal -name '*.go' -o -name '*.woff2') $(shell find themes -type f) go.mod go.sum embed.go
 	$(GO) build -o $(BIN) ./cmd/cjm
 
 ## build: build the example portal in content/ into public/

@@ -6,16 +6,16 @@ import (
 )
 
 func TestMinify(t *testing.T) {
-	font := []byte{0, 1, 0, 0, 0, 9}
+	font := []byte("wOF2\x00\x01\x00\x00 \n  ")
 	files := map[string][]byte{
-		"index.html":     []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <p>Hello   <b>world</b></p>\n  </body>\n</html>\n"),
-		"css/cjm.css":    []byte("body {\n  color : #ffffff ;\n}\n"),
-		"map.svg":        []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect x=\"1.50\" y=\"2\" />\n</svg>\n"),
-		"fonts/go.ttf":   font,
-		"broken.json":    []byte("{not json"),
-		"data/ok.json":   []byte("{ \"a\" : [ 1, 2 ] }"),
-		"unknown.thing":  []byte("  kept  "),
-		"map/index.html": []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <div>" + inlineSVG + "</div>\n  </body>\n</html>\n"),
+		"index.html":        []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <p>Hello   <b>world</b></p>\n  </body>\n</html>\n"),
+		"css/cjm.css":       []byte("body {\n  color : #ffffff ;\n}\n"),
+		"map.svg":           []byte("<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <rect x=\"1.50\" y=\"2\" />\n</svg>\n"),
+		"fonts/inter.woff2": font,
+		"broken.json":       []byte("{not json"),
+		"data/ok.json":      []byte("{ \"a\" : [ 1, 2 ] }"),
+		"unknown.thing":     []byte("  kept  "),
+		"map/index.html":    []byte("<!DOCTYPE html>\n<html lang=\"en\">\n  <body>\n    <div>" + inlineSVG + "</div>\n  </body>\n</html>\n"),
 	}
 	before, after := Minify(files)
 	if after >= before {
@@ -35,7 +35,7 @@ func TestMinify(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, files[name], w)
 		}
 	}
-	if !bytes.Equal(files["fonts/go.ttf"], font) {
+	if !bytes.Equal(files["fonts/inter.woff2"], font) {
 		t.Error("a font was changed")
 	}
 	if html := string(files["index.html"]); !bytes.Contains([]byte(html), []byte("<p>Hello <b>world</b></p>")) || bytes.Contains([]byte(html), []byte("\n  ")) {

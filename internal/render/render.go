@@ -115,8 +115,8 @@ func New(s *site.Site, t *theme.Theme, now time.Time) *Renderer {
 // name in their CSS, by output path.
 func Fonts() map[string][]byte {
 	return map[string][]byte{
-		"fonts/go-regular.ttf": textfit.RegularTTF(),
-		"fonts/go-bold.ttf":    textfit.BoldTTF(),
+		"fonts/inter-regular.woff2":  textfit.RegularWOFF2(),
+		"fonts/inter-semibold.woff2": textfit.SemiBoldWOFF2(),
 	}
 }
 

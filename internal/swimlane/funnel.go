@@ -30,7 +30,7 @@ const (
 // .funnel-label and .funnel-value in Inter at these weights and sizes.
 var (
 	faceFunnel      = faceLabel
-	faceFunnelValue = textfit.Bold(13)
+	faceFunnelValue = textfit.SemiBold(13)
 )
 
 // Funnel draws the share of customers reaching each stage as centred

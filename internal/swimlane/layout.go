@@ -25,10 +25,10 @@ const (
 // The faces text is measured and drawn with; the CSS of the SVG names the
 // same fonts at the same sizes.
 var (
-	faceDoc   = textfit.Bold(20) // a standalone map's title
-	faceHead  = textfit.Bold(14)
-	faceTitle = textfit.Bold(13)
-	faceLabel = textfit.Bold(12)
+	faceDoc   = textfit.SemiBold(20) // a standalone map's title
+	faceHead  = textfit.SemiBold(14)
+	faceTitle = textfit.SemiBold(13)
+	faceLabel = textfit.SemiBold(12)
 	faceText  = textfit.Regular(12)
 	faceMeta  = textfit.Regular(11)
 )

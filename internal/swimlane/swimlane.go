@@ -6,7 +6,7 @@
 // to-be curves, the sparkline.
 //
 // Text is measured with the metrics of the font the browser is given
-// (package textfit) and wrapped here, since SVG cannot wrap. No word is
+// (Inter Regular and SemiBold, package textfit) and wrapped here, since SVG cannot wrap. No word is
 // ever dropped: cells grow to hold their text, and each stage is as wide
 // as its content needs (fitWidths), so the map stays compact. Every piece
 // of content is escaped and stripped of characters XML forbids, so the

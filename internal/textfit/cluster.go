@@ -91,7 +91,7 @@ func (m *metrics) nextCluster(s string) (n, units int, base rune) {
 }
 
 // finish widens a cluster that asked for emoji presentation (☺️, 1️⃣): the
-// browser then draws it from the colour emoji font even if the Go font has a
+// browser then draws it from the colour emoji font even if Inter has a
 // text glyph.
 func (m *metrics) finish(units int, emoji bool) int {
 	if emoji && units < m.emojiUnits {

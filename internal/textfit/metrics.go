@@ -6,16 +6,11 @@ import (
 	"sync"
 	"unicode"
 
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
 	"golang.org/x/text/width"
 )
 
 // denseLimit bounds the precomputed slice part of the advance table. Every
-// script and symbol block the Go fonts cover lies below it, so measuring the
+// script and symbol block the fonts cover lies below it, so measuring the
 // common case is an index instead of a map lookup and Unicode table searches.
 const denseLimit = 0x3000
 
@@ -33,53 +28,33 @@ type metrics struct {
 }
 
 var (
-	regularMetrics = sync.OnceValue(func() *metrics { return mustLoad("Go Regular", goregular.TTF) })
-	boldMetrics    = sync.OnceValue(func() *metrics { return mustLoad("Go Bold", gobold.TTF) })
+	regularMetrics  = sync.OnceValue(func() *metrics { return mustLoad("Inter Regular", interRegular) })
+	semiBoldMetrics = sync.OnceValue(func() *metrics { return mustLoad("Inter SemiBold", interSemiBold) })
 )
 
-// mustLoad parses a font and tabulates its advances. The fonts are compiled
+// mustLoad reads a font and tabulates its advances. The fonts are compiled
 // in, so a failure is a build problem, not a runtime condition.
-func mustLoad(name string, ttf []byte) *metrics {
-	m, err := load(ttf)
+func mustLoad(name, woff2 string) *metrics {
+	m, err := load([]byte(woff2))
 	if err != nil {
 		panic(fmt.Sprintf("textfit: loading %s: %v", name, err))
 	}
 	return m
 }
 
-func load(ttf []byte) (*metrics, error) {
-	f, err := sfnt.Parse(ttf)
+func load(woff2 []byte) (*metrics, error) {
+	f, err := readWOFF2(woff2)
 	if err != nil {
 		return nil, err
 	}
-	upem := int(f.UnitsPerEm())
+	upem := f.unitsPerEm
 	m := &metrics{
 		unitsPerEm: upem,
 		dense:      make([]int32, denseLimit),
-		sparse:     make(map[rune]int32),
+		sparse:     f.advances,
 		wideUnits:  upem,
 		emojiUnits: int(math.Ceil(1.25 * float64(upem))),
 		otherUnits: int(math.Ceil(0.6 * float64(upem))),
-	}
-	// Asking for advances at ppem = unitsPerEm, unhinted, yields them in font
-	// units exactly (as 26.6 fixed point).
-	ppem := fixed.Int26_6(upem << 6)
-	var buf sfnt.Buffer
-	// The Go fonts cover only the Basic Multilingual Plane; scanning all of it
-	// (a few milliseconds, once) is simpler and safer than listing ranges.
-	for r := rune(0); r <= 0xFFFF; r++ {
-		gi, err := f.GlyphIndex(&buf, r)
-		if err != nil {
-			return nil, fmt.Errorf("glyph index of %U: %w", r, err)
-		}
-		if gi == 0 {
-			continue
-		}
-		a, err := f.GlyphAdvance(&buf, gi, ppem, font.HintingNone)
-		if err != nil {
-			return nil, fmt.Errorf("advance of %U: %w", r, err)
-		}
-		m.sparse[r] = int32(a.Round())
 	}
 	// Resolve the dense range completely, estimates included, so that
 	// measuring Latin or Cyrillic text is one index per rune.
@@ -100,7 +75,7 @@ func (m *metrics) runeUnits(r rune) int {
 
 // slowRuneUnits is runeUnits without the precomputed dense table.
 func (m *metrics) slowRuneUnits(r rune) int {
-	// Invisible characters first: the Go fonts do have a glyph for the soft
+	// Invisible characters first: a font may have a glyph for the soft
 	// hyphen, but browsers do not draw it mid-line.
 	if isZeroWidth(r) {
 		return 0

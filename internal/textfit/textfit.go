@@ -1,15 +1,22 @@
 // Package textfit measures and wraps text for SVG, which cannot wrap text
 // itself.
 //
-// Widths come from the advance tables of Go Regular and Go Bold
-// (golang.org/x/image/font/gofont), the same fonts the site serves to the
-// browser (see RegularTTF and BoldTTF), so a line that Wrap says fits is the
-// line the browser draws. The Go fonts have no kerning or ligature tables,
-// so summing advances gives exactly what the browser lays out.
+// Widths come from the advance tables of Inter Regular and Inter SemiBold
+// (Inter 4.1, SIL Open Font License), read from the very WOFF2 files the
+// site serves to the browser (see RegularWOFF2 and SemiBoldWOFF2), so a
+// line that Wrap says fits is the line the browser draws. The files are
+// subsets made for this (fonts/subset.py): they have no GSUB table, so no
+// ligature, contextual alternate or case form changes an advance, and their
+// digits are Inter's tabular figures. They keep GPOS kerning for the pages;
+// the map's CSS turns kerning off, so that the browser lays map text out as
+// the plain sum of the advances measured here.
 //
-// The fonts cover Latin (including Polish), Greek and Cyrillic, plus common
-// punctuation, arrows and some symbols. For anything else the browser falls
-// back to another font that this package cannot see, so it estimates:
+// The fonts cover Latin (including Polish and the rest of Latin Extended),
+// Greek and Cyrillic, punctuation, super- and subscripts, currency and
+// letterlike symbols (€ ₽ №), number forms, arrows, mathematical operators,
+// geometric shapes (▲ ▼ ◆) and a few symbols (⚠ ✓ ♥). For anything else
+// the browser falls back to another font that this package cannot see, so
+// it estimates:
 //
 //   - East Asian wide and fullwidth characters (CJK, kana, Hangul): 1 em;
 //   - emoji and other symbols (category So, U+1F000–U+1FFFF), and any
@@ -34,15 +41,17 @@ package textfit
 import (
 	"fmt"
 	"math"
-	"slices"
-
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
-// lineHeightFactor is the line height as a multiple of the font size. The Go
-// fonts' own ascent plus descent is about 1.15 em; 1.3 leaves room between
-// lines for diacritics such as Ż or Й and reads well in small map cards.
+// lineHeightFactor is the line height as a multiple of the font size.
+// Inter's ascent and descent (hhea: 1984 and 494 of 2048 units) add up to
+// 1.21 em; its tallest letters in the scripts the maps show (Ś, Ź, Й with
+// their accents) reach 0.95 em above the baseline and its deepest (g, ę,
+// Ą) 0.22 em below. The map puts a line's baseline 1 em below the line's
+// top (half the line height plus 0.35 em), so at 1.3 the font's whole
+// ascent and descent stay inside the line (0.03 em to spare above, 0.06 em
+// below), and an ogonek keeps 0.14 em from the accent of a Ś on the line
+// under it. A larger factor would only make small map cards taller.
 const lineHeightFactor = 1.3
 
 // Face measures text in one font at one size, in CSS pixels.
@@ -55,13 +64,13 @@ type Face struct {
 	pxPerUnit float64
 }
 
-// Regular returns Go Regular at size pixels. It panics if size is not a
-// positive finite number.
+// Regular returns Inter Regular (weight 400) at size pixels. It panics if
+// size is not a positive finite number.
 func Regular(size float64) *Face { return newFace(regularMetrics(), size) }
 
-// Bold returns Go Bold at size pixels. It panics if size is not a positive
-// finite number.
-func Bold(size float64) *Face { return newFace(boldMetrics(), size) }
+// SemiBold returns Inter SemiBold (weight 600) at size pixels. It panics if
+// size is not a positive finite number.
+func SemiBold(size float64) *Face { return newFace(semiBoldMetrics(), size) }
 
 func newFace(m *metrics, size float64) *Face {
 	if !(size > 0) || math.IsInf(size, 1) {
@@ -84,11 +93,3 @@ func (f *Face) Width(s string) float64 { return f.px(f.m.units(s)) }
 
 // px converts font units to pixels.
 func (f *Face) px(units int) float64 { return float64(units) * f.pxPerUnit }
-
-// RegularTTF returns the Go Regular font file, to publish for the browser.
-// The result is a fresh copy that the caller may keep or modify.
-func RegularTTF() []byte { return slices.Clone(goregular.TTF) }
-
-// BoldTTF returns the Go Bold font file, to publish for the browser. The
-// result is a fresh copy that the caller may keep or modify.
-func BoldTTF() []byte { return slices.Clone(gobold.TTF) }

@@ -30,8 +30,8 @@ test('every text of every map fits inside its cell', async () => {
   for (const j of journeys) {
     await page.goto(server.url + j.slice(1));
     await page.evaluate(() => document.fonts.ready);
-    const fonts = await page.evaluate(() => document.fonts.check('12px Go'));
-    assert.ok(fonts, 'the Go font is loaded');
+    const fonts = await page.evaluate(() => document.fonts.check('12px Inter') && document.fonts.check('600 12px Inter'));
+    assert.ok(fonts, 'both faces of Inter are loaded');
     const problems = await page.$$eval('svg.cjm-map g.cell', (cells) => {
       const out = [];
       for (const cell of cells) {
