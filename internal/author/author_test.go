@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/site"
 )
 
 func TestSlugOf(t *testing.T) {
@@ -171,5 +173,135 @@ func TestWriteDraftAllOrNothing(t *testing.T) {
 	})
 	if len(left) > 0 {
 		t.Errorf("a failed draft left %s", left)
+	}
+}
+
+// TestReadCSVEmotions reads emotions in both forms and both columns; the
+// personas a sheet names per persona become the draft's.
+func TestReadCSVEmotions(t *testing.T) {
+	d, diags := ReadCSV("t.csv", []byte("stage,title,emotion,emotions\n"+
+		"Deal,Sign,irina: +1; Tomas: -2,\n"+
+		"Deal,Pay,\"irina: 1\nanna: 0\",\n"+
+		"Deal,Wait,,tomas: 2\n"+
+		"Deal,Call,-1,\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	var got []string
+	for _, tp := range d.Stages[0].Touchpoints {
+		got = append(got, tp.Slug+keys(tp.Keys))
+	}
+	want := []string{
+		"sign title=Sign weight=10 emotion=[{irina 1} {tomas -2}]",
+		"pay title=Pay weight=20 emotion=[{irina 1} {anna 0}]",
+		"wait title=Wait weight=30 emotion=[{tomas 2}]",
+		"call title=Call weight=40 emotion=-1",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("draft:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if want := []DraftPersona{{Slug: "irina"}, {Slug: "tomas"}, {Slug: "anna"}}; !reflect.DeepEqual(d.Personas, want) {
+		t.Errorf("personas %v, want %v", d.Personas, want)
+	}
+
+	for _, bad := range []string{"3", "irina: 3", "irina", "irina: 1; irina: 2", "a/b: 1", ": 1", "irina: one"} {
+		_, diags := ReadCSV("t.csv", []byte("stage,title,emotion\nDeal,Sign,\""+bad+"\"\n"))
+		if !diags.HasErrors() {
+			t.Errorf("emotion %q: no error", bad)
+		}
+	}
+}
+
+// TestMermaidRoundTrip exports a journey whose personas feel differently to
+// Mermaid, imports the diagram as a new journey, and checks that every
+// persona feels as before at every touchpoint.
+func TestMermaidRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"content/personas/irina.md":           "---\ntitle: Irina, small business owner\n---\n",
+		"content/personas/tomas.md":           "---\ntitle: Tomas\n---\n",
+		"content/personas/anna.md":            "---\ntitle: Anna\n---\n",
+		"content/journeys/b2b/_index.md":      "---\ntitle: B2B\npersonas: [irina, tomas, anna]\n---\n",
+		"content/journeys/b2b/01-a/_index.md": "---\ntitle: Find\n---\n",
+		"content/journeys/b2b/01-a/ad.md":     "---\ntitle: Ad\nweight: 1\nemotion: 1\n---\n",
+		"content/journeys/b2b/01-a/call.md":   "---\ntitle: Call\nweight: 2\nemotion: {anna: -1, irina: 2, tomas: -1}\n---\n",
+		"content/journeys/b2b/01-a/call2.md":  "---\ntitle: Call\nweight: 3\nemotion: 0\n---\n",
+		"content/journeys/b2b/02-b/_index.md": "---\ntitle: Sign\n---\n",
+		"content/journeys/b2b/02-b/sign.md":   "---\ntitle: Sign the contract\nweight: 1\nemotion: {tomas: -2, irina: 1}\n---\n",
+		"content/journeys/b2b/02-b/wait.md":   "---\ntitle: Wait\nweight: 2\n---\n",
+		"content/journeys/b2b/02-b/same.md":   "---\ntitle: Same\nweight: 3\nemotion: {irina: 2, tomas: 2, anna: 2}\n---\n",
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	feelings := func(slug string) []string {
+		t.Helper()
+		c, diags := content.Load(os.DirFS(dir))
+		s, more := site.Resolve(c, site.Base{Path: "/"})
+		diags.Add(more...)
+		if diags.HasErrors() {
+			t.Fatal(diags.Errors())
+		}
+		var out []string
+		for _, j := range s.Journeys {
+			if j.Slug != slug {
+				continue
+			}
+			for _, tp := range j.Touchpoints {
+				line := tp.Stage.Title + "/" + tp.Title + ":"
+				for _, f := range tp.Feelings {
+					line += fmt.Sprintf(" %s %d", f.Persona.Slug, f.Value)
+				}
+				out = append(out, line)
+			}
+			return out
+		}
+		t.Fatalf("no journey %s", slug)
+		return nil
+	}
+	want := feelings("b2b")
+	// Mermaid has no task without a score: no emotion is written as 3,
+	// neutral, and comes back as 0 for everyone.
+	want[slices.Index(want, "Sign/Wait:")] = "Sign/Wait: irina 0 tomas 0 anna 0"
+	c, _ := content.Load(os.DirFS(dir))
+	s, _ := site.Resolve(c, site.Base{Path: "/"})
+	var diagram []byte
+	for _, j := range s.Journeys {
+		diagram = Mermaid(j)
+	}
+	if !strings.Contains(string(diagram), "    Sign the contract: 4: Irina#44; small business owner\n    Sign the contract: 1: Tomas\n") {
+		t.Errorf("Sign the contract is not one task per value:\n%s", diagram)
+	}
+	d, diags := ReadMermaid("b2b.mmd", diagram)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	d.Slug = "again"
+	a := &Site{Dir: dir, Theme: os.DirFS("../../themes/default"), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+	written, err := a.WriteDraft(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range written {
+		if strings.HasPrefix(f, "content/personas/") {
+			t.Errorf("wrote %s: the personas are found by title", f)
+		}
+	}
+	if got := feelings("again"); !reflect.DeepEqual(got, want) {
+		t.Errorf("after the round trip:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Again: the same diagram.
+	c, _ = content.Load(os.DirFS(dir))
+	s, _ = site.Resolve(c, site.Base{Path: "/"})
+	for _, j := range s.Journeys {
+		if j.Slug == "again" && string(Mermaid(j)) != string(diagram) {
+			t.Errorf("exported again:\n%s\nwant:\n%s", Mermaid(j), diagram)
+		}
 	}
 }

@@ -19,7 +19,7 @@ import (
 // contract's keys, in the order a touchpoint's keys are written. `stage`
 // names the row's stage (empty: the row above's); `body` is the free text.
 var csvColumns = []string{
-	"stage", "title", "slug", "description", "weight", "channel", "emotion", "importance", "engagement",
+	"stage", "title", "slug", "description", "weight", "channel", "emotion", "emotions", "importance", "engagement",
 	"owner", "source", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes",
 	"csi", "nps", "conversion", "parent", "related", "body",
 }
@@ -38,9 +38,11 @@ var csvLists = []string{"actions", "questions", "barriers", "pains", "gains", "i
 // ReadCSV reads a spreadsheet of touchpoints, one row each, into the stages
 // and touchpoints of a draft (slug, title and personas are the caller's).
 // A header row names the columns; lists are separated by ";" or line
-// breaks within the cell. It accepts a byte order mark, CRLF line ends, and
-// ",", ";" or tab between cells (spreadsheets in many languages save with
-// ";"). Problems are reported at name:line.
+// breaks within the cell. An `emotion` or `emotions` cell holds one integer
+// or one per persona, "irina: 1; tomas: -2"; a sheet that names personas so
+// makes them the draft's, in the order first named. It accepts a byte order
+// mark, CRLF line ends, and ",", ";" or tab between cells (spreadsheets in
+// many languages save with ";"). Problems are reported at name:line.
 func ReadCSV(name string, data []byte) (*Draft, diag.List) {
 	var diags diag.List
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -89,6 +91,7 @@ func ReadCSV(name string, data []byte) (*Draft, diag.List) {
 	}
 
 	d := &Draft{}
+	var named []string // personas named by per-persona emotions, in order
 	stage := -1
 	slugs := map[string]int{}     // touchpoint slug → how many so far
 	titled := map[string]string{} // title → slug, to read parents written as titles
@@ -143,13 +146,24 @@ func ReadCSV(name string, data []byte) (*Draft, diag.List) {
 				diags.Errorf(name, line, hint, "%s: %q is not allowed", col, v)
 			}
 			switch col {
-			case "emotion":
-				n, err := strconv.Atoi(strings.TrimPrefix(v, "+"))
-				if err != nil || n < -2 || n > 2 {
-					bad("use an integer from -2 (very negative) to 2 (very positive)")
+			case "emotion", "emotions":
+				if col == "emotions" && cell["emotion"] != "" {
+					diags.Errorf(name, line, "fill one of the two in a row", "emotion and emotions: both are filled")
 					continue
 				}
-				t.Keys = append(t.Keys, Key{col, n})
+				e, ok := emotionCell(v)
+				if !ok {
+					bad("use an integer from -2 (very negative) to 2 (very positive), or one per persona: `irina: 1; tomas: -2`")
+					continue
+				}
+				if es, ok := e.([]content.PersonaEmotion); ok {
+					for _, pe := range es {
+						if !slices.Contains(named, pe.Persona) {
+							named = append(named, pe.Persona)
+						}
+					}
+				}
+				t.Keys = append(t.Keys, Key{"emotion", e})
 			case "weight":
 				n, err := strconv.Atoi(v)
 				if err != nil {
@@ -218,10 +232,37 @@ func ReadCSV(name string, data []byte) (*Draft, diag.List) {
 	if len(d.Stages) == 0 && !diags.HasErrors() {
 		diags.Errorf(name, 2, "add a row for each touchpoint under the header", "no touchpoints")
 	}
+	for _, slug := range named {
+		d.Personas = append(d.Personas, DraftPersona{Slug: slug})
+	}
 	if diags.HasErrors() {
 		return nil, diags
 	}
 	return d, diags
+}
+
+// emotionCell reads an emotion: an integer from -2 to 2 ("+1" too), or
+// one per persona, "irina: 1; tomas: -2" (`;` or line breaks between), as
+// []content.PersonaEmotion in the order written.
+func emotionCell(v string) (any, bool) {
+	value := func(s string) (int, bool) {
+		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(s), "+"))
+		return n, err == nil && n >= content.EmotionRange[0] && n <= content.EmotionRange[1]
+	}
+	if !strings.Contains(v, ":") {
+		return value(v)
+	}
+	var out []content.PersonaEmotion
+	for _, part := range splitCell(v) {
+		who, n, ok := strings.Cut(part, ":")
+		slug := content.Slugify(who)
+		e, valid := value(n)
+		if !ok || !valid || content.CheckSlug(slug) != nil || slices.ContainsFunc(out, func(p content.PersonaEmotion) bool { return p.Persona == slug }) {
+			return nil, false
+		}
+		out = append(out, content.PersonaEmotion{Persona: slug, Value: e})
+	}
+	return out, len(out) > 0
 }
 
 // splitCell splits a list cell at ";" and line breaks.

@@ -2,8 +2,10 @@ package author
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -38,7 +40,8 @@ type DraftTouchpoint struct {
 	Body string
 }
 
-// Key is one front-matter key: a string, an int, a float64 or a []string.
+// Key is one front-matter key: a string, an int, a float64, a []string, a
+// map, or (for `emotion`) a []content.PersonaEmotion, written as a map.
 type Key struct {
 	Name  string
 	Value any
@@ -71,6 +74,7 @@ func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
 		return nil, err
 	}
 	var personas []string
+	renamed := map[string]string{} // a draft's persona slug → the site's, found by title
 	if d.Personas != nil {
 		have := map[string]bool{}
 		byTitle := map[string]string{} // a diagram names personas by title
@@ -82,6 +86,7 @@ func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
 		}
 		for _, p := range d.Personas {
 			if slug, ok := byTitle[strings.ToLower(p.Title)]; ok && p.Title != "" {
+				renamed[p.Slug] = slug
 				p.Slug = slug
 			}
 			if err := checkSlug(p.Slug); err != nil {
@@ -98,6 +103,9 @@ func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
 				}
 			}
 		}
+	}
+	if err := checkFeelings(d, personas, renamed); err != nil {
+		return nil, err
 	}
 	titles := make([]string, len(d.Stages))
 	for i, st := range d.Stages {
@@ -125,6 +133,32 @@ func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
 	return w.written, nil
 }
 
+// checkFeelings names the personas of per-persona emotions by the slugs
+// the journey will have, and refuses a persona it will not have.
+func checkFeelings(d *Draft, personas []string, renamed map[string]string) error {
+	for _, st := range d.Stages {
+		for _, t := range st.Touchpoints {
+			for i, k := range t.Keys {
+				es, ok := k.Value.([]content.PersonaEmotion)
+				if !ok {
+					continue
+				}
+				es = slices.Clone(es)
+				for j := range es {
+					if slug, ok := renamed[es[j].Persona]; ok {
+						es[j].Persona = slug
+					}
+					if !slices.Contains(personas, es[j].Persona) {
+						return fmt.Errorf("touchpoint %q: emotion names persona %q, who is not one of the journey's personas (%s); name every persona with -personas", t.Title(), es[j].Persona, strings.Join(personas, ", "))
+					}
+				}
+				t.Keys[i].Value = es
+			}
+		}
+	}
+	return nil
+}
+
 func checkSlug(slug string) error {
 	if SlugOf(slug) != slug {
 		return fmt.Errorf("%q is not a slug; use lower-case letters, digits and hyphens, e.g. %s", slug, SlugOf(slug))
@@ -143,6 +177,17 @@ func touchpointFile(t DraftTouchpoint) ([]byte, error) {
 		}
 		if list, ok := k.Value.([]string); ok && len(list) == 0 {
 			continue
+		}
+		if es, ok := k.Value.([]content.PersonaEmotion); ok {
+			// A map in the order of the personas, on one line.
+			v = &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+			for _, e := range es {
+				key, val := &yaml.Node{}, &yaml.Node{}
+				if err := errors.Join(key.Encode(e.Persona), val.Encode(e.Value)); err != nil {
+					return nil, err
+				}
+				v.Content = append(v.Content, key, val)
+			}
 		}
 		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: k.Name}, v)
 	}

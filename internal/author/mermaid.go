@@ -2,7 +2,9 @@ package author
 
 import (
 	"fmt"
+	"slices"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/mermaid"
 	"github.com/cjm-portal/cjm/internal/site"
@@ -11,7 +13,12 @@ import (
 // ReadMermaid reads a Mermaid journey diagram into a draft: the title is
 // the journey's, sections are stages, tasks are touchpoints, a task's
 // score (1 to 5) its emotion (-2 to 2), and the actors the journey's
-// personas, named by title. Problems are reported at name:line.
+// personas, named by title. Consecutive tasks of one section with the same
+// name and no actor in common are one touchpoint that its personas feel
+// differently, as Mermaid writes it: its emotion is per persona, unless
+// every actor of the diagram got the same score, which is a plain emotion.
+// A task without actors is felt by everyone. Problems are reported at
+// name:line.
 func ReadMermaid(name string, data []byte) (*Draft, diag.List) {
 	var diags diag.List
 	m, errs := mermaid.Parse(data)
@@ -26,29 +33,33 @@ func ReadMermaid(name string, data []byte) (*Draft, diag.List) {
 		d.Title = "Journey"
 	}
 	d.Slug = SlugOf(d.Title)
-	seenActor := map[string]bool{}
+	var actors []string // every actor of the diagram, in order of first appearance
+	for _, sec := range m.Sections {
+		for _, task := range sec.Tasks {
+			for _, a := range task.Actors {
+				if !slices.Contains(actors, a) {
+					actors = append(actors, a)
+					d.Personas = append(d.Personas, DraftPersona{Slug: SlugOf(a), Title: a})
+				}
+			}
+		}
+	}
 	slugs := map[string]int{}
 	for i, sec := range m.Sections {
 		st := DraftStage{Title: sec.Name}
 		if st.Title == "" {
 			st.Title = fmt.Sprintf("Stage %d", i+1)
 		}
-		for _, task := range sec.Tasks {
-			for _, a := range task.Actors {
-				if !seenActor[a] {
-					seenActor[a] = true
-					d.Personas = append(d.Personas, DraftPersona{Slug: SlugOf(a), Title: a})
-				}
-			}
-			slug := SlugOf(task.Name)
+		for _, tasks := range sameTask(sec.Tasks) {
+			slug := SlugOf(tasks[0].Name)
 			slugs[slug]++
 			if n := slugs[slug]; n > 1 {
 				slug = fmt.Sprintf("%s-%d", slug, n)
 			}
 			st.Touchpoints = append(st.Touchpoints, DraftTouchpoint{Slug: slug, Keys: []Key{
-				{"title", task.Name},
+				{"title", tasks[0].Name},
 				{"weight", 10 * (len(st.Touchpoints) + 1)}, // the diagram's order, not the titles'
-				{"emotion", task.Score - 3},
+				{"emotion", taskEmotion(tasks, actors)},
 			}})
 		}
 		d.Stages = append(d.Stages, st)
@@ -56,10 +67,66 @@ func ReadMermaid(name string, data []byte) (*Draft, diag.List) {
 	return d, diags
 }
 
+// sameTask groups consecutive tasks of one name whose actors differ: the
+// tasks of one touchpoint. A task without actors stands alone.
+func sameTask(tasks []mermaid.Task) [][]mermaid.Task {
+	var out [][]mermaid.Task
+	for _, t := range tasks {
+		if n := len(out); n > 0 && joins(out[n-1], t) {
+			out[n-1] = append(out[n-1], t)
+			continue
+		}
+		out = append(out, []mermaid.Task{t})
+	}
+	return out
+}
+
+// joins reports whether t is more of the touchpoint of group: the same
+// name, and actors of its own.
+func joins(group []mermaid.Task, t mermaid.Task) bool {
+	if group[0].Name != t.Name || len(t.Actors) == 0 {
+		return false
+	}
+	for _, g := range group {
+		if len(g.Actors) == 0 || slices.ContainsFunc(g.Actors, func(a string) bool { return slices.Contains(t.Actors, a) }) {
+			return false
+		}
+	}
+	return true
+}
+
+// taskEmotion is the emotion of a touchpoint's tasks: an int when every
+// actor of the diagram got one score (or the task names no actor), else
+// each actor's, in the diagram's order of actors.
+func taskEmotion(tasks []mermaid.Task, actors []string) any {
+	if len(tasks) == 1 && len(tasks[0].Actors) == 0 {
+		return tasks[0].Score - 3
+	}
+	score := map[string]int{}
+	for _, t := range tasks {
+		for _, a := range t.Actors {
+			score[a] = t.Score - 3
+		}
+	}
+	var es []content.PersonaEmotion
+	same := len(score) == len(actors)
+	for _, a := range actors {
+		if v, ok := score[a]; ok {
+			es = append(es, content.PersonaEmotion{Persona: SlugOf(a), Value: v})
+			same = same && v == es[0].Value
+		}
+	}
+	if same {
+		return es[0].Value
+	}
+	return es
+}
+
 // Mermaid draws journey j as a Mermaid journey diagram: its stages as
 // sections, every touchpoint (children too, in the map's order) as a task
 // scored emotion + 3 (3, neutral, when it has no emotion), done by the
-// journey's personas.
+// journey's personas. A touchpoint whose personas feel differently is one
+// task per value, each naming the personas who feel it.
 func Mermaid(j *site.Journey) []byte {
 	d := &mermaid.Diagram{Title: j.Title}
 	var actors []string
@@ -69,11 +136,25 @@ func Mermaid(j *site.Journey) []byte {
 	for _, st := range j.Stages {
 		sec := mermaid.Section{Name: st.Title}
 		for _, tp := range st.Touchpoints {
-			score := 3
-			if tp.Emotion != nil {
-				score = *tp.Emotion + 3
+			if !tp.FeelingsDiffer() {
+				score := 3
+				if v := tp.Unanimous(); v != nil {
+					score = *v + 3
+				}
+				sec.Tasks = append(sec.Tasks, mermaid.Task{Name: tp.Title, Score: score, Actors: actors})
+				continue
 			}
-			sec.Tasks = append(sec.Tasks, mermaid.Task{Name: tp.Title, Score: score, Actors: actors})
+			var values []int
+			who := map[int][]string{}
+			for _, f := range tp.Feelings {
+				if _, ok := who[f.Value]; !ok {
+					values = append(values, f.Value)
+				}
+				who[f.Value] = append(who[f.Value], f.Persona.Title)
+			}
+			for _, v := range values {
+				sec.Tasks = append(sec.Tasks, mermaid.Task{Name: tp.Title, Score: v + 3, Actors: who[v]})
+			}
 		}
 		d.Sections = append(d.Sections, sec)
 	}

@@ -94,7 +94,7 @@ func TestExampleBuilds(t *testing.T) {
 	// The example seeds one gap of several kinds, on purpose, and two
 	// touchpoints without an emotion.
 	wantGaps := []string{
-		`content/journeys/card-to-card-transfer/03-confirmation/sms-code-again.md:6: gap: touchpoint "Второй SMS-код для перевода" (card-to-card-transfer/sms-code-again) hurts (emotion -2, importance high) and no opportunity to fix it`,
+		`content/journeys/card-to-card-transfer/03-confirmation/sms-code-again.md:6: gap: touchpoint "Второй SMS-код для перевода" (card-to-card-transfer/sms-code-again) hurts (emotion -2 for sergey-salary-client, importance high) and no opportunity to fix it`,
 		"content/journeys/order-groceries/05-waiting/order-status-page.md:8: gap: touchpoint \"Order status page\" (order-groceries/order-status-page): nobody owns this touchpoint (`owner: none`)",
 		`content/journeys/order-groceries/06-delivery/doorstep-handover.md:27: gap: touchpoint "Doorstep handover" (order-groceries/doorstep-handover): KPI "Substitutions accepted at the door" has no target`,
 	}

@@ -140,6 +140,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	s := loadDir(t, "../../content")
 	const tp = "content/journeys/order-groceries/04-confirmation/confirmation-email.md"
 	const stage = "content/journeys/order-groceries/04-confirmation"
+	const pantry = "content/journeys/office-pantry-subscription/03-proposal/proposal-review-meeting.md"
 	edits := []edit{
 		{"touchpoint title", func(s site) []string { return one(s.setKey(tp, "title", "Email that is late")) }},
 		{"touchpoint emotion", func(s site) []string { return one(s.setKey(tp, "emotion", "1")) }},
@@ -170,6 +171,13 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			const j = "content/journeys/office-pantry-subscription/_index.md"
 			return one(s.write(j, strings.Replace(s.read(j), "personas:", "personas:\n  - zoe", 1)))
 		}},
+		{"emotion per persona", func(s site) []string {
+			return one(s.setKey(pantry, "emotion", "{tomas-office-manager: -2, irina-small-business-owner: 2}"))
+		}},
+		{"persona title, named beside per-persona emotions", func(s site) []string {
+			return one(s.setKey("content/personas/tomas-office-manager.md", "title", "Tomáš, office manager"))
+		}},
+		{"per-persona emotion back to one for all", func(s site) []string { return one(s.setKey(pantry, "emotion", "1")) }},
 		{"plain page title (navigation on every page)", func(s site) []string {
 			return one(s.setKey("content/glossary.md", "title", "Words we use"))
 		}},
@@ -227,6 +235,19 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			return one(s.setKey(pick(tps()), "title", fmt.Sprintf("Edited %d", r.IntN(1000))))
 		}},
 		{"emotion", func(s site) []string { return one(s.setKey(pick(tps()), "emotion", fmt.Sprint(r.IntN(5)-2))) }},
+		{"emotion per persona", func(s site) []string {
+			f := pick(tps())
+			var kv []string
+			for _, p := range personasOf(s, path.Dir(path.Dir(f))+"/_index.md") {
+				kv = append(kv, fmt.Sprintf("%s: %d", p, r.IntN(5)-2))
+			}
+			return one(s.setKey(f, "emotion", "{"+strings.Join(kv, ", ")+"}"))
+		}},
+		{"journey gains a persona", func(s site) []string {
+			j := pick(s.files(`^content/journeys/[^/]+/_index\.md$`))
+			p := strings.TrimSuffix(path.Base(pick(s.files(`^content/personas/`))), ".md")
+			return one(s.setKey(j, "personas", "["+strings.Join(append(personasOf(s, j), p), ", ")+"]"))
+		}},
 		{"owner", func(s site) []string {
 			return one(s.setKey(pick(tps()), "owner", pick([]string{"team-0", "team-1", "none", "Brand New Team"})))
 		}},
@@ -282,4 +303,10 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			return
 		}
 	}
+}
+
+// personasOf returns the persona slugs a generated journey's file names.
+func personasOf(s site, journey string) []string {
+	line := regexp.MustCompile(`(?m)^personas:.*$`).FindString(s.read(journey))
+	return regexp.MustCompile(`persona-\d+`).FindAllString(line, -1)
 }

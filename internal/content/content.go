@@ -106,7 +106,8 @@ type Stage struct {
 type Touchpoint struct {
 	Meta
 	Channel       string
-	Emotion       *int
+	Emotion       *int             // `emotion: N`: how every persona of the journey feels here
+	Emotions      []PersonaEmotion // `emotion: {persona: N, ...}`: each persona's own, as written
 	Importance    string
 	Engagement    string
 	Owner         string
@@ -123,7 +124,21 @@ type Touchpoint struct {
 	Parent        string
 	Related       []string
 	Evidence      string // the `source` key: interview, survey, analytics or assumption
+	emptyEmotion  bool   // `emotion: {}`: a map that says nothing
 }
+
+// PersonaEmotion is how one persona feels at a touchpoint, as the map form
+// of `emotion` says it: `emotion: {irina: 1, tomas: -2}`.
+type PersonaEmotion struct {
+	Persona string // the persona's slug, lower case
+	Value   int    // -2 (very negative) to 2 (very positive)
+}
+
+// NoEmotion reports whether the touchpoint leaves unsaid how anyone feels
+// and should hear so: it has no `emotion` key, or a map with no values. An
+// empty `emotion:` is a placeholder (new files have one), and a wrong value
+// is an error already, so neither counts.
+func (t *Touchpoint) NoEmotion() bool { return !t.Has("emotion") || t.emptyEmotion }
 
 // Note is one entry of a touchpoint's list: a short sentence and, when the
 // author gave one, the evidence it rests on. A note without a source rests

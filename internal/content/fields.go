@@ -185,32 +185,33 @@ func (f *fields) numberHint(k string, lo, hi float64, hint string) (float64, boo
 	return v, true
 }
 
-// integer reads a whole number in [lo, hi].
-func (f *fields) integer(k string, lo, hi int, what string) (int, bool) {
-	return f.integerHint(k, lo, hi, fmt.Sprintf("use %s from %d to %d", what, lo, hi))
-}
-
 func (f *fields) integerHint(k string, lo, hi int, hint string) (int, bool) {
 	n := f.node(k)
 	if n == nil {
 		return 0, false
 	}
+	return f.integerOf(n, f.key(k), lo, hi, hint)
+}
+
+// integerOf reads node n as a whole number in [lo, hi]; shown names it in
+// messages.
+func (f *fields) integerOf(n *node, shown string, lo, hi int, hint string) (int, bool) {
 	if n.kind != scalarNode {
-		f.errorf(n, hint, "%s: expected a whole number, found %s", f.key(k), n.describe())
+		f.errorf(n, hint, "%s: expected a whole number, found %s", shown, n.describe())
 		return 0, false
 	}
 	text := strings.TrimPrefix(strings.TrimSpace(n.text), "+")
 	v, err := strconv.Atoi(text)
 	if err != nil {
 		if _, ferr := strconv.ParseFloat(text, 64); ferr == nil {
-			f.errorf(n, hint, "%s: %s is not a whole number", f.key(k), n.text)
+			f.errorf(n, hint, "%s: %s is not a whole number", shown, n.text)
 		} else {
-			f.errorf(n, hint, "%s: %s is not a number", f.key(k), strconv.Quote(n.text))
+			f.errorf(n, hint, "%s: %s is not a number", shown, strconv.Quote(n.text))
 		}
 		return 0, false
 	}
 	if v < lo || v > hi {
-		f.errorf(n, hint, "%s: %d is out of range", f.key(k), v)
+		f.errorf(n, hint, "%s: %d is out of range", shown, v)
 		return 0, false
 	}
 	return v, true

@@ -330,7 +330,8 @@ func decodeJSON(data []byte, offset int) (*node, error) {
 // the lines come from a small scan of the text for `key =` and `[table]`.
 func decodeTOML(data []byte, offset int) (*node, error) {
 	var m map[string]any
-	if _, err := toml.Decode(string(data), &m); err != nil {
+	md, err := toml.Decode(string(data), &m)
+	if err != nil {
 		line := offset + 1
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
@@ -340,14 +341,22 @@ func decodeTOML(data []byte, offset int) (*node, error) {
 		return nil, &fmError{line: line, msg: "malformed TOML front matter: " + err.Error()}
 	}
 	lines := tomlKeyLines(data)
-	var conv func(v any, path string, line int) *node
+	// Keys on one line (an inline table's) keep the order they were
+	// written in: `emotion = {irina = 1, tomas = -2}` names Irina first.
+	written := map[string]int{}
+	for i, k := range md.Keys() {
+		written[strings.Join(k, "\x00")] = i
+	}
+	var conv func(v any, path, key string, line int) *node
 	lineOf := func(path string, fallback int) int {
 		if l, ok := lines[path]; ok {
 			return offset + l
 		}
 		return fallback
 	}
-	conv = func(v any, path string, line int) *node {
+	// path is a key path with list indices (kpis.0.name), for lines; key
+	// the same without them, as md.Keys names it.
+	conv = func(v any, path, key string, line int) *node {
 		switch t := v.(type) {
 		case map[string]any:
 			n := &node{kind: mapNode, line: line}
@@ -355,25 +364,29 @@ func decodeTOML(data []byte, offset int) (*node, error) {
 			for k := range t {
 				keys = append(keys, k)
 			}
-			sort.Slice(keys, func(i, j int) bool { return lineOf(join(path, keys[i]), 0) < lineOf(join(path, keys[j]), 0) })
+			rank := func(k string) int { return written[joinKey(key, k)] }
+			sort.Slice(keys, func(i, j int) bool {
+				li, lj := lineOf(join(path, keys[i]), 0), lineOf(join(path, keys[j]), 0)
+				return li < lj || li == lj && rank(keys[i]) < rank(keys[j])
+			})
 			for _, k := range keys {
 				kl := lineOf(join(path, k), line)
 				n.keys = append(n.keys, &node{line: kl, text: k, tag: "str"})
-				n.vals = append(n.vals, conv(t[k], join(path, k), kl))
+				n.vals = append(n.vals, conv(t[k], join(path, k), joinKey(key, k), kl))
 			}
 			return n
 		case []map[string]any:
 			n := &node{kind: listNode, line: line}
 			for i, item := range t {
 				p := join(path, strconv.Itoa(i))
-				n.items = append(n.items, conv(item, p, lineOf(p, line)))
+				n.items = append(n.items, conv(item, p, key, lineOf(p, line)))
 			}
 			return n
 		case []any:
 			n := &node{kind: listNode, line: line}
 			for i, item := range t {
 				p := join(path, strconv.Itoa(i))
-				n.items = append(n.items, conv(item, p, lineOf(p, line)))
+				n.items = append(n.items, conv(item, p, key, lineOf(p, line)))
 			}
 			return n
 		case string:
@@ -389,7 +402,15 @@ func decodeTOML(data []byte, offset int) (*node, error) {
 		}
 		return &node{line: line, text: fmt.Sprint(v), tag: "str"}
 	}
-	return conv(m, "", offset+1), nil
+	return conv(m, "", "", offset+1), nil
+}
+
+// joinKey joins TOML key parts as decodeTOML's index of md.Keys does.
+func joinKey(key, k string) string {
+	if key == "" {
+		return k
+	}
+	return key + "\x00" + k
 }
 
 func join(path, key string) string {

@@ -399,9 +399,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t := &Touchpoint{Meta: meta}
 	t.Channel = f.str("channel")
-	if v, ok := f.integer("emotion", EmotionRange[0], EmotionRange[1], "an integer"); ok {
-		t.Emotion = &v
-	}
+	readEmotion(f, t)
 	t.Importance = f.enum("importance", Importances...)
 	t.Engagement = f.enum("engagement", Engagements...)
 	t.Owner = f.str("owner")
@@ -454,6 +452,56 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t.Related = lower(f.list("related"))
 	t.Evidence = f.enum("source", Sources...)
 	return t
+}
+
+// readEmotion reads `emotion`: one integer, how every persona of the
+// journey feels, or a map from persona slugs to integers, each persona's
+// own. Whether a slug names a persona of the journey is package site's to
+// say; a persona left empty (`irina:`) says nothing, as any empty key.
+func readEmotion(f *fields, t *Touchpoint) {
+	lo, hi := EmotionRange[0], EmotionRange[1]
+	hint := fmt.Sprintf("use an integer from %d to %d", lo, hi)
+	n := f.node("emotion")
+	switch {
+	case n == nil:
+		return
+	case n.kind == scalarNode:
+		if v, ok := f.integerOf(n, "emotion", lo, hi, hint); ok {
+			t.Emotion = &v
+		}
+		return
+	case n.kind != mapNode:
+		f.errorf(n, hint+", or one per persona: `emotion: {persona-slug: 1, other-persona: -2}`",
+			"emotion: expected a whole number or one per persona, found %s", n.describe())
+		return
+	}
+	wrong := false
+	for i, kn := range n.keys {
+		slug := Slugify(kn.text)
+		if err := CheckSlug(slug); err != nil {
+			f.errorf(kn, "name a persona by its slug, e.g. `emotion: {olga-busy-parent: 1}`", "emotion: persona %q %s", kn.text, err)
+			wrong = true
+			continue
+		}
+		path := "emotion." + slug
+		if f.lines.lineOf(path) != 0 {
+			f.errorf(kn, "give each persona one value", "%s: given twice", path)
+			wrong = true
+			continue
+		}
+		f.lines.set(path, kn.line)
+		v := n.vals[i]
+		if v.kind == scalarNode && v.tag == "null" {
+			continue
+		}
+		e, ok := f.integerOf(v, path, lo, hi, hint)
+		if !ok {
+			wrong = true
+			continue
+		}
+		t.Emotions = append(t.Emotions, PersonaEmotion{Persona: slug, Value: e})
+	}
+	t.emptyEmotion = len(t.Emotions) == 0 && !wrong
 }
 
 var numberPrefix = regexp.MustCompile(`^(\d+)-(.+)$`)

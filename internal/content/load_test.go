@@ -210,3 +210,90 @@ func TestSourceLine(t *testing.T) {
 		}
 	}
 }
+
+// TestEmotion reads both forms of `emotion` in each front-matter format: a
+// plain integer, and one per persona, in the order written.
+func TestEmotion(t *testing.T) {
+	one := func(v int) *int { return &v }
+	const yaml = "---\ntitle: P\n"
+	tests := []struct {
+		name      string
+		src       string // the whole file
+		emotion   *int
+		emotions  []PersonaEmotion
+		noEmotion bool
+		lines     map[string]int // key path → line
+		diags     string         // every message, joined by "\n"; "" for none
+	}{
+		{name: "plain", src: yaml + "emotion: -1\n---\n", emotion: one(-1)},
+		{name: "plain with a sign", src: yaml + "emotion: +2\n---\n", emotion: one(2)},
+		{name: "no key", src: yaml + "---\n", noEmotion: true},
+		{name: "empty key, as new files have it", src: yaml + "emotion:\n---\n"},
+		{name: "per persona, flow", src: yaml + "emotion: {Irina: 1, tomas: -2}\n---\n",
+			emotions: []PersonaEmotion{{"irina", 1}, {"tomas", -2}}, lines: map[string]int{"emotion.irina": 3, "emotion.tomas": 3}},
+		{name: "per persona, block, in the order written", src: yaml + "emotion:\n  tomas: -2\n  irina: +1\n---\n",
+			emotions: []PersonaEmotion{{"tomas", -2}, {"irina", 1}}, lines: map[string]int{"emotion": 3, "emotion.tomas": 4, "emotion.irina": 5}},
+		{name: "a persona left empty says nothing", src: yaml + "emotion: {irina: , tomas: 0}\n---\n",
+			emotions: []PersonaEmotion{{"tomas", 0}}},
+		{name: "a map with no entries is no emotion", src: yaml + "emotion: {}\n---\n", noEmotion: true},
+		{name: "out of range, at its persona's line", src: yaml + "emotion:\n  irina: 1\n  tomas: 3\n---\n",
+			emotions: []PersonaEmotion{{"irina", 1}},
+			diags:    "p.md:5: emotion.tomas: 3 is out of range; use an integer from -2 to 2"},
+		{name: "not whole", src: yaml + "emotion: {irina: 1.5}\n---\n",
+			diags: "p.md:3: emotion.irina: 1.5 is not a whole number; use an integer from -2 to 2"},
+		{name: "not a number", src: yaml + "emotion: {irina: happy}\n---\n",
+			diags: `p.md:3: emotion.irina: "happy" is not a number; use an integer from -2 to 2`},
+		{name: "a list for a value", src: yaml + "emotion:\n  irina: [1]\n---\n",
+			diags: "p.md:4: emotion.irina: expected a whole number, found a list; use an integer from -2 to 2"},
+		{name: "a list", src: yaml + "emotion: [1, 2]\n---\n",
+			diags: "p.md:3: emotion: expected a whole number or one per persona, found a list; use an integer from -2 to 2, or one per persona: `emotion: {persona-slug: 1, other-persona: -2}`"},
+		{name: "a persona twice", src: yaml + "emotion: {Irina: 1, irina: 2}\n---\n",
+			emotions: []PersonaEmotion{{"irina", 1}},
+			diags:    "p.md:3: emotion.irina: given twice; give each persona one value"},
+		{name: "not a slug", src: yaml + "emotion: {\"a/b\": 1}\n---\n",
+			diags: `p.md:3: emotion: persona "a/b" holds '/', which cannot stand in a URL path segment; name a persona by its slug, e.g. ` + "`emotion: {olga-busy-parent: 1}`"},
+		{name: "TOML, plain", src: "+++\ntitle = \"P\"\nemotion = -2\n+++\n", emotion: one(-2)},
+		{name: "TOML, an inline table in the order written", src: "+++\ntitle = \"P\"\nemotion = { tomas = -2, irina = 1, anna = 0 }\n+++\n",
+			emotions: []PersonaEmotion{{"tomas", -2}, {"irina", 1}, {"anna", 0}}, lines: map[string]int{"emotion.irina": 3}},
+		{name: "TOML, a table", src: "+++\ntitle = \"P\"\n\n[emotion]\nirina = 1\ntomas = 3\n+++\n",
+			emotions: []PersonaEmotion{{"irina", 1}},
+			diags:    "p.md:6: emotion.tomas: 3 is out of range; use an integer from -2 to 2"},
+		{name: "JSON", src: "{\n  \"title\": \"P\",\n  \"emotion\": {\n    \"tomas\": -2,\n    \"irina\": 1\n  }\n}\n\n",
+			emotions: []PersonaEmotion{{"tomas", -2}, {"irina", 1}}, lines: map[string]int{"emotion.tomas": 4, "emotion.irina": 5}},
+		{name: "JSON, out of range", src: "{\n  \"title\": \"P\",\n  \"emotion\": {\"tomas\": -2, \"irina\": -3}\n}\n\n",
+			emotions: []PersonaEmotion{{"tomas", -2}},
+			diags:    "p.md:3: emotion.irina: -3 is out of range; use an integer from -2 to 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags := Load(fstest.MapFS{
+				"content/personas/o.md":          {Data: []byte("---\ntitle: O\n---\n")},
+				"content/journeys/j/_index.md":   {Data: []byte("---\ntitle: J\npersonas: o\n---\n")},
+				"content/journeys/j/s/_index.md": {Data: []byte("---\ntitle: S\n---\n")},
+				"content/journeys/j/s/p.md":      {Data: []byte(tt.src)},
+			})
+			var got []string
+			for _, d := range diags.Sort() {
+				got = append(got, strings.TrimPrefix(d.String(), "content/journeys/j/s/"))
+			}
+			if g := strings.Join(got, "\n"); g != tt.diags {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", g, tt.diags)
+			}
+			tp := c.Journeys[0].Stages[0].Touchpoints[0]
+			if !reflect.DeepEqual(tp.Emotion, tt.emotion) {
+				t.Errorf("Emotion = %v, want %v", tp.Emotion, tt.emotion)
+			}
+			if !reflect.DeepEqual(tp.Emotions, tt.emotions) {
+				t.Errorf("Emotions = %v, want %v", tp.Emotions, tt.emotions)
+			}
+			if got := tp.NoEmotion(); got != tt.noEmotion {
+				t.Errorf("NoEmotion() = %v, want %v", got, tt.noEmotion)
+			}
+			for path, line := range tt.lines {
+				if got := tp.Line(path); got != line {
+					t.Errorf("Line(%q) = %d, want %d", path, got, line)
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"hash/maphash"
+	"strconv"
 	"sync"
 	"time"
 
@@ -54,8 +55,9 @@ func (c *Cache) keep(keys []uint64, entries []entry) {
 var keySeed = maphash.MakeSeed()
 
 // touchpointKey sums up what a touchpoint's JSON object and CSV row are
-// made of: its file (by hash), where it is, what it links to, the build
-// date (overdue) and the base URL (absolute URLs).
+// made of: its file (by hash), where it is, what it links to, how each
+// persona feels (a plain emotion is every persona's of the journey), the
+// build date (overdue) and the base URL (absolute URLs).
 func touchpointKey(s *site.Site, t *site.Touchpoint, today time.Time) uint64 {
 	var h maphash.Hash
 	h.SetSeed(keySeed)
@@ -96,6 +98,11 @@ func touchpointKey(s *site.Site, t *site.Touchpoint, today time.Time) uint64 {
 		}
 		str("|")
 	}
+	for _, f := range t.Feelings {
+		str(f.Persona.Slug)
+		str(strconv.Itoa(f.Value))
+	}
+	str("|")
 	b[0] = byte(t.Depth)
 	h.Write(b[:1])
 	return h.Sum64()

@@ -19,6 +19,7 @@ var (
 		"owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion",
 		"kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities",
 		"actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related",
+		"emotions",
 	}
 	opportunityColumns = []string{
 		"journey", "touchpoint_ref", "touchpoint_title", "title", "owner", "due", "status", "overdue",
@@ -84,7 +85,18 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 		strconv.Itoa(len(t.Opportunities)), strconv.Itoa(open), strconv.Itoa(late),
 		join(t.Actions.Texts()), join(t.Questions.Texts()), join(t.Barriers.Texts()), join(t.Pains.Texts()), join(t.Gains.Texts()),
 		join(t.Influencers.Texts()), join(t.Processes.Texts()), join(refs(t.Related)),
+		feelingsCell(t),
 	}
+}
+
+// feelingsCell writes how each persona feels, "irina: 1; tomas: -2", in
+// the journey's order of personas, as `cjm import csv` reads it back.
+func feelingsCell(t *site.Touchpoint) string {
+	parts := make([]string, len(t.Feelings))
+	for i, f := range t.Feelings {
+		parts[i] = f.Persona.Slug + ": " + strconv.Itoa(f.Value)
+	}
+	return join(parts)
 }
 
 func opportunitiesCSV(s *site.Site, today time.Time) []byte {

@@ -14,7 +14,7 @@
 // always written, null when there is no value, so that a BI tool sees the
 // same shape whatever the content.
 //
-// The "version" key of cjm.json is 2, and version 2's shape is exactly what
+// The "version" key of cjm.json is 3, and version 3's shape is exactly what
 // cjm.schema.json describes: every object closed (additionalProperties
 // false), every key required. Adding, removing, renaming or retyping a key
 // changes the shape: change cjm.schema.json with it (the tests fail until
@@ -32,6 +32,8 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
@@ -41,7 +43,8 @@ import (
 )
 
 // Version is the version of cjm.json's shape, written as its "version" key.
-const Version = 2
+// Version 3 added each touchpoint's "emotions", how every persona feels.
+const Version = 3
 
 // The output paths of the data files, relative to the site's root.
 const (
@@ -221,6 +224,7 @@ type touchpoint struct {
 	AbsoluteURL   *string       `json:"absoluteURL"`
 	Channel       *string       `json:"channel"`
 	Emotion       *int          `json:"emotion"`
+	Emotions      feelings      `json:"emotions"`
 	Importance    *string       `json:"importance"`
 	Engagement    *string       `json:"engagement"`
 	Owner         *string       `json:"owner"`
@@ -240,6 +244,63 @@ type touchpoint struct {
 	Metrics       metrics       `json:"metrics"`
 	Opportunities []opportunity `json:"opportunities"`
 	Source        *string       `json:"source"`
+}
+
+// feelings are how each persona feels at a touchpoint: a JSON object from
+// persona slug to value, in the journey's order of personas, {} for none.
+// A plain emotion gives every persona of the journey its value.
+type feelings []feeling
+
+type feeling struct {
+	Persona string
+	Value   int
+}
+
+func feelingsOf(t *site.Touchpoint) feelings {
+	out := make(feelings, len(t.Feelings))
+	for i, f := range t.Feelings {
+		out[i] = feeling{f.Persona.Slug, f.Value}
+	}
+	return out
+}
+
+// MarshalJSON writes the object in order, which a Go map would not keep.
+func (fs feelings) MarshalJSON() ([]byte, error) {
+	b := []byte{'{'}
+	for i, f := range fs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		key, err := json.Marshal(f.Persona)
+		if err != nil {
+			return nil, err
+		}
+		b = append(append(b, key...), ':')
+		b = strconv.AppendInt(b, int64(f.Value), 10)
+	}
+	return append(b, '}'), nil
+}
+
+// UnmarshalJSON reads the object back in its order.
+func (fs *feelings) UnmarshalJSON(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return fmt.Errorf("emotions: expected an object")
+	}
+	*fs = feelings{}
+	for dec.More() {
+		t, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		var v int
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		*fs = append(*fs, feeling{t.(string), v})
+	}
+	_, err := dec.Token()
+	return err
 }
 
 // note is one entry of a touchpoint's list. Source is null when the note
@@ -518,6 +579,7 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		URL:           t.URL,
 		AbsoluteURL:   abs(t.URL),
 		Emotion:       t.Emotion,
+		Emotions:      feelingsOf(t),
 		Importance:    nonEmpty(t.Importance),
 		Engagement:    nonEmpty(t.Engagement),
 		Owner:         teamSlug(t.Owner),

@@ -120,7 +120,7 @@ opportunities:
 ---
 title: Łódź – czekanie na potwierdzenie
 channel: Мессенджер
-emotion: 0
+emotion: {marek: 1, olga: 0}
 importance: low
 engagement: low
 owner: none
@@ -297,7 +297,10 @@ func TestSchemaRejects(t *testing.T) {
 		{"missing touchpoint key", func(d any) { delete(obj(d, "touchpoints", 0), "ownerNone") }},
 		{"missing kpi key", func(d any) { delete(obj(d, "touchpoints", 0, "kpis", 0), "met") }},
 		{"missing stage key", func(d any) { delete(obj(d, "journeys", 0, "stages", 0), "conversion") }},
-		{"wrong version", func(d any) { obj(d)["version"] = 1 }},
+		{"wrong version", func(d any) { obj(d)["version"] = 2 }},
+		{"emotions out of range", func(d any) { obj(d, "touchpoints", 0)["emotions"] = map[string]any{"olga": json.Number("3")} }},
+		{"emotions as a list", func(d any) { obj(d, "touchpoints", 0)["emotions"] = []any{} }},
+		{"missing emotions", func(d any) { delete(obj(d, "touchpoints", 0), "emotions") }},
 		{"note as a plain string", func(d any) { obj(d, "touchpoints", 0)["actions"] = []any{"Pays"} }},
 		{"note without source", func(d any) { delete(obj(d, "touchpoints", 0, "pains", 0), "source") }},
 		{"bad note source", func(d any) { obj(d, "touchpoints", 0, "pains", 0)["source"] = "hunch" }},
@@ -424,6 +427,13 @@ func TestStructsMatchSchema(t *testing.T) {
 		for typ.Kind() == reflect.Pointer {
 			typ = typ.Elem()
 		}
+		if typ.Implements(reflect.TypeFor[json.Marshaler]()) {
+			// It writes itself; TestSchemaValidates checks what it writes.
+			if s["type"] == nil {
+				t.Errorf("%s: writes itself, and the schema gives no type", path)
+			}
+			return
+		}
 		switch typ.Kind() {
 		case reflect.Slice:
 			items, ok := s["items"].(map[string]any)
@@ -503,7 +513,7 @@ func TestJSONValues(t *testing.T) {
 		what      string
 		got, want any
 	}{
-		{"version", d.Version, 2},
+		{"version", d.Version, 3},
 		{"schema", d.Schema, "cjm.schema.json"},
 		{"site title", d.Site.Title, "Портал CJM"},
 		{"site baseURL", d.Site.BaseURL, "https://example.github.io/cjm/"},
@@ -527,8 +537,11 @@ func TestJSONValues(t *testing.T) {
 		{"touchpoint stage", pay.Stage, "buy"},
 		{"title starting with =", pay.Title, `=HYPERLINK("http://evil.example/","Оплата картой")`},
 		{"emotion -2", *pay.Emotion, -2},
-		{"emotion 0 is not null", wait.Emotion != nil && *wait.Emotion == 0, true},
+		{"emotion per persona is null", wait.Emotion == nil, true},
 		{"no emotion is null", door.Emotion == nil, true},
+		{"emotions of a plain emotion: every persona's, in the journey's order", pay.Emotions, feelings{{"olga", -2}, {"marek", -2}}},
+		{"emotions per persona, in the journey's order, 0 kept", wait.Emotions, feelings{{"olga", 0}, {"marek", 1}}},
+		{"no emotion, no emotions", door.Emotions, feelings{}},
 		{"kpi lower met", boolean(pay.KPIs[1].Met), "true"},
 		{"kpi lower unmet", boolean(pay.KPIs[0].Met), "false"},
 		{"kpi higher met", boolean(pay.KPIs[2].Met), "true"},
@@ -581,7 +594,8 @@ func TestJSONValues(t *testing.T) {
 	}
 	// Raw bytes: no HTML escaping, two-space indent, nulls written out.
 	raw := string(files[JSONPath])
-	for _, want := range []string{`"quote": "Я заказываю в 23:00 & хочу знать, что всё прошло <успешно>."`, "\n  \"site\": {\n    \"title\"", `"owner": null`, `"met": null`} {
+	for _, want := range []string{`"quote": "Я заказываю в 23:00 & хочу знать, что всё прошло <успешно>."`, "\n  \"site\": {\n    \"title\"", `"owner": null`, `"met": null`,
+		"\"emotions\": {\n        \"olga\": 0,\n        \"marek\": 1\n      },", `"emotions": {},`} {
 		if !strings.Contains(raw, want) {
 			t.Errorf("cjm.json does not contain %q", want)
 		}
@@ -654,7 +668,7 @@ func TestCSV(t *testing.T) {
 		header []string
 		rows   int
 	}{
-		{TouchpointsPath, []string{"ref", "journey", "journey_title", "journey_state", "stage", "stage_title", "slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement", "owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related"}, len(s.Touchpoints)},
+		{TouchpointsPath, []string{"ref", "journey", "journey_title", "journey_state", "stage", "stage_title", "slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement", "owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related", "emotions"}, len(s.Touchpoints)},
 		{OpportunitiesPath, []string{"journey", "touchpoint_ref", "touchpoint_title", "title", "owner", "due", "status", "overdue"}, nOpps},
 		{KPIsPath, []string{"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met"}, nKPIs},
 	}
@@ -684,7 +698,8 @@ func TestCSV(t *testing.T) {
 	}{
 		{"refs", column(t, tp, "ref"), []string{"order/pay", "order/wait", "order/doorstep", "order-tobe/push", "order-tobe/survey"}},
 		{"titles: = prefixed, Polish and Cyrillic intact", column(t, tp, "title"), []string{`'=HYPERLINK("http://evil.example/","Оплата картой")`, "Łódź – czekanie na potwierdzenie", "Курьер у двери", "Push-уведомление", "Опрос после доставки"}},
-		{"emotion: negative stays a number", column(t, tp, "emotion"), []string{"-2", "0", "", "2", "1"}},
+		{"emotion: negative stays a number, per persona empty", column(t, tp, "emotion"), []string{"-2", "", "", "2", "1"}},
+		{"emotions: every persona's, in the journey's order", column(t, tp, "emotions"), []string{"olga: -2; marek: -2", "olga: 0; marek: 1", "", "olga: 2", "olga: 1"}},
 		{"nps", column(t, tp, "nps"), []string{"-41", "", "", "", ""}},
 		{"csi", column(t, tp, "csi"), []string{"1.9", "", "", "4.5", ""}},
 		{"owner", column(t, tp, "owner"), []string{"crm", "", "", "logistics", ""}},
@@ -871,5 +886,12 @@ func TestFilesCached(t *testing.T) {
 	}
 	if !bytes.Contains(got[TouchpointsPath], []byte("Edited in place")) {
 		t.Error("after an edit, touchpoints.csv lags behind")
+	}
+	// The journey's personas change, the touchpoint's file does not: a
+	// plain emotion is now fewer personas' feeling.
+	s.Touchpoints[0].Feelings = s.Touchpoints[0].Feelings[:1]
+	got = FilesCached(s, now, c)
+	if !bytes.Equal(got[JSONPath], whole(s)) || !bytes.Equal(got[TouchpointsPath], touchpointsCSV(s, now)) {
+		t.Error("after the journey's personas changed, the cached export lags behind")
 	}
 }

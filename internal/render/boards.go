@@ -54,7 +54,8 @@ func OpportunityBoard(s *site.Site) []OpportunityGroup {
 	return slices.DeleteFunc(groups, func(g OpportunityGroup) bool { return len(g.Items) == 0 })
 }
 
-// Heatmap is mean emotion by row (journey or channel) and stage.
+// Heatmap is mean emotion by row (journey or channel) and stage: the mean
+// of the feelings there, each persona's at each touchpoint.
 //
 // When the journeys share their stages (as-is and to-be, or a company's
 // own life cycle used throughout), stages of the same slug make one
@@ -90,7 +91,7 @@ type JourneyChannels struct {
 
 // HeatCell is the touchpoints of one row in one column.
 type HeatCell struct {
-	Mean        *float64 // mean emotion; nil when none has one
+	Mean        *float64 // mean of the touchpoints' feelings; nil when none has one
 	Touchpoints int
 	URL         string // the stage's page, for a journey row
 	Title       string // the stage's title, for a journey row that is not aligned
@@ -105,13 +106,14 @@ func (c HeatCell) Class() string {
 	return emotionClass(int(math.Round(*c.Mean)))
 }
 
-// heatAcc sums the emotions of a cell's touchpoints.
+// heatAcc sums the feelings of a cell's touchpoints: each persona's at
+// each touchpoint.
 type heatAcc struct{ sum, n, count int }
 
 func (a *heatAcc) add(tp *site.Touchpoint) {
 	a.count++
-	if tp.Emotion != nil {
-		a.sum += *tp.Emotion
+	for _, f := range tp.Feelings {
+		a.sum += f.Value
 		a.n++
 	}
 }

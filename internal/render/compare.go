@@ -19,8 +19,9 @@ type Comparison struct {
 	Unchanged       int
 }
 
-// StageDelta compares the mean emotion of a stage in both journeys; a
-// stage is matched by slug, else by title.
+// StageDelta compares the mean emotion of a stage in both journeys, the
+// mean of its feelings (each persona's at each touchpoint); a stage is
+// matched by slug, else by title.
 type StageDelta struct {
 	Title           string
 	Current, Target *site.Stage
@@ -106,8 +107,8 @@ func meanEmotion(s *site.Stage) (float64, bool) {
 	}
 	sum, n := 0, 0
 	for _, t := range s.Touchpoints {
-		if t.Emotion != nil {
-			sum += *t.Emotion
+		for _, f := range t.Feelings {
+			sum += f.Value
 			n++
 		}
 	}
@@ -126,13 +127,10 @@ func diff(a, b *site.Touchpoint, lang string) []FieldChange {
 	}
 	add("touchpoint", a.Title, b.Title)
 	add("stage", a.Stage.Title, b.Stage.Title)
-	emotion := func(t *site.Touchpoint) string {
-		if t.Emotion == nil {
-			return ""
-		}
-		return signed(*t.Emotion)
+	if !sameFeelings(a, b) {
+		named := a.FeelingsDiffer() || b.FeelingsDiffer() || !samePersonas(a, b)
+		out = append(out, FieldChange{Name: theme.Word(lang, "emotion"), From: orDash(feelingText(a, named)), To: orDash(feelingText(b, named))})
 	}
-	add("emotion", emotion(a), emotion(b))
 	channel := func(t *site.Touchpoint) string {
 		if t.Channel == nil {
 			return ""
@@ -152,6 +150,55 @@ func diff(a, b *site.Touchpoint, lang string) []FieldChange {
 	add("owner", owner(a), owner(b))
 	add("importance", theme.Word(lang, a.Importance), theme.Word(lang, b.Importance))
 	return out
+}
+
+// sameFeelings reports whether every persona feels the same at a and b,
+// personas matched by slug: a change of anyone's feeling is a change.
+func sameFeelings(a, b *site.Touchpoint) bool {
+	if len(a.Feelings) != len(b.Feelings) {
+		return false
+	}
+	of := make(map[string]int, len(a.Feelings))
+	for _, f := range a.Feelings {
+		of[f.Persona.Slug] = f.Value
+	}
+	for _, f := range b.Feelings {
+		if v, ok := of[f.Persona.Slug]; !ok || v != f.Value {
+			return false
+		}
+	}
+	return true
+}
+
+// samePersonas reports whether a and b have feelings of the same personas,
+// or one side has none: then one value each says enough.
+func samePersonas(a, b *site.Touchpoint) bool {
+	if len(a.Feelings) == 0 || len(b.Feelings) == 0 {
+		return true
+	}
+	if len(a.Feelings) != len(b.Feelings) {
+		return false
+	}
+	for i, f := range a.Feelings {
+		if f.Persona.Slug != b.Feelings[i].Persona.Slug {
+			return false
+		}
+	}
+	return true
+}
+
+// feelingText says the feelings at t: "+1" when all feel the same and
+// names are not asked for, else persona by persona, "Irina +1 · Tomas -2";
+// "" when it has none.
+func feelingText(t *site.Touchpoint, named bool) string {
+	if v := t.Unanimous(); v != nil && !named {
+		return signed(*v)
+	}
+	parts := make([]string, len(t.Feelings))
+	for i, f := range t.Feelings {
+		parts[i] = f.Persona.Name() + " " + signed(f.Value)
+	}
+	return strings.Join(parts, " · ")
 }
 
 func orDash(s string) string {

@@ -85,7 +85,7 @@ func (f *fields) add(v ...string) {
 }
 
 // heatmapSum is what the heatmap shows: journeys and stages by title and
-// URL, channels, and each touchpoint's emotion, stage and channel.
+// URL, channels, and each touchpoint's feelings, stage and channel.
 func heatmapSum(s *site.Site) uint64 {
 	f := newFields()
 	for _, j := range s.Journeys {
@@ -97,16 +97,18 @@ func heatmapSum(s *site.Site) uint64 {
 	for _, c := range s.Channels {
 		f.add(c.Slug, c.Title, c.URL)
 	}
+	var e []byte
 	for _, tp := range s.Touchpoints {
-		e := "none"
-		if tp.Emotion != nil {
-			e = strconv.Itoa(*tp.Emotion)
+		e = e[:0]
+		for _, fl := range tp.Feelings {
+			e = strconv.AppendInt(e, int64(fl.Value), 10)
+			e = append(e, ' ')
 		}
 		ch := ""
 		if tp.Channel != nil {
 			ch = tp.Channel.Slug
 		}
-		f.add(tp.Stage.URL, ch, e)
+		f.add(tp.Stage.URL, ch, string(e))
 	}
 	return f.Sum64()
 }
@@ -220,8 +222,9 @@ func (g *signer) route(rt site.Route) bool {
 }
 
 // touchpoint adds a touchpoint and what is shown with it wherever it is
-// listed: its journey and stage, owner, channel, parent and
-// opportunities' owners.
+// listed: its journey and stage, owner, channel, parent, opportunities'
+// owners, and its feelings with the personas they name (a plain emotion
+// is every persona's of the journey, so the journey's file decides them too).
 func (g *signer) touchpoint(tp *site.Touchpoint) {
 	sum, ok := g.tps[tp]
 	if !ok {
@@ -243,6 +246,10 @@ func (g *signer) touchpoint(tp *site.Touchpoint) {
 			if o.Owner != nil {
 				writeUint(&h, fingerprint(o.Owner))
 			}
+		}
+		for _, f := range tp.Feelings {
+			writeUint(&h, fingerprint(f.Persona))
+			writeUint(&h, uint64(f.Value))
 		}
 		sum = h.Sum64()
 		g.tps[tp] = sum

@@ -78,12 +78,17 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 			out = append(out, e)
 		}
 	case "emotions":
+		// One entry a touchpoint, or one a persona where they differ.
 		for _, tp := range st.Touchpoints {
-			if tp.Emotion == nil {
+			if v := tp.Unanimous(); v != nil {
+				e := *v
+				out = append(out, Entry{Text: EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
 				continue
 			}
-			e := *tp.Emotion
-			out = append(out, Entry{Text: EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
+			for _, f := range tp.Feelings {
+				e := f.Value
+				out = append(out, Entry{Text: f.Persona.Name() + " " + EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
+			}
 		}
 	case "engagement":
 		for _, tp := range st.Touchpoints {

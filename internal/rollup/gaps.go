@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
@@ -60,9 +61,11 @@ type Options struct {
 //     under `requireTeams` is already an error). Line of the front
 //     matter's start.
 //   - pain-without-opportunity: a touchpoint whose importance is high or
-//     critical and whose emotion is -1 or -2 has no open opportunity: it has
-//     none, or all of them are done (the map still says it hurts, so the
-//     done work did not fix it). Line of `emotion`.
+//     critical and where some persona feels -1 or -2 has no open
+//     opportunity: it has none, or all of them are done (the map still says
+//     it hurts, so the done work did not fix it). The message names who
+//     hurts when the personas feel differently. Line of `emotion`, or of
+//     the first persona who hurts in its map.
 //   - kpi-incomplete: a KPI lacks its target, its current value, or both;
 //     one gap per KPI, at the line of its missing key, which is the line of
 //     the KPI item (`kpis.N`).
@@ -96,14 +99,14 @@ func Gaps(s *site.Site, o Options) []Gap {
 				"add `owner: TEAM`, or `owner: none` if nobody owns it yet",
 				"%s has no owner", name)
 		}
-		if (t.Importance == "high" || t.Importance == "critical") && t.Emotion != nil && *t.Emotion <= -1 && !hasOpen(t) {
+		if hurt := hurting(t); len(hurt) > 0 && (t.Importance == "high" || t.Importance == "critical") && !hasOpen(t) {
 			why := "and no opportunity to fix it"
 			if len(t.Opportunities) > 0 {
 				why = "and all its opportunities are done"
 			}
-			add(RulePainWithoutOpportunity, t.File, t.Line("emotion"), t,
+			add(RulePainWithoutOpportunity, t.File, t.Line("emotion."+hurt[0].Persona.Slug), t,
 				"add an opportunity with an owner and a due date, e.g. `opportunities: [{title: ..., owner: TEAM, due: "+quarterEnd(o.Today)+"}]`",
-				"%s hurts (emotion %d, importance %s) %s", name, *t.Emotion, t.Importance, why)
+				"%s hurts (emotion %s, importance %s) %s", name, lazyHurt{t, hurt}, t.Importance, why)
 		}
 		for i, k := range t.KPIs {
 			key := "kpis." + strconv.Itoa(i)
@@ -166,6 +169,39 @@ func Gaps(s *site.Site, o Options) []Gap {
 // Diagnostic turns the gap into a diagnostic for `cjm check`.
 func (g Gap) Diagnostic() diag.Diagnostic {
 	return diag.Diagnostic{File: g.File, Line: g.Line, Severity: diag.Gap, Message: g.Message, Hint: g.Hint}
+}
+
+// hurting returns the feelings of -1 or -2 at t, in the journey's order of
+// personas.
+func hurting(t *site.Touchpoint) []site.Feeling {
+	var out []site.Feeling
+	for _, f := range t.Feelings {
+		if f.Value <= -1 {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// lazyHurt says how much a touchpoint hurts: "-2" when every persona feels
+// the same, else who feels what, "-2 for tomas and -1 for irina".
+type lazyHurt struct {
+	t    *site.Touchpoint
+	hurt []site.Feeling
+}
+
+func (h lazyHurt) String() string {
+	if v := h.t.Unanimous(); v != nil {
+		return strconv.Itoa(*v)
+	}
+	parts := make([]string, len(h.hurt))
+	for i, f := range h.hurt {
+		parts[i] = fmt.Sprintf("%d for %s", f.Value, f.Persona.Slug)
+	}
+	if n := len(parts); n > 1 {
+		return strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+	}
+	return parts[0]
 }
 
 func hasOpen(t *site.Touchpoint) bool {

@@ -247,3 +247,37 @@ func TestGapsOrder(t *testing.T) {
 		t.Errorf("kpi messages: %q", msgs)
 	}
 }
+
+// TestPainGapSaysWho checks the pain rule on feelings: any persona who hurts
+// makes the gap, and the message names who when the personas differ.
+func TestPainGapSaysWho(t *testing.T) {
+	s := resolve(t, map[string]string{
+		"content/personas/olga.md":          "---\ntitle: Olga\n---\n",
+		"content/personas/ivan.md":          "---\ntitle: Ivan\n---\n",
+		"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: [olga, ivan]\n---\n",
+		"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+		// Ivan alone hurts: the gap is at his key, line 7.
+		"content/journeys/j/01-s/a.md": "---\ntitle: A\nowner: crm\nimportance: critical\nemotion:\n  olga: 1\n  ivan: -2\n---\n",
+		// Both hurt, differently.
+		"content/journeys/j/01-s/b.md": "---\ntitle: B\nowner: crm\nimportance: high\nemotion: {olga: -1, ivan: -2}\n---\n",
+		// Both hurt the same: said as a plain emotion would be.
+		"content/journeys/j/01-s/c.md": "---\ntitle: C\nowner: crm\nimportance: high\nemotion: -1\n---\n",
+		// Near miss: nobody below 0.
+		"content/journeys/j/01-s/d.md": "---\ntitle: D\nowner: crm\nimportance: critical\nemotion: {olga: 0, ivan: 2}\n---\n",
+	})
+	var got []string
+	for _, g := range Gaps(s, Options{Today: today}) {
+		if g.Rule == RulePainWithoutOpportunity {
+			got = append(got, fmt.Sprintf("%s:%d: %s", g.File, g.Line, g.Message))
+		}
+	}
+	const j = "content/journeys/j/01-s/"
+	want := []string{
+		j + `a.md:7: touchpoint "A" (j/a) hurts (emotion -2 for ivan, importance critical) and no opportunity to fix it`,
+		j + `b.md:5: touchpoint "B" (j/b) hurts (emotion -1 for olga and -2 for ivan, importance high) and no opportunity to fix it`,
+		j + `c.md:5: touchpoint "C" (j/c) hurts (emotion -1, importance high) and no opportunity to fix it`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("gaps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

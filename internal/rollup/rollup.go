@@ -10,6 +10,12 @@
 // emotion, KPIs and opportunities. Nothing is counted twice within one
 // Summary of a persona, which may span several journeys.
 //
+// Emotion is counted by feeling: how one persona of the journey feels at
+// one touchpoint (site.Feeling). A plain `emotion` in a journey of N
+// personas is N equal feelings, so within a journey it weighs as one value
+// would; `emotion: {irina: 1, tomas: -2}` is two. A persona's Summary
+// counts that persona's own feelings only.
+//
 // Dates are compared by calendar day: "today" is the date of the time
 // passed in, in its own location, and due and updated dates are dates.
 // A zero today makes nothing overdue or stale.
@@ -27,11 +33,11 @@ import (
 // Summary sums up a set of touchpoints.
 type Summary struct {
 	Touchpoints int // all touchpoints, children included
-	WithEmotion int // those with an `emotion`
-	// MeanEmotion is the mean of the emotions given, from -2 to 2; nil if
-	// no touchpoint has one.
+	WithEmotion int // those with at least one feeling
+	// MeanEmotion is the mean of the feelings, from -2 to 2; nil if no
+	// touchpoint has one.
 	MeanEmotion *float64
-	Painful     int // touchpoints whose emotion is -1 or -2
+	Painful     int // touchpoints where some persona feels -1 or -2
 
 	// CSI, NPS and Conversion are the means of `metrics.csi`, `metrics.nps`
 	// and `metrics.conversion` over the touchpoints that have each; a
@@ -82,28 +88,36 @@ func Weight(importance string) float64 {
 
 // HealthOf computes journey health over tps:
 //
-// Health is the share of touchpoints whose customer feeling is not negative,
-// counting more important touchpoints more. Only touchpoints with an
-// emotion count. Each weighs by its importance: low 1, medium 2, high 3,
-// critical 4, and 2 (as medium) when no importance is given. Then
+// Health is the share of feelings that are not negative, counting those at
+// more important touchpoints more. A feeling is how one persona feels at
+// one touchpoint; touchpoints without any do not count. Each feeling weighs
+// by its touchpoint's importance: low 1, medium 2, high 3, critical 4, and
+// 2 (as medium) when no importance is given. Then
 //
-//	Health = 100 × (sum of the weights of touchpoints with emotion >= 0)
-//	             / (sum of the weights of all touchpoints with an emotion)
+//	Health = 100 × (sum of the weights of feelings >= 0)
+//	             / (sum of the weights of all feelings)
 //
 // For example, a critical touchpoint at +1, a medium one at 0 and a high
-// one at -2 give 100 × (4+2) / (4+2+3) = 66.67. Emotion 0 (neutral) counts
-// as healthy. The result is not rounded (see Round1 for display); it is nil
-// when no touchpoint has an emotion.
-func HealthOf(tps []*site.Touchpoint) *float64 {
+// one at -2 give 100 × (4+2) / (4+2+3) = 66.67, whether the journey has one
+// persona or three (a plain emotion is every persona's). Emotion 0
+// (neutral) counts as healthy. The result is not rounded (see Round1 for
+// display); it is nil when no touchpoint has a feeling.
+func HealthOf(tps []*site.Touchpoint) *float64 { return health(tps, nil) }
+
+// health is HealthOf over the feelings of persona p, or of everyone when p
+// is nil.
+func health(tps []*site.Touchpoint, p *site.Persona) *float64 {
 	var good, all float64
 	for _, t := range tps {
-		if t.Emotion == nil {
-			continue
-		}
 		w := Weight(t.Importance)
-		all += w
-		if *t.Emotion >= 0 {
-			good += w
+		for _, f := range t.Feelings {
+			if !counts(f, p) {
+				continue
+			}
+			all += w
+			if f.Value >= 0 {
+				good += w
+			}
 		}
 	}
 	if all == 0 {
@@ -113,12 +127,22 @@ func HealthOf(tps []*site.Touchpoint) *float64 {
 	return &h
 }
 
+// counts reports whether feeling f is one to count for persona p: all are
+// when p is nil. Personas are matched by slug, which is unique.
+func counts(f site.Feeling, p *site.Persona) bool {
+	return p == nil || f.Persona == p || f.Persona.Slug == p.Slug
+}
+
 // Round1 rounds x to one decimal, half away from zero: 66.666… → 66.7.
 // It is meant for display; keep the unrounded value for anything else.
 func Round1(x float64) float64 { return math.Round(x*10) / 10 }
 
 // Of sums up tps as given: a touchpoint listed twice counts twice.
-func Of(tps []*site.Touchpoint, today time.Time) Summary {
+func Of(tps []*site.Touchpoint, today time.Time) Summary { return of(tps, today, nil) }
+
+// of sums up tps, counting the feelings of persona p only, or of everyone
+// when p is nil.
+func of(tps []*site.Touchpoint, today time.Time, p *site.Persona) Summary {
 	s := Summary{Touchpoints: len(tps), Evidence: map[string]int{}, Notes: map[string]int{}}
 	var emo, csi, nps, conv mean
 	for _, t := range tps {
@@ -128,12 +152,18 @@ func Of(tps []*site.Touchpoint, today time.Time) Summary {
 				s.Notes[cmp.Or(n.Source, t.Evidence)]++
 			}
 		}
-		if t.Emotion != nil {
-			s.WithEmotion++
-			emo.add(float64(*t.Emotion))
-			if *t.Emotion <= -1 {
-				s.Painful++
+		felt, painful := false, false
+		for _, f := range t.Feelings {
+			if counts(f, p) {
+				felt, painful = true, painful || f.Value <= -1
+				emo.add(float64(f.Value))
 			}
+		}
+		if felt {
+			s.WithEmotion++
+		}
+		if painful {
+			s.Painful++
 		}
 		csi.addPtr(t.Metrics.CSI)
 		nps.addPtr(t.Metrics.NPS)
@@ -158,7 +188,7 @@ func Of(tps []*site.Touchpoint, today time.Time) Summary {
 		}
 	}
 	s.MeanEmotion, s.CSI, s.NPS, s.Conversion = emo.get(), csi.get(), nps.get(), conv.get()
-	s.Health = HealthOf(tps)
+	s.Health = health(tps, p)
 	return s
 }
 
@@ -169,7 +199,9 @@ func Stage(st *site.Stage, today time.Time) Summary { return Of(st.Touchpoints, 
 func Journey(j *site.Journey, today time.Time) Summary { return Of(j.Touchpoints, today) }
 
 // Persona sums up the touchpoints of every journey drawn for the persona,
-// each touchpoint once even if a journey were listed twice.
+// each touchpoint once even if a journey were listed twice. Emotion, pain
+// and health count the persona's own feelings only: in a journey shared
+// with an office manager, the buyer's summary says how the buyer feels.
 func Persona(p *site.Persona, today time.Time) Summary {
 	seen := map[*site.Touchpoint]bool{}
 	var tps []*site.Touchpoint
@@ -181,7 +213,7 @@ func Persona(p *site.Persona, today time.Time) Summary {
 			}
 		}
 	}
-	return Of(tps, today)
+	return of(tps, today, p)
 }
 
 // Team sums up the touchpoints whose `owner` is the team. Journeys the

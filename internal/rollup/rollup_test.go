@@ -345,8 +345,9 @@ func TestKPI(t *testing.T) {
 }
 
 func TestHealthAndRound(t *testing.T) {
+	p := &site.Persona{Persona: &content.Persona{Meta: content.Meta{Slug: "p"}}}
 	emo := func(e int, imp string) *site.Touchpoint {
-		return &site.Touchpoint{Touchpoint: &content.Touchpoint{Emotion: &e, Importance: imp}}
+		return &site.Touchpoint{Touchpoint: &content.Touchpoint{Emotion: &e, Importance: imp}, Feelings: []site.Feeling{{Persona: p, Value: e}}}
 	}
 	none := &site.Touchpoint{Touchpoint: &content.Touchpoint{Importance: "critical"}}
 	tests := []struct {
@@ -416,5 +417,109 @@ func TestFunnel(t *testing.T) {
 	}
 	if got := Funnel(&site.Journey{}); got != nil {
 		t.Errorf("no stages: %v, want nil", got)
+	}
+}
+
+// feelingFiles is a journey of two personas: x is felt the same by both
+// (plain -1, high), y differently ({irina: 2, tomas: -2}, critical), z by
+// Tomas alone (+1, low), w by nobody.
+var feelingFiles = map[string]string{
+	"content/personas/irina.md":           "---\ntitle: Irina\n---\n",
+	"content/personas/tomas.md":           "---\ntitle: Tomas\n---\n",
+	"content/journeys/b2b/_index.md":      "---\ntitle: B2B\npersonas: [irina, tomas]\n---\n",
+	"content/journeys/b2b/01-s/_index.md": "---\ntitle: S\n---\n",
+	"content/journeys/b2b/01-s/x.md":      "---\ntitle: X\nweight: 1\nemotion: -1\nimportance: high\n---\n",
+	"content/journeys/b2b/01-s/y.md":      "---\ntitle: Y\nweight: 2\nemotion: {irina: 2, tomas: -2}\nimportance: critical\n---\n",
+	"content/journeys/b2b/01-s/z.md":      "---\ntitle: Z\nweight: 3\nemotion: {tomas: 1}\nimportance: low\n---\n",
+	"content/journeys/b2b/01-s/w.md":      "---\ntitle: W\nweight: 4\n---\n",
+}
+
+// TestFeelingSummaries checks that roll-ups count (touchpoint, persona)
+// feelings, and a persona's summary that persona's own.
+func TestFeelingSummaries(t *testing.T) {
+	s := resolve(t, feelingFiles)
+	j := s.Journeys[0]
+	persona := map[string]*site.Persona{}
+	for _, p := range s.Personas {
+		persona[p.Slug] = p
+	}
+	empty := map[string]int{}
+	tests := []struct {
+		name string
+		got  Summary
+		want Summary
+	}{
+		{
+			// Feelings -1, -1 (x), 2, -2 (y), 1 (z): mean -1/5. Painful x and y.
+			// Health: good y-irina 4 and z 1 over 3+3+4+4+1: 100 × 5/15.
+			name: "journey",
+			got:  Journey(j, today),
+			want: Summary{Touchpoints: 4, WithEmotion: 3, MeanEmotion: f(-0.2), Painful: 2, Health: f(100.0 / 3),
+				Evidence: map[string]int{"": 4}, Notes: empty},
+		},
+		{
+			// x -1, y 2: mean 0.5; painful x; health 100 × 4/(3+4).
+			name: "irina",
+			got:  Persona(persona["irina"], today),
+			want: Summary{Touchpoints: 4, WithEmotion: 2, MeanEmotion: f(0.5), Painful: 1, Health: f(400.0 / 7),
+				Evidence: map[string]int{"": 4}, Notes: empty},
+		},
+		{
+			// x -1, y -2, z 1: mean -2/3; painful x and y; health 100 × 1/(3+4+1).
+			name: "tomas",
+			got:  Persona(persona["tomas"], today),
+			want: Summary{Touchpoints: 4, WithEmotion: 3, MeanEmotion: f(-2.0 / 3), Painful: 2, Health: f(12.5),
+				Evidence: map[string]int{"": 4}, Notes: empty},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, d := range diff(tc.got, tc.want) {
+				t.Error(d)
+			}
+		})
+	}
+}
+
+// TestPlainEmotionFiguresUnchanged checks that a plain emotion counts as
+// one value would, however many personas the journey has: N equal feelings
+// leave the mean, the pains and the health as they were with one persona.
+func TestPlainEmotionFiguresUnchanged(t *testing.T) {
+	journey := func(personas string) *site.Journey {
+		files := map[string]string{
+			"content/personas/a.md":             "---\ntitle: A\n---\n",
+			"content/personas/b.md":             "---\ntitle: B\n---\n",
+			"content/personas/c.md":             "---\ntitle: C\n---\n",
+			"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: [" + personas + "]\n---\n",
+			"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+			"content/journeys/j/01-s/p.md":      "---\ntitle: P\nemotion: 1\nimportance: critical\n---\n",
+			"content/journeys/j/01-s/q.md":      "---\ntitle: Q\nemotion: 0\n---\n",
+			"content/journeys/j/01-s/r.md":      "---\ntitle: R\nemotion: -2\nimportance: high\n---\n",
+			"content/journeys/j/01-s/s.md":      "---\ntitle: S\n---\n",
+		}
+		return resolve(t, files).Journeys[0]
+	}
+	one := journey("a")
+	want := Journey(one, today)
+	// 100 × (4+2) / (4+2+3), mean -1/3, one painful, three with an emotion.
+	if !samePtr(want.Health, f(200.0/3)) || !samePtr(want.MeanEmotion, f(-1.0/3)) || want.Painful != 1 || want.WithEmotion != 3 {
+		t.Fatalf("one persona: health %s, mean %s, painful %d, with emotion %d", fmtPtr(want.Health), fmtPtr(want.MeanEmotion), want.Painful, want.WithEmotion)
+	}
+	for _, personas := range []string{"a, b", "a, b, c"} {
+		j := journey(personas)
+		for _, d := range diff(Journey(j, today), want) {
+			t.Errorf("personas [%s]: journey: %s", personas, d)
+		}
+		for _, d := range diff(Stage(j.Stages[0], today), want) {
+			t.Errorf("personas [%s]: stage: %s", personas, d)
+		}
+		for _, p := range j.Personas {
+			for _, d := range diff(Persona(p, today), want) {
+				t.Errorf("personas [%s]: persona %s: %s", personas, p.Slug, d)
+			}
+		}
+		if got := HealthOf(j.Touchpoints); !samePtr(got, want.Health) {
+			t.Errorf("personas [%s]: HealthOf = %s, want %s", personas, fmtPtr(got), fmtPtr(want.Health))
+		}
 	}
 }

@@ -215,11 +215,7 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 		bySlug[t.Slug] = t
 	}
 	for _, t := range j.Touchpoints {
-		if t.Emotion != nil {
-			for _, p := range j.Personas {
-				t.Feelings = append(t.Feelings, Feeling{Persona: p, Value: *t.Emotion})
-			}
-		}
+		t.Feelings = r.feelings(j, t)
 		switch o := t.Touchpoint.Owner; {
 		case o == "":
 		case isNone(o):
@@ -312,6 +308,51 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 	}
 }
 
+// feelings resolves how each persona of journey j feels at touchpoint t,
+// in the journey's order of personas: a plain `emotion` is every persona's,
+// the map form names each persona, who must be one of the journey's.
+func (r *resolver) feelings(j *Journey, t *Touchpoint) []Feeling {
+	if t.Emotion != nil {
+		out := make([]Feeling, len(j.Personas))
+		for i, p := range j.Personas {
+			out[i] = Feeling{Persona: p, Value: *t.Emotion}
+		}
+		return out
+	}
+	if len(t.Emotions) == 0 {
+		return nil
+	}
+	values := make(map[*Persona]int, len(t.Emotions))
+	for _, e := range t.Emotions {
+		key := "emotion." + e.Persona
+		p, ok := r.personas[e.Persona]
+		switch {
+		case !ok:
+			r.diags.Errorf(t.File, t.Line(key), known("", e.Persona, keys(r.personas)), "%s: no persona %q", key, e.Persona)
+		case !slices.Contains(j.Personas, p):
+			r.diags.Errorf(t.File, t.Line(key), fmt.Sprintf("add it to the journey's `personas` in %s, or remove it here", j.File),
+				"%s: persona %q is not one of the journey's personas (%s)", key, e.Persona, personaSlugs(j.Personas))
+		default:
+			values[p] = e.Value
+		}
+	}
+	var out []Feeling
+	for _, p := range j.Personas {
+		if v, ok := values[p]; ok {
+			out = append(out, Feeling{Persona: p, Value: v})
+		}
+	}
+	return out
+}
+
+func personaSlugs(ps []*Persona) string {
+	slugs := make([]string, len(ps))
+	for i, p := range ps {
+		slugs[i] = p.Slug
+	}
+	return strings.Join(slugs, ", ")
+}
+
 // isNone reports whether an owner says that nobody owns the item.
 // It is content.Slugify(owner) == OwnerNone, without the allocations.
 func isNone(owner string) bool { return strings.EqualFold(strings.TrimSpace(owner), OwnerNone) }
@@ -333,7 +374,7 @@ func lanes(j *Journey) []string {
 		has["actions"] = has["actions"] || len(t.Actions) > 0
 		has["questions"] = has["questions"] || len(t.Questions) > 0
 		has["barriers"] = has["barriers"] || len(t.Barriers) > 0
-		has["emotions"] = has["emotions"] || t.Emotion != nil
+		has["emotions"] = has["emotions"] || len(t.Feelings) > 0
 		has["pains"] = has["pains"] || len(t.Pains) > 0
 		has["gains"] = has["gains"] || len(t.Gains) > 0
 		has["engagement"] = has["engagement"] || t.Engagement != ""
@@ -356,7 +397,7 @@ func lanes(j *Journey) []string {
 // curve. The CX gaps (owners, plans, KPIs, dates) are package rollup's.
 func (r *resolver) gaps() {
 	for _, t := range r.s.Touchpoints {
-		if t.Emotion == nil && !t.Has("emotion") { // a wrong value is already an error
+		if t.NoEmotion() {
 			r.diags.Warnf(t.File, t.Start, "add `emotion: N`, an integer from -2 (very negative) to 2 (very positive)", "no emotion")
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/diag"
 )
 
 func resolveMap(t *testing.T, files map[string]string) *Site {
@@ -103,3 +104,99 @@ func TestFeelingsOfPlainEmotion(t *testing.T) {
 		t.Error("Q: FeelingOf(olga) says it knows")
 	}
 }
+
+// TestFeelingsPerPersona checks the map form of `emotion`: feelings in the
+// journey's order of personas whatever the order written, Unanimous and
+// FeelingsDiffer, the lane it fills, and the warning of an empty map.
+func TestFeelingsPerPersona(t *testing.T) {
+	s, diags := resolveAll(map[string]string{
+		"content/personas/olga.md":          "---\ntitle: Olga, busy parent\n---\n",
+		"content/personas/marek.md":         "---\ntitle: Marek\n---\n",
+		"content/journeys/a/_index.md":      "---\ntitle: A\npersonas: [olga, marek]\n---\n",
+		"content/journeys/a/01-s/_index.md": "---\ntitle: S\n---\n",
+		"content/journeys/a/01-s/p.md":      "---\ntitle: P\nweight: 1\nemotion: {marek: -2, olga: 1}\n---\n",
+		"content/journeys/a/01-s/q.md":      "---\ntitle: Q\nweight: 2\nemotion: {olga: 0, marek: 0}\n---\n",
+		"content/journeys/a/01-s/r.md":      "---\ntitle: R\nweight: 3\nemotion: {olga: -1}\n---\n",
+		"content/journeys/a/01-s/e.md":      "---\ntitle: E\nweight: 4\nemotion: {}\n---\n",
+		"content/journeys/b/_index.md":      "---\ntitle: B\npersonas: olga\n---\n",
+		"content/journeys/b/01-s/_index.md": "---\ntitle: S\n---\n",
+		"content/journeys/b/01-s/x.md":      "---\ntitle: X\nemotion: {olga: 2}\n---\n",
+	})
+	if got := diags.String(); got != "content/journeys/a/01-s/e.md:1: warning: no emotion; add `emotion: N`, an integer from -2 (very negative) to 2 (very positive)\n" {
+		t.Errorf("diagnostics:\n%s", got)
+	}
+	a, b := s.Journeys[0], s.Journeys[1]
+	olga, marek := a.Personas[0], a.Personas[1]
+	p, q, r, e := a.Touchpoints[0], a.Touchpoints[1], a.Touchpoints[2], a.Touchpoints[3]
+	if !slices.Equal(p.Feelings, []Feeling{{olga, 1}, {marek, -2}}) {
+		t.Errorf("P: feelings %v, want olga 1 then marek -2, the journey's order", p.Feelings)
+	}
+	if v, ok := p.FeelingOf(marek); !ok || v != -2 {
+		t.Errorf("P: FeelingOf(marek) = %d, %v", v, ok)
+	}
+	if _, ok := r.FeelingOf(marek); ok || len(r.Feelings) != 1 {
+		t.Errorf("R: feelings %v, want olga's alone", r.Feelings)
+	}
+	if e.Feelings != nil {
+		t.Errorf("E: feelings %v from an empty map", e.Feelings)
+	}
+	for _, c := range []struct {
+		tp     *Touchpoint
+		shared *int
+		differ bool
+	}{
+		{p, nil, true},
+		{q, ptr(0), false}, // a map that gives both one value
+		{r, nil, true},     // Marek says nothing here
+		{e, nil, false},
+		{b.Touchpoints[0], ptr(2), false}, // the journey's only persona
+	} {
+		if got := c.tp.Unanimous(); (got == nil) != (c.shared == nil) || got != nil && *got != *c.shared {
+			t.Errorf("%s: Unanimous() = %v, want %v", c.tp.Title, got, c.shared)
+		}
+		if got := c.tp.FeelingsDiffer(); got != c.differ {
+			t.Errorf("%s: FeelingsDiffer() = %v, want %v", c.tp.Title, got, c.differ)
+		}
+	}
+	if !a.FeelingsDiffer() || b.FeelingsDiffer() {
+		t.Errorf("journeys: A differs %v (want true), B %v (want false)", a.FeelingsDiffer(), b.FeelingsDiffer())
+	}
+	if !slices.Contains(b.Lanes, "emotions") {
+		t.Errorf("B: lanes %v lack emotions, which per-persona feelings fill", b.Lanes)
+	}
+	if olga.Name() != "Olga" || marek.Name() != "Marek" {
+		t.Errorf("names %q, %q", olga.Name(), marek.Name())
+	}
+}
+
+// TestFeelingErrors checks what a per-persona emotion may name: a persona
+// that exists, and is one of the journey's.
+func TestFeelingErrors(t *testing.T) {
+	_, diags := resolveAll(map[string]string{
+		"content/personas/olga-busy-parent.md": "---\ntitle: Olga\n---\n",
+		"content/personas/marek.md":            "---\ntitle: Marek\n---\n",
+		"content/journeys/a/_index.md":         "---\ntitle: A\npersonas: olga-busy-parent\n---\n",
+		"content/journeys/a/01-s/_index.md":    "---\ntitle: S\n---\n",
+		"content/journeys/a/01-s/p.md":         "---\ntitle: P\nemotion:\n  olga: 1\n  marek: -1\n  olga-busy-parent: 2\n---\n",
+		"content/journeys/b/_index.md":         "---\ntitle: B\npersonas: marek\n---\n",
+	})
+	want := "content/journeys/a/01-s/p.md:4: emotion.olga: no persona \"olga\"; did you mean \"olga-busy-parent\"? known: marek, olga-busy-parent\n" +
+		"content/journeys/a/01-s/p.md:5: emotion.marek: persona \"marek\" is not one of the journey's personas (olga-busy-parent); add it to the journey's `personas` in content/journeys/a/_index.md, or remove it here\n"
+	if got := diags.Errors().Sort().String(); got != want {
+		t.Errorf("errors:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// resolveAll loads and links files, returning every diagnostic.
+func resolveAll(files map[string]string) (*Site, diag.List) {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	c, diags := content.Load(fsys)
+	s, more := Resolve(c, Base{Path: "/"})
+	diags.Add(more...)
+	return s, diags.Sort()
+}
+
+func ptr(v int) *int { return &v }

@@ -5,6 +5,8 @@
 package site
 
 import (
+	"strings"
+
 	"github.com/cjm-portal/cjm/internal/content"
 )
 
@@ -36,6 +38,15 @@ type Persona struct {
 	URL      string
 	Journeys []*Journey
 	Channels []*Channel
+}
+
+// Name is what pages call the persona where space is short: its title up
+// to the first comma, "Irina" for "Irina, small business owner".
+func (p *Persona) Name() string {
+	if name, _, ok := strings.Cut(p.Title, ","); ok && strings.TrimSpace(name) != "" {
+		return strings.TrimSpace(name)
+	}
+	return p.Title
 }
 
 // Team is an owner. A team named only in an `owner` key is Generated: it
@@ -120,6 +131,39 @@ func (t *Touchpoint) FeelingOf(p *Persona) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// Unanimous returns the one value every persona of the journey feels at
+// the touchpoint, or nil when they do not all feel the same: it has no
+// feelings, a persona has none, or their values differ. A plain `emotion`
+// is unanimous, and so is a map that gives every persona one value.
+func (t *Touchpoint) Unanimous() *int {
+	if len(t.Feelings) == 0 || len(t.Feelings) != len(t.Journey.Personas) {
+		return nil
+	}
+	v := t.Feelings[0].Value
+	for _, f := range t.Feelings[1:] {
+		if f.Value != v {
+			return nil
+		}
+	}
+	return &v
+}
+
+// FeelingsDiffer reports whether the personas of the journey feel
+// differently at the touchpoint: it has feelings that are not unanimous.
+// Pages then name each persona with its value.
+func (t *Touchpoint) FeelingsDiffer() bool { return len(t.Feelings) > 0 && t.Unanimous() == nil }
+
+// FeelingsDiffer reports whether the journey's personas feel differently
+// at any of its touchpoints, so that one curve cannot tell how they feel.
+func (j *Journey) FeelingsDiffer() bool {
+	for _, t := range j.Touchpoints {
+		if t.FeelingsDiffer() {
+			return true
+		}
+	}
+	return false
 }
 
 // Opportunity is an improvement on a touchpoint, with its owner resolved.
