@@ -38,22 +38,32 @@ func (l *layout) layCard(cd *card, cw float64) *block {
 	if cd.depth > 0 {
 		titleFace, titleClass = faceLabel, "label"
 	}
-	switch ch := tp.Channel; {
-	case ch != nil && !slices.Contains(content.Channels, ch.Slug):
-		// A channel of the site's own has no pictogram: its name heads the card.
-		first = marked(theme.ChannelName(lang, ch.Slug, ch.Title), faceMeta, w-marks.w, markerW+2, "meta", l.channelIcon(ch.Slug))
-		rest = wrapped(tp.Title, titleFace, w, titleClass)
-	default:
-		dx, icon := 0.0, (func(*writer, float64, float64))(nil)
-		if ch != nil {
-			dx, icon = markerW+2, l.channelIcon(ch.Slug)
-		}
+	ch, dx, icon := tp.Channel, 0.0, (func(*writer, float64, float64))(nil)
+	if ch != nil {
+		dx, icon = markerW+2, l.channelIcon(ch.Slug)
+	}
+	switch {
+	case cd.depth > 0:
+		// A detail card keeps to one row where the title fits beside the marks.
 		if marks.w > 0 && w-marks.w < 0.55*w {
-			// Too little room beside the marks: they take a row of their own.
 			rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
 		} else {
 			first = marked(tp.Title, titleFace, w-marks.w, dx, titleClass, icon)
 		}
+	case ch != nil && !slices.Contains(content.Channels, ch.Slug):
+		// A channel of the site's own has no pictogram: its name heads the
+		// card, beside the marks where it fits on one line.
+		name := theme.ChannelName(lang, ch.Slug, ch.Title)
+		if beside := marked(name, faceMeta, w-marks.w, dx, "meta", icon); len(beside) == 1 {
+			first = beside
+		} else {
+			rest = marked(name, faceMeta, w, dx, "meta", icon)
+		}
+		rest = append(rest, wrapped(tp.Title, titleFace, w, titleClass)...)
+	default:
+		// The marks take the top row, the title under them: every card reads
+		// the same way.
+		rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
 	}
 	if cd.depth == 0 {
 		if m := metrics(tp, lang); m != "" {

@@ -1,6 +1,7 @@
 package swimlane
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
@@ -34,40 +35,20 @@ var curveStyles = []curveStyle{
 // every touchpoint (or it has one persona), else a curve per persona that
 // says how it feels somewhere.
 func curvesOf(j *site.Journey) []curve {
-	alike := true
-	var feeling []*site.Persona
-	for _, tp := range j.Touchpoints {
-		if len(tp.Feelings) > 0 && len(tp.Feelings) < len(j.Personas) {
-			alike = false
-		}
-		for _, f := range tp.Feelings {
-			if f.Value != tp.Feelings[0].Value {
-				alike = false
-			}
-			if !containsPersona(feeling, f.Persona) {
-				feeling = append(feeling, f.Persona)
-			}
-		}
-	}
-	if alike || len(feeling) < 2 {
-		return []curve{{style: curveStyles[0]}}
+	one := []curve{{style: curveStyles[0]}}
+	if !j.FeelingsDiffer() {
+		return one
 	}
 	var out []curve
 	for _, p := range j.Personas { // in the journey's order
-		if containsPersona(feeling, p) {
+		if slices.ContainsFunc(j.Touchpoints, func(tp *site.Touchpoint) bool { _, ok := tp.FeelingOf(p); return ok }) {
 			out = append(out, curve{persona: p, style: curveStyles[len(out)%len(curveStyles)]})
 		}
 	}
-	return out
-}
-
-func containsPersona(ps []*site.Persona, p *site.Persona) bool {
-	for _, q := range ps {
-		if q == p {
-			return true
-		}
+	if len(out) < 2 {
+		return one
 	}
-	return false
+	return out
 }
 
 // value is how the curve's persona feels at tp, and whether tp says.
@@ -82,16 +63,6 @@ func (cv curve) value(tp *site.Touchpoint) (int, bool) {
 		return tp.Feelings[0].Value, true
 	}
 	return 0, false
-}
-
-// name is the persona's name as the key shows it: the title up to its
-// first comma ("Olga" for "Olga, busy parent").
-func (cv curve) name() string {
-	if cv.persona == nil {
-		return ""
-	}
-	name, _, _ := strings.Cut(cv.persona.Title, ",")
-	return strings.TrimSpace(name)
 }
 
 // mark draws the curve's mark, radius r, centred at x, y.
@@ -115,7 +86,7 @@ func (l *layout) curveKey(width float64) []line {
 	var out []line
 	for _, cv := range l.curves {
 		cv := cv
-		out = append(out, marked(cv.name(), faceMeta, width, 30, "meta", func(w *writer, x, y float64) { cv.sample(w, x, y) })...)
+		out = append(out, marked(cv.persona.Name(), faceMeta, width, 30, "meta", func(w *writer, x, y float64) { cv.sample(w, x, y) })...)
 	}
 	return out
 }

@@ -11,7 +11,7 @@ const (
 	labelW    = 128.0 // the lane label column
 	minColW   = 168.0 // the narrowest stage
 	maxColW   = 440.0 // no stage is widened past this for its text: longer lines read badly
-	minCardW  = 120.0 // the narrowest touchpoint card
+	minCardW  = 132.0 // the narrowest touchpoint card
 	pad       = 8.0   // inside a card, and left and right inside a cell
 	padY      = 5.0   // above and below a cell's content
 	gap       = 6.0   // between cards
