@@ -44,11 +44,12 @@ func (l *layout) layCard(cd *card, cw float64) *block {
 	}
 	switch {
 	case cd.depth > 0:
-		// A detail card keeps to one row where the title fits beside the marks.
-		if marks.w > 0 && w-marks.w < 0.55*w {
-			rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
+		// A detail card is as short as it can be: its title beside the
+		// marks where it takes two lines there at most, else under them.
+		if beside := marked(tp.Title, titleFace, w-marks.w, dx, titleClass, icon); len(beside) <= 2 && w-marks.w >= 0.4*w {
+			first = beside
 		} else {
-			first = marked(tp.Title, titleFace, w-marks.w, dx, titleClass, icon)
+			rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
 		}
 	case ch != nil && !slices.Contains(content.Channels, ch.Slug):
 		// A channel of the site's own has no pictogram: its name heads the

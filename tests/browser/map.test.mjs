@@ -58,7 +58,7 @@ test('every card opens its touchpoint page', async () => {
     await page.goto(server.url + j.slice(1));
     const links = await page.$$eval('svg.cjm-map a', (as) => as
       .filter((a) => a.querySelector('.card-cell'))
-      .map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('text').textContent })));
+      .map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title').textContent.split(' · ')[0] })));
     for (const { href, title } of links) {
       const res = await page.goto(new URL(href, server.url).href);
       assert.equal(res.status(), 200, href);
