@@ -11,13 +11,7 @@ import (
 
 func resolveMap(t *testing.T, files map[string]string) *Site {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, data := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	c, diags := content.Load(fsys)
-	s, more := Resolve(c, Base{Path: "/"})
-	diags.Add(more...)
+	s, diags := resolveAll(files)
 	if diags.HasErrors() {
 		t.Fatalf("errors:\n%s", diags.Errors())
 	}

@@ -18,9 +18,9 @@ const (
 
 // cardBody lays out a touchpoint card of width cw. A card says at a
 // glance: how the customer feels (a face or each persona's mark, and the
-// number), how important the moment is (bars), the channel (an icon and
-// its name), the title, whole, its CSI and NPS when measured, and a
-// warning when nobody owns it. A detail card (a touchpoint with a parent
+// number), how important the moment is (bars), the channel (its icon, or
+// the name of a channel that has none), the title, whole, its CSI and NPS
+// when measured, and a warning when nobody owns it. A detail card (a touchpoint with a parent
 // in the same stage) keeps to the icon, the title and the marks, so that
 // levels of detail take little room.
 func (l *layout) cardBody(cd *card, cw float64) *block {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/textfit"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -85,8 +86,10 @@ func Sparkline(j *site.Journey, lang string) []byte {
 	}
 
 	h := sparkH
+	legendH, legend := 0.0, func(*strings.Builder, float64) {}
 	if differ {
-		h += sparkLegendRow * float64((len(lines)+1)/2)
+		legendH, legend = sparkLegend(lines)
+		h += legendH
 	}
 	var w strings.Builder
 	w.WriteString(`<svg class="spark" role="img" viewBox="0 0 ` + num(sparkW) + ` ` + num(h) + `" width="` + num(sparkW) + `" height="` + num(h) + `"><title>` + esc(label) + `</title>`)
@@ -115,9 +118,7 @@ func Sparkline(j *site.Journey, lang string) []byte {
 			sparkMark(&w, k, "spark-e"+strconv.Itoa(p.v), x(p.x), y(p.v))
 		}
 	}
-	if differ {
-		sparkLegend(&w, lines)
-	}
+	legend(&w, sparkH)
 	w.WriteString(`</svg>`)
 	return []byte(w.String())
 }
@@ -200,23 +201,45 @@ func sparkMark(w *strings.Builder, k int, class string, cx, cy float64) {
 	}
 }
 
-// sparkLegend names each persona's line under the chart, two to a row: a
-// stretch of its line and its point, then the persona's name.
-func sparkLegend(w *strings.Builder, lines []sparkLine) {
-	for k, l := range lines {
-		x0 := float64(k%2) * sparkW / 2
-		cy := sparkH + sparkLegendRow*float64(k/2) + sparkLegendRow/2
-		w.WriteString(`<line class="spark-line` + sparkClass(true, k) + `"` + sparkDash(true, k) + ` x1="` + num(x0+1) + `" y1="` + num(cy) + `" x2="` + num(x0+17) + `" y2="` + num(cy) + `"/>`)
-		sparkMark(w, k, "spark-key", x0+9, cy)
-		w.WriteString(`<text class="spark-legend" x="` + num(x0+21) + `" y="` + num(cy+3) + `" font-size="9">` + esc(sparkName(l.who.Name())) + `</text>`)
-	}
-}
+// faceSpark is the face of the sparkline's legend: .spark-legend in the
+// page's stylesheet, Inter at 9 px.
+var faceSpark = textfit.Regular(9)
 
-// sparkName keeps a name to what fits half the width of a sparkline.
-func sparkName(name string) string {
-	const most = 13
-	if r := []rune(name); len(r) > most {
-		return string(r[:most-1]) + "…"
+// sparkLegend lays out the names of the personas' lines under the chart: two
+// to a row while every name fits half the width, else one to a row, each
+// name whole, wrapped where it is longer than a row. Each entry is a stretch
+// of the persona's line and its point, then the name. It returns the
+// legend's height and how to draw it from the top y0.
+func sparkLegend(lines []sparkLine) (float64, func(w *strings.Builder, y0 float64)) {
+	const key = 21.0 // the stretch of line and the point before a name
+	perRow, colW := 2, sparkW/2
+	for _, l := range lines {
+		if faceSpark.LineWidth(l.who.Name()) > colW-key {
+			perRow, colW = 1, sparkW
+		}
 	}
-	return name
+	type entry struct {
+		x, y  float64
+		names []string
+	}
+	var entries []entry
+	y, rowH := 0.0, 0.0
+	for k, l := range lines {
+		if k%perRow == 0 && k > 0 {
+			y, rowH = y+rowH, 0
+		}
+		names := faceSpark.Wrap(l.who.Name(), colW-key)
+		entries = append(entries, entry{float64(k%perRow) * colW, y, names})
+		rowH = max(rowH, sparkLegendRow+float64(len(names)-1)*faceSpark.LineHeight())
+	}
+	return y + rowH, func(w *strings.Builder, y0 float64) {
+		for k, e := range entries {
+			cy := y0 + e.y + sparkLegendRow/2
+			w.WriteString(`<line class="spark-line` + sparkClass(true, k) + `"` + sparkDash(true, k) + ` x1="` + num(e.x+1) + `" y1="` + num(cy) + `" x2="` + num(e.x+17) + `" y2="` + num(cy) + `"/>`)
+			sparkMark(w, k, "spark-key", e.x+9, cy)
+			for i, name := range e.names {
+				w.WriteString(`<text class="spark-legend" x="` + num(e.x+key) + `" y="` + num(cy+3+float64(i)*faceSpark.LineHeight()) + `" font-size="9">` + esc(name) + `</text>`)
+			}
+		}
+	}
 }
