@@ -136,7 +136,12 @@ func (l *layout) drawEmotions(w *writer, r *row) {
 		tp   *site.Touchpoint
 	}
 	pts := make([][]point, len(l.curves))
-	spread := 16.0 // personas' marks at one touchpoint sit side by side
+	// The personas' marks at one touchpoint sit side by side, and never
+	// reach those of the next touchpoint, pointGap away.
+	spread := 22.0
+	if n := len(l.curves); n > 1 {
+		spread = min(spread, (pointGap-12)/float64(n-1))
+	}
 	for ci, cv := range l.curves {
 		dx := (float64(ci) - float64(len(l.curves)-1)/2) * spread
 		if len(l.curves) == 1 {
@@ -174,7 +179,7 @@ func (l *layout) drawEmotions(w *writer, r *row) {
 				face(w, p.x, p.y, p.e, 10)
 				w.text(line{text: signed(p.e), face: faceLabel, class: "label mid"}, p.x, p.y+12)
 			} else {
-				cv.mark(w, p.x, p.y, 8.5)
+				cv.mark(w, p.x, p.y, 10)
 				w.text(line{text: signed(p.e), face: faceMeta, class: "in-mark mid"}, p.x, p.y-faceMeta.LineHeight()/2)
 			}
 			w.WriteString(`</g></a>`)
