@@ -577,6 +577,11 @@ func Slugify(s string) string {
 	return strings.Join(strings.Fields(s), "-")
 }
 
+// GeneratedSegment is the URL segment under which cjm puts the pages it
+// makes inside a journey (/journeys/j/-/compare/, /journeys/j/-/embed/):
+// no slug may be it, so that no stage or touchpoint ever takes their URLs.
+const GeneratedSegment = "-"
+
 // CheckSlug reports why s cannot be one segment of a URL path, or nil.
 func CheckSlug(s string) error {
 	switch {
@@ -584,6 +589,8 @@ func CheckSlug(s string) error {
 		return fmt.Errorf("is empty")
 	case s == "." || s == "..":
 		return fmt.Errorf("is not a name")
+	case s == GeneratedSegment:
+		return fmt.Errorf("is reserved: /%s/ holds the pages cjm makes inside a journey", GeneratedSegment)
 	case len(s) > 200:
 		return fmt.Errorf("is longer than 200 bytes")
 	}

@@ -24,7 +24,7 @@ func TestSlugify(t *testing.T) {
 
 func TestCheckSlug(t *testing.T) {
 	ok := []string{"pay", "order-2", "оплата", "łódź", "a.b"}
-	bad := []string{"", ".", "..", "../etc", "a/b", `a\b`, ".hidden", "a b", "a#b", "a?b", "a%2f", "a\x00b", "a\u0085b"}
+	bad := []string{"", ".", "..", "-", "../etc", "a/b", `a\b`, ".hidden", "a b", "a#b", "a?b", "a%2f", "a\x00b", "a\u0085b"}
 	for _, s := range ok {
 		if err := CheckSlug(s); err != nil {
 			t.Errorf("CheckSlug(%q) = %v, want nil", s, err)

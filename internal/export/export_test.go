@@ -523,7 +523,7 @@ func TestJSONValues(t *testing.T) {
 		{"to-be current", journeys["order-tobe"].Current, []string{"order"}},
 		{"to-be state", journeys["order-tobe"].State, "target"},
 		{"as-is state", journeys["order"].State, "current"},
-		{"as-is compareURL", str(journeys["order"].CompareURL), "journeys/order/compare/"},
+		{"as-is compareURL", str(journeys["order"].CompareURL), "journeys/order/-/compare/"},
 		{"as-is owner", str(journeys["order"].Owner), "crm"},
 		{"as-is updated", str(journeys["order"].Updated), "2026-10-01"},
 		{"to-be updated", str(journeys["order-tobe"].Updated), "null"},

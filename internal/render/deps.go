@@ -185,7 +185,9 @@ func (g *signer) route(rt site.Route) bool {
 		for _, tp := range it.Touchpoints {
 			g.touchpoint(tp)
 		}
-	case *site.Journey: // journey, map and compare
+	case *site.Alias:
+		g.WriteString(it.To)
+	case *site.Journey: // journey, map, embed and compare
 		g.journey(it)
 		if it.Target != nil && rt.Kind == "compare" {
 			g.journey(it.Target) // drawn beside it

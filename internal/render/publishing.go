@@ -34,7 +34,8 @@ var sitemapMax = 50000
 
 // sitemaps lists the pages among routes, sorted by URL, with the journey's
 // updated date as the lastmod of its page. map.svg and 404.html are files,
-// not pages to index, so they are left out. Up to sitemapMax pages go in
+// not pages to index, an embed page repeats its journey's map, and an
+// alias only sends readers on: all are left out. Up to sitemapMax pages go in
 // sitemap.xml; more are split into files of sitemapMax, which sitemap.xml
 // then names as a sitemap index.
 func sitemaps(s *site.Site, routes []site.Route) map[string][]byte {
@@ -42,7 +43,7 @@ func sitemaps(s *site.Site, routes []site.Route) map[string][]byte {
 	for _, rt := range routes {
 		// Pages have pretty URLs ("" or ending in "/"); map.svg and
 		// 404.html do not.
-		if rt.Kind == "404" || rt.Kind == "map" || (rt.Path != "" && rt.Path[len(rt.Path)-1] != '/') {
+		if rt.Kind == "404" || rt.Kind == "map" || rt.Kind == "embed" || rt.Kind == "alias" || (rt.Path != "" && rt.Path[len(rt.Path)-1] != '/') {
 			continue
 		}
 		e := sitemapURL{loc: s.Base.Abs(rt.Path)}

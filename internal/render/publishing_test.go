@@ -123,13 +123,9 @@ func TestHostFiles(t *testing.T) {
 			if got := lastmod[tt.base]; got != "" {
 				t.Errorf("lastmod of home = %q, want none", got)
 			}
-			// Every page route is listed: the routes less map.svg and 404.html.
-			pages := 0
-			for _, rt := range s.Routes {
-				if rt.Kind != "map" && rt.Kind != "404" {
-					pages++
-				}
-			}
+			// Every page route is listed: the routes less map.svg, 404.html,
+			// the embed pages and aliases.
+			pages := indexedPages(s)
 			if len(locs) != pages {
 				t.Errorf("sitemap lists %d URLs, want %d (one per page)", len(locs), pages)
 			}
@@ -193,16 +189,23 @@ func TestSitemapIndex(t *testing.T) {
 			locs = append(locs, u.Loc)
 		}
 	}
-	pages := 0
-	for _, rt := range s.Routes {
-		if rt.Kind != "map" && rt.Kind != "404" {
-			pages++
-		}
-	}
+	pages := indexedPages(s)
 	if len(locs) != pages || !slices.IsSorted(locs) || len(slices.Compact(slices.Clone(locs))) != pages {
 		t.Errorf("the sitemaps list %d URLs (%q), want each of %d pages once, sorted", len(locs), locs, pages)
 	}
 	if want := (pages + sitemapMax - 1) / sitemapMax; len(index.Sitemaps) != want || len(files) != want+2 {
 		t.Errorf("%d sitemaps in the index, %d host files; want %d and %d", len(index.Sitemaps), len(files), want, want+2)
 	}
+}
+
+// indexedPages counts the routes a sitemap lists: all but map.svg,
+// 404.html, the embed pages and aliases.
+func indexedPages(s *site.Site) int {
+	n := 0
+	for _, rt := range s.Routes {
+		if !slices.Contains([]string{"map", "404", "embed", "alias"}, rt.Kind) {
+			n++
+		}
+	}
+	return n
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/textfit"
+	"html"
 	"html/template"
 	"maps"
 	"slices"
@@ -228,10 +229,13 @@ func OutputPath(route string) string {
 
 // Route renders one route and returns its output path and bytes.
 func (r *Renderer) Route(rt site.Route) (string, []byte, error) {
-	if rt.Kind == "map" {
+	switch rt.Kind {
+	case "map":
 		j := rt.Item.(*site.Journey)
 		rel := relativeFrom(j.URL)
 		return OutputPath(rt.Path), r.layout(j).SVG(swimlane.Options{Lang: r.lang, Link: rel, FontURL: rel("fonts/"), Today: r.now, Standalone: true}), nil
+	case "alias":
+		return OutputPath(rt.Path), aliasPage(r.site.Base.Link(rt.Item.(*site.Alias).To), r.lang), nil
 	}
 	p, err := r.page(rt)
 	if err != nil {
@@ -282,6 +286,11 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Channel, p.Title = it, theme.ChannelName(r.lang, it.Slug, it.Title)
 		p.Crumbs = []Crumb{home, section("channels")}
 	case *site.Journey:
+		if rt.Kind == "embed" {
+			p.Journey, p.Title = it, it.Title
+			p.MapSVG = template.HTML(r.layout(it).SVG(swimlane.Options{Lang: r.lang, Link: s.Base.Link, Today: r.now})) // escaped by swimlane
+			break
+		}
 		if rt.Kind == "compare" {
 			p.Journey, p.Title = it, it.Title+" · "+theme.Word(r.lang, "compare")
 			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
@@ -362,4 +371,13 @@ func relativeFrom(dir string) func(string) string {
 		}
 		return up + site.EscapePath(rel)
 	}
+}
+
+// aliasPage sends the reader on to url, where the page now is: at once,
+// and with a link for a browser that does not follow the refresh.
+func aliasPage(url, lang string) []byte {
+	u := html.EscapeString(url)
+	return []byte(`<!DOCTYPE html><html lang="` + html.EscapeString(lang) + `"><head><meta charset="utf-8"><meta name="robots" content="noindex">` +
+		`<link rel="canonical" href="` + u + `"><meta http-equiv="refresh" content="0; url=` + u + `"><title>` + u + `</title></head>` +
+		`<body><p><a href="` + u + `">` + u + `</a></p></body></html>` + "\n")
 }

@@ -78,7 +78,8 @@ func (r *resolver) index() {
 		if j.Slug == "" || dup("journey", j.Slug, j.Source) {
 			continue
 		}
-		sj := &Journey{Journey: j, URL: "journeys/" + j.Slug + "/", MapURL: "journeys/" + j.Slug + "/map.svg"}
+		url := "journeys/" + j.Slug + "/"
+		sj := &Journey{Journey: j, URL: url, MapURL: url + "map.svg", EmbedURL: url + content.GeneratedSegment + "/embed/"}
 		r.journeys[j.Slug] = sj
 		r.s.Journeys = append(r.s.Journeys, sj)
 		tps := map[string]*Touchpoint{}
@@ -198,7 +199,7 @@ func (r *resolver) link() {
 				r.diags.Errorf(j.File, line, "set `state: target` in "+tj.File, "target: journey %q is not a target (to-be) journey", t)
 			default:
 				j.Target = tj
-				j.CompareURL = j.URL + "compare/"
+				j.CompareURL = j.URL + content.GeneratedSegment + "/compare/"
 				tj.Current = append(tj.Current, j)
 			}
 		}
@@ -430,8 +431,14 @@ func (r *resolver) route() {
 	for _, j := range s.Journeys {
 		add(j.URL, "journey", j, j.File)
 		add(j.MapURL, "map", j, j.File)
+		add(j.EmbedURL, "embed", j, j.File)
 		if j.CompareURL != "" {
 			add(j.CompareURL, "compare", j, j.File)
+			// The comparison was at compare/ until pages cjm makes moved
+			// under -/; links to it keep working wherever no stage took it.
+			if !slices.ContainsFunc(j.Stages, func(st *Stage) bool { return st.Slug == "compare" }) {
+				add(j.URL+"compare/", "alias", &Alias{To: j.CompareURL}, "")
+			}
 		}
 		for _, st := range j.Stages {
 			add(st.URL, "stage", st, st.File)

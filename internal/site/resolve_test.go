@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 	"testing/fstest"
 
@@ -194,3 +195,50 @@ func resolveAll(files map[string]string) (*Site, diag.List) {
 }
 
 func ptr(v int) *int { return &v }
+
+// TestGeneratedPagesNeverCollide builds a journey whose stages are called
+// compare, embed and history, which are also the names of pages cjm makes
+// inside a journey: those live under -/, which no slug can take, and the
+// comparison's old URL sends readers on only where no stage took it.
+func TestGeneratedPagesNeverCollide(t *testing.T) {
+	files := map[string]string{
+		"content/personas/p.md":             "---\ntitle: P\n---\n",
+		"content/journeys/a/_index.md":      "---\ntitle: A\npersonas: p\ntarget: b\n---\n",
+		"content/journeys/b/_index.md":      "---\ntitle: B\npersonas: p\nstate: target\n---\n",
+		"content/journeys/b/01-s/_index.md": "---\ntitle: S\n---\n",
+	}
+	for i, st := range []string{"compare", "embed", "history"} {
+		files["content/journeys/a/0"+strconv.Itoa(i+1)+"-"+st+"/_index.md"] = "---\ntitle: Search and " + st + "\n---\n"
+	}
+	s := resolveMap(t, files)
+	routes := map[string]string{}
+	for _, rt := range s.Routes {
+		routes[rt.Path] = rt.Kind
+	}
+	for path, kind := range map[string]string{
+		"journeys/a/compare/":   "stage",
+		"journeys/a/embed/":     "stage",
+		"journeys/a/history/":   "stage",
+		"journeys/a/-/compare/": "compare",
+		"journeys/a/-/embed/":   "embed",
+		"journeys/b/-/embed/":   "embed",
+		"journeys/b/compare/":   "", // b has no target: nothing to compare
+	} {
+		if routes[path] != kind {
+			t.Errorf("/%s is %q, want %q", path, routes[path], kind)
+		}
+	}
+
+	// Without a stage called compare, the comparison's old URL sends on.
+	delete(files, "content/journeys/a/01-compare/_index.md")
+	s = resolveMap(t, files)
+	for _, rt := range s.Routes {
+		if rt.Path == "journeys/a/compare/" {
+			if a, ok := rt.Item.(*Alias); !ok || rt.Kind != "alias" || a.To != "journeys/a/-/compare/" {
+				t.Errorf("/journeys/a/compare/ is %s %v, want an alias of journeys/a/-/compare/", rt.Kind, rt.Item)
+			}
+			return
+		}
+	}
+	t.Error("/journeys/a/compare/ is gone")
+}

@@ -27,7 +27,7 @@ type Site struct {
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, compare, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }
@@ -75,6 +75,7 @@ type Journey struct {
 	URL         string
 	MapURL      string
 	CompareURL  string // the as-is / to-be comparison, on a journey with a target
+	EmbedURL    string // the map alone with its controls, for an <iframe>
 	Personas    []*Persona
 	Owner       *Team
 	Target      *Journey   // the to-be journey this as-is journey names
@@ -171,6 +172,12 @@ type Opportunity struct {
 	content.Opportunity
 	Owner      *Team
 	Touchpoint *Touchpoint
+}
+
+// Alias is a page that only sends the reader on to another URL, where a
+// page used to be.
+type Alias struct {
+	To string // the site path the page now has
 }
 
 // Page is a plain page.

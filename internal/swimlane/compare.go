@@ -95,7 +95,7 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 		"width", num(width), "height", num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "class", "cjm-map cjm-curves")
 	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+cur.Title+" / "+tgt.Title))
 	w.f(`<desc id="%s-desc">%s</desc>`, o.ID, esc(theme.Word(o.Lang, "current")+": "+describe(cur, o.Lang)+". "+theme.Word(o.Lang, "target")+": "+describe(tgt, o.Lang)))
-	w.WriteString(`<style>` + style + `.cjm-map .curve-target{stroke:` + colGainInk + `}</style>`)
+	w.WriteString(`<style>` + style + `</style>`)
 	w.rect("bg", 0, 0, width, height)
 	w.WriteString(`<g class="cell">`)
 	w.rect("bg", 0, 0, width, legendH)

@@ -94,26 +94,83 @@ func (w *writer) elem(name string, empty bool, attrs ...string) {
 // style is the map's own stylesheet, scoped to it, so that a map inlined
 // in a page and map.svg opened alone look the same. Map text is laid out
 // by summing the font's advances (package textfit), so kerning and
-// ligatures, which would move letters, are off.
-const style = `.cjm-map text{font-family:Inter,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:` + colInk + `}
-.cjm-map .doc{font-weight:600;font-size:20px}.cjm-map .head{font-weight:600;font-size:14px}.cjm-map .title{font-weight:600;font-size:13px}.cjm-map .label{font-weight:600;font-size:12px}
-.cjm-map .text{font-size:12px}.cjm-map .meta{font-size:11px;fill:` + colMuted + `}.cjm-map .in-mark{font-size:11px;font-weight:400}
-.cjm-map .mid{text-anchor:middle}.cjm-map .end{text-anchor:end}
-.cjm-map .warn{font-size:11px;fill:` + colWarn + `}.cjm-map .link{font-size:12px;fill:` + colLink + `;text-decoration:underline}
-.cjm-map .pain{font-size:12px;fill:` + colPainInk + `}.cjm-map .gain{font-size:12px;fill:` + colGainInk + `}
-.cjm-map .bg{fill:` + colPaper + `}.cjm-map .hd{fill:` + colHead + `}.cjm-map .gl{fill:` + colGoals + `}.cjm-map .lb{fill:` + colLabel + `}.cjm-map .ln{fill:` + colLane + `}
-.cjm-map .ln-pains,.cjm-map .ln-barriers{fill:` + colPainBg + `}.cjm-map .ln-gains{fill:` + colGainBg + `}
-.cjm-map .card{fill:` + colPaper + `;stroke:` + colCardLine + `;stroke-width:1}.cjm-map .detail{fill:` + colLane + `}
-.cjm-map .card.assumed-card{stroke-dasharray:5 3}.cjm-map .assumed{fill:none;stroke:` + colMuted + `;stroke-width:1;stroke-dasharray:4 3}
-.cjm-map .rule{stroke:` + colRule + `;stroke-width:1}.cjm-map .vis{stroke:` + colVisibilty + `;stroke-width:1.5;stroke-dasharray:6 4}.cjm-map .zero{stroke:` + colRule + `;stroke-dasharray:3 3}
-.cjm-map .curve{fill:none;stroke-width:2.5;stroke-linejoin:round}.cjm-map .mark{fill:` + colPaper + `;stroke-width:2}
-.cjm-map .curve-p0{stroke:` + colPersona0 + `}.cjm-map .curve-p1{stroke:` + colPersona1 + `}.cjm-map .curve-p2{stroke:` + colPersona2 + `}.cjm-map .curve-p3{stroke:` + colPersona3 + `}
-.cjm-map .icon{fill:none;stroke:` + colMuted + `;stroke-width:1.2}.cjm-map .ifill{fill:` + colMuted + `}.cjm-map .dot{fill:` + colMuted + `}
-.cjm-map .pain-m{stroke:` + colPainInk + `;stroke-width:1.6}.cjm-map .gain-m{stroke:` + colGainInk + `;stroke-width:1.6}.cjm-map .warn-m{fill:` + colWarn + `}
-.cjm-map .met{fill:` + colMet + `}.cjm-map .missed{fill:` + colMissed + `}.cjm-map .unmeasured{fill:` + colUnmeasured + `}.cjm-map .on-mark{stroke:` + colPaper + `;stroke-width:1.6;fill:none}
-.cjm-map .st{fill:none;stroke:` + colLink + `;stroke-width:1.4}.cjm-map .st-fill{fill:` + colLink + `}
-.cjm-map .e-2{fill:` + colEmotionM2 + `}.cjm-map .e-1{fill:` + colEmotionM1 + `}.cjm-map .e0{fill:` + colEmotion0 + `}.cjm-map .e1{fill:` + colEmotion1 + `}.cjm-map .e2{fill:` + colEmotion2 + `}
-.cjm-map a:focus{outline:none}.cjm-map a:focus .card,.cjm-map a:focus-visible .card{stroke:` + colLink + `;stroke-width:3}.cjm-map a:focus text,.cjm-map a:hover text{fill:` + colLink + `;text-decoration:underline}`
+// ligatures, which would move letters, are off. Every colour is a
+// light-dark() pair (see colour).
+var style = func() string {
+	var b strings.Builder
+	rule := func(selector, decl string, cols ...colour) {
+		b.WriteString(".cjm-map " + strings.ReplaceAll(selector, ",", ",.cjm-map ") + "{")
+		for i, part := range strings.Split(decl, "%") {
+			b.WriteString(part)
+			if i < len(cols) {
+				b.WriteString(cols[i].css())
+			}
+		}
+		b.WriteString("}")
+	}
+	b.WriteString(".cjm-map{color-scheme:light dark}")
+	rule("text", "font-family:Inter,sans-serif;font-kerning:none;font-variant-ligatures:none;fill:%", colInk)
+	rule(".doc", "font-weight:600;font-size:20px")
+	rule(".head", "font-weight:600;font-size:14px")
+	rule(".title", "font-weight:600;font-size:13px")
+	rule(".label", "font-weight:600;font-size:12px")
+	rule(".text", "font-size:12px")
+	rule(".meta", "font-size:11px;fill:%", colMuted)
+	rule(".in-mark", "font-size:11px;font-weight:400")
+	rule(".mid", "text-anchor:middle")
+	rule(".end", "text-anchor:end")
+	rule(".warn", "font-size:11px;fill:%", colWarn)
+	rule(".link", "font-size:12px;fill:%;text-decoration:underline", colLink)
+	rule(".pain", "font-size:12px;fill:%", colPainInk)
+	rule(".gain", "font-size:12px;fill:%", colGainInk)
+	b.WriteString("\n")
+	rule(".bg", "fill:%", colPaper)
+	rule(".hd", "fill:%", colHead)
+	rule(".gl", "fill:%", colGoals)
+	rule(".lb", "fill:%", colLabel)
+	rule(".ln", "fill:%", colLane)
+	rule(".ln-pains,.ln-barriers", "fill:%", colPainBg)
+	rule(".ln-gains", "fill:%", colGainBg)
+	rule(".card", "fill:%;stroke:%;stroke-width:1", colCard, colCardLine)
+	rule(".detail", "fill:%", colLane)
+	rule(".card.assumed-card", "stroke-dasharray:5 3")
+	rule(".assumed", "fill:none;stroke:%;stroke-width:1;stroke-dasharray:4 3", colMuted)
+	rule(".rule", "stroke:%;stroke-width:1", colRule)
+	rule(".vis", "stroke:%;stroke-width:1.5;stroke-dasharray:6 4", colVisibilty)
+	rule(".zero", "stroke:%;stroke-dasharray:3 3", colRule)
+	b.WriteString("\n")
+	rule(".curve", "fill:none;stroke-width:2.5;stroke-linejoin:round")
+	rule(".mark", "fill:%;stroke-width:2", colCard)
+	for i, c := range []colour{colPersona0, colPersona1, colPersona2, colPersona3} {
+		rule(".curve-p"+strconv.Itoa(i), "stroke:%", c)
+	}
+	rule(".curve-target", "stroke:%", colTarget)
+	rule(".icon", "fill:none;stroke:%;stroke-width:1.2", colMuted)
+	rule(".ifill,.dot", "fill:%", colMuted)
+	rule(".pain-m", "stroke:%;stroke-width:1.6", colPainInk)
+	rule(".gain-m", "stroke:%;stroke-width:1.6", colGainInk)
+	rule(".warn-m", "fill:%", colWarn)
+	rule(".met", "fill:%", colMet)
+	rule(".missed", "fill:%", colMissed)
+	rule(".unmeasured", "fill:%", colUnmeasured)
+	rule(".on-mark", "stroke:%;stroke-width:1.6;fill:none", colOnMark)
+	rule(".st", "fill:none;stroke:%;stroke-width:1.4", colLink)
+	rule(".st-fill", "fill:%", colLink)
+	b.WriteString("\n")
+	for e := -2; e <= 2; e++ {
+		c := emotionColours[e+2]
+		rule(".e"+strconv.Itoa(e), "fill:%", c)
+		rule(".face.f"+strconv.Itoa(e), "stroke:%", c)
+		rule(".eye.f"+strconv.Itoa(e), "fill:%", c)
+	}
+	rule(".face", "fill:%", colCard)
+	rule(".mouth", "fill:none;stroke-linecap:round") // after .face: a mouth is a line
+	b.WriteString("\n")
+	rule("a:focus", "outline:none")
+	rule("a:focus .card,a:focus-visible .card", "stroke:%;stroke-width:3", colLink)
+	rule("a:focus text,a:hover text", "fill:%;text-decoration:underline", colLink)
+	return b.String()
+}()
 
 func draw(l *layout) []byte {
 	w := &writer{o: l.o}

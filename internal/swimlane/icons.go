@@ -1,6 +1,10 @@
 package swimlane
 
-import "github.com/cjm-portal/cjm/internal/rollup"
+import (
+	"strconv"
+
+	"github.com/cjm-portal/cjm/internal/rollup"
+)
 
 // Icons are drawn with SVG shapes rather than font glyphs, so that they look
 // the same whatever fonts the reader's machine has. Each takes the left edge
@@ -62,16 +66,16 @@ func importanceIcon(w *writer, level int, x, y float64) {
 }
 
 // face draws an emotion as a face of radius r whose mouth bends with it,
-// in the emotion's colour.
+// in the emotion's colour (classes face, eye, mouth and f-2 ... f2).
 func face(w *writer, x, y float64, e int, r float64) {
-	col := emotionColours[min(max(e, -2), 2)+2]
+	f := "f" + strconv.Itoa(min(max(e, -2), 2))
 	k := r / 10 // the face is drawn at radius 10 and scaled
 	bend := float64(e) * 2.2 * k
-	w.elem("circle", true, "cx", num(x), "cy", num(y), "r", num(r), "fill", colPaper, "stroke", col, "stroke-width", num(max(1.4, 2*k)))
-	w.elem("circle", true, "cx", num(x-3.5*k), "cy", num(y-3*k), "r", num(1.4*k), "fill", col)
-	w.elem("circle", true, "cx", num(x+3.5*k), "cy", num(y-3*k), "r", num(1.4*k), "fill", col)
+	w.elem("circle", true, "class", "face "+f, "cx", num(x), "cy", num(y), "r", num(r), "stroke-width", num(max(1.4, 2*k)))
+	w.elem("circle", true, "class", "eye "+f, "cx", num(x-3.5*k), "cy", num(y-3*k), "r", num(1.4*k))
+	w.elem("circle", true, "class", "eye "+f, "cx", num(x+3.5*k), "cy", num(y-3*k), "r", num(1.4*k))
 	d := "M" + num(x-4.5*k) + " " + num(y+3.5*k-bend/2) + "Q" + num(x) + " " + num(y+3.5*k+bend) + " " + num(x+4.5*k) + " " + num(y+3.5*k-bend/2)
-	w.elem("path", true, "d", d, "fill", "none", "stroke", col, "stroke-width", num(max(1.2, 1.6*k)), "stroke-linecap", "round")
+	w.elem("path", true, "class", "mouth face "+f, "d", d, "stroke-width", num(max(1.2, 1.6*k)))
 }
 
 // kpiIcon marks a KPI met with a tick, missed with a cross, and one

@@ -6,51 +6,62 @@ import (
 	"strconv"
 )
 
+// colour is one of the map's colours in the light scheme and the dark one.
+// The map names it as light-dark(light, dark), so a map inside a page
+// follows the page's scheme (the reader's system, or the header's toggle),
+// map.svg opened alone follows the system, and print, which the pages'
+// stylesheet sets light, stays light.
+type colour struct{ light, dark string }
+
+func (c colour) css() string { return "light-dark(" + c.light + "," + c.dark + ")" }
+
 // The map's colours. Text colours meet WCAG AA (4.5:1) on every background
-// they are drawn on; palette_test.go checks each pair. Nothing is told by
-// colour alone: pains carry a cross, gains a plus, emotions a face and a
-// number, importance a count of bars, overdue dates a word.
-const (
-	colInk       = "#1f2937" // main text
-	colMuted     = "#4b5563" // meta text
-	colPaper     = "#ffffff" // map background, cards
-	colHead      = "#e8eef7" // stage header cells
-	colLabel     = "#f1f3f6" // lane label column
-	colLane      = "#fafbfc" // lane cells
-	colRule      = "#cfd6e0" // grid lines
-	colCardLine  = "#7c8799" // card borders
-	colLink      = "#1d4ed8" // link text, curve, focus ring
-	colPainBg    = "#fdeeee" // pains and barriers
-	colPainInk   = "#9b1c1c"
-	colGainBg    = "#eaf6ee" // gains
-	colGainInk   = "#17613a"
-	colWarn      = "#9a3412" // overdue, nobody owns
-	colVisibilty = "#6b7280" // line of visibility
-	colGoals     = "#f3f6fb" // the stages' goals and expectations, under their header
+// they are drawn on, in both schemes; TestContrast checks each pair.
+// Nothing is told by colour alone: pains carry a cross, gains a plus,
+// emotions a face and a number, importance a count of bars, overdue dates a
+// word, KPIs a tick or a cross, personas a dash and a mark.
+var (
+	colInk       = colour{"#1f2937", "#e5e9f0"} // main text
+	colMuted     = colour{"#4b5563", "#aab4c3"} // meta text
+	colPaper     = colour{"#ffffff", "#151c26"} // the map's background
+	colCard      = colour{"#ffffff", "#1f2835"} // cards, faces and marks
+	colHead      = colour{"#e8eef7", "#1c2b41"} // stage header cells
+	colGoals     = colour{"#f3f6fb", "#182334"} // the stages' goals and expectations, under their header
+	colLabel     = colour{"#f1f3f6", "#1d2530"} // lane label column
+	colLane      = colour{"#fafbfc", "#111821"} // lane cells
+	colRule      = colour{"#cfd6e0", "#2f3b4c"} // grid lines
+	colCardLine  = colour{"#7c8799", "#7b889b"} // card borders
+	colLink      = colour{"#1d4ed8", "#8ab8ff"} // link text, focus ring
+	colPainBg    = colour{"#fdeeee", "#341a1d"} // pains and barriers
+	colPainInk   = colour{"#9b1c1c", "#ffb8b8"}
+	colGainBg    = colour{"#eaf6ee", "#13291d"} // gains
+	colGainInk   = colour{"#17613a", "#a6e9bd"}
+	colWarn      = colour{"#9a3412", "#ffb784"} // overdue, nobody owns
+	colVisibilty = colour{"#6b7280", "#8d98a8"} // line of visibility
+	colOnMark    = colour{"#ffffff", "#111821"} // a tick or cross drawn on a coloured disc
 
 	// The personas' curves, told apart by dash and marks as well.
-	colPersona0 = "#1d4ed8"
-	colPersona1 = "#7e22ce"
-	colPersona2 = "#0f766e"
-	colPersona3 = "#b45309"
+	colPersona0 = colour{"#1d4ed8", "#8ab8ff"}
+	colPersona1 = colour{"#7e22ce", "#d4a8ff"}
+	colPersona2 = colour{"#0f766e", "#5ee0cb"}
+	colPersona3 = colour{"#b45309", "#f8c04a"}
+	colTarget   = colour{"#17613a", "#7fdca0"} // the to-be curve of the comparison chart
 
 	// A KPI's status, told apart by a tick, a cross and a dash as well.
-	colMet        = "#15803d"
-	colMissed     = "#b91c1c"
-	colUnmeasured = "#6b7280"
-
-	// Emotions from -2 to +2; the face and the number say the same
-	// without colour.
-	colEmotionM2 = "#b91c1c"
-	colEmotionM1 = "#c2410c"
-	colEmotion0  = "#4b5563"
-	colEmotion1  = "#15803d"
-	colEmotion2  = "#166534"
+	colMet        = colour{"#15803d", "#56d88a"}
+	colMissed     = colour{"#b91c1c", "#ff8a8a"}
+	colUnmeasured = colour{"#6b7280", "#9aa4b2"}
 )
 
-// emotionColours are the point colours from -2 to +2; the face and the
-// number say the same without colour.
-var emotionColours = [5]string{colEmotionM2, colEmotionM1, colEmotion0, colEmotion1, colEmotion2}
+// emotionColours are the colours of the emotions from -2 to +2; the face
+// and the number say the same without colour.
+var emotionColours = [5]colour{
+	{"#b91c1c", "#ff8a8a"},
+	{"#c2410c", "#ffab6e"},
+	{"#4b5563", "#a3adbb"},
+	{"#15803d", "#56d88a"},
+	{"#166534", "#34c46e"},
+}
 
 // Contrast returns the WCAG contrast ratio of two #rrggbb colours.
 func Contrast(a, b string) (float64, error) {

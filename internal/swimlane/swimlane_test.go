@@ -370,31 +370,44 @@ func wellFormed(svg []byte) error {
 }
 
 // TestContrast checks every colour against the backgrounds it is drawn
-// on: text WCAG AA, 4.5:1; marks, lines and icons that carry meaning
-// 3:1 (WCAG 1.4.11).
+// on, in the light scheme and in the dark one: text WCAG AA, 4.5:1; marks,
+// lines and icons that carry meaning 3:1 (WCAG 1.4.11).
 func TestContrast(t *testing.T) {
-	check := func(what string, fgs, bgs []string, least float64) {
-		t.Helper()
-		for _, fg := range fgs {
-			for _, bg := range bgs {
-				r, err := Contrast(fg, bg)
-				if err != nil {
-					t.Fatal(err)
+	for _, scheme := range []string{"light", "dark"} {
+		pick := func(cs ...colour) []string {
+			var out []string
+			for _, c := range cs {
+				if scheme == "light" {
+					out = append(out, c.light)
+				} else {
+					out = append(out, c.dark)
 				}
-				if r < least {
-					t.Errorf("%s %s on %s: contrast %.2f, want at least %g", what, fg, bg, r, least)
+			}
+			return out
+		}
+		check := func(what string, fgs, bgs []colour, least float64) {
+			t.Helper()
+			for i, fg := range pick(fgs...) {
+				for k, bg := range pick(bgs...) {
+					r, err := Contrast(fg, bg)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if r < least {
+						t.Errorf("%s, %s: %s %s on %s: contrast %.2f, want at least %g", scheme, what, fgs[i], fg, bgs[k], r, least)
+					}
 				}
 			}
 		}
+		lanes := []colour{colPaper, colCard, colHead, colGoals, colLabel, colLane, colPainBg, colGainBg}
+		check("text", []colour{colInk, colMuted, colLink, colWarn, colPainInk, colGainInk}, lanes, 4.5)
+		check("a curve", []colour{colPersona0, colPersona1, colPersona2, colPersona3, colTarget}, []colour{colLane, colPaper}, 3)
+		check("an emotion's face", emotionColours[:], []colour{colCard, colLane}, 3)
+		check("a KPI's disc", []colour{colMet, colMissed, colUnmeasured}, []colour{colPaper, colLane}, 3)
+		check("the mark on a disc", []colour{colOnMark}, []colour{colMet, colMissed, colUnmeasured, colWarn, colLink}, 3)
+		check("an icon", []colour{colMuted, colLink, colWarn, colPainInk, colGainInk}, lanes, 3)
+		check("a card's border", []colour{colCardLine}, []colour{colLane}, 3)
 	}
-	lanes := []string{colPaper, colHead, colGoals, colLabel, colLane, colPainBg, colGainBg}
-	check("text", []string{colInk, colMuted, colLink, colWarn, colPainInk, colGainInk}, lanes, 4.5)
-	check("a curve", []string{colPersona0, colPersona1, colPersona2, colPersona3, colGainInk}, []string{colLane, colPaper}, 3)
-	check("an emotion's face", emotionColours[:], []string{colPaper, colLane}, 3)
-	check("a KPI's disc", []string{colMet, colMissed, colUnmeasured}, []string{colPaper, colLane}, 3)
-	check("the mark on a disc", []string{colPaper}, []string{colMet, colMissed, colUnmeasured, colWarn, colLink}, 3)
-	check("an icon", []string{colMuted, colLink, colWarn, colPainInk, colGainInk}, lanes, 3)
-	check("a card's border", []string{colCardLine}, []string{colLane}, 3)
 	if r, _ := Contrast("#000000", "#ffffff"); r < 20.9 || r > 21.1 {
 		t.Errorf("black on white = %.2f, want 21", r)
 	}

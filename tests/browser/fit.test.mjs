@@ -132,7 +132,7 @@ for (const lang of ['en', 'ru', 'pl']) {
     try {
       const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
       page.setDefaultTimeout(20000);
-      const urls = ['heatmap/', 'journeys/long/compare/'];
+      const urls = ['heatmap/', 'journeys/long/-/compare/'];
       for (const j of ['long', 'long-target', 'one', 'twelve']) urls.push(`journeys/${j}/`, `journeys/${j}/map.svg`);
       let drawn = 0;
       for (const u of urls) {
