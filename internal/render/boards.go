@@ -250,6 +250,9 @@ func OpportunityRows(items []*site.Opportunity, link func(string) string, lang s
 	var b strings.Builder
 	b.Grow(len(items) * 600)
 	esc := html.EscapeString
+	// Each cell names its column, for the cards the rows become on a phone.
+	label := func(key string) string { return ` data-label="` + esc(theme.Word(lang, key)) + `"` }
+	touchpoint, journey, owner, due := label("touchpoint"), label("journey"), label("owner"), label("due")
 	a := func(url, text string) {
 		b.WriteString(`<a href="`)
 		b.WriteString(esc(link(url)))
@@ -266,11 +269,11 @@ func OpportunityRows(items []*site.Opportunity, link func(string) string, lang s
 		}
 		b.WriteString(`<th scope="row">`)
 		b.WriteString(esc(o.Title))
-		b.WriteString(`</th><td>`)
+		b.WriteString(`</th><td` + touchpoint + `>`)
 		a(o.Touchpoint.URL, o.Touchpoint.Title)
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td` + journey + `>`)
 		a(o.Touchpoint.Journey.URL, o.Touchpoint.Journey.Title)
-		b.WriteString(`</td><td>`)
+		b.WriteString(`</td><td` + owner + `>`)
 		if o.Owner != nil {
 			a(o.Owner.URL, o.Owner.Title)
 		} else {
@@ -279,11 +282,11 @@ func OpportunityRows(items []*site.Opportunity, link func(string) string, lang s
 			b.WriteString(`</span>`)
 		}
 		if o.Due.IsZero() {
-			b.WriteString(`</td><td data-value=""><span class="muted">—</span></td></tr>`)
+			b.WriteString(`</td><td` + due + ` data-value=""><span class="muted">—</span></td></tr>`)
 			continue
 		}
 		iso := o.Due.Format(time.DateOnly)
-		b.WriteString(`</td><td data-value="` + iso + `"><time datetime="` + iso + `">`)
+		b.WriteString(`</td><td` + due + ` data-value="` + iso + `"><time datetime="` + iso + `">`)
 		b.WriteString(esc(theme.Date(lang, o.Due)))
 		b.WriteString(`</time>`)
 		if late {

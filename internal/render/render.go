@@ -48,11 +48,46 @@ type Page struct {
 	Touchpoint *site.Touchpoint
 	Page       *site.Page
 
-	Map    *Table        // the journey map as a table, on journey pages
-	MapSVG template.HTML // the journey map drawn, on journey pages
+	Map *Table // the journey map as a table, on journey pages
+
+	// MapPanes is the journey's map drawn in four panes, for a viewer that
+	// keeps lane names and stage headers in view, on journey and embed
+	// pages; mapSVG draws it whole (see MapSVG).
+	MapPanes *MapPanes
+	mapSVG   func() template.HTML
 
 	Compare   *Comparison   // on compare pages: the as-is journey beside its target
 	CurvesSVG template.HTML // on compare pages: both emotion curves
+}
+
+// MapSVG is the journey's map drawn whole, as one <svg>, for a site's own
+// template; the built-in pages show MapPanes.
+func (p *Page) MapSVG() template.HTML {
+	if p.mapSVG == nil {
+		return ""
+	}
+	return p.mapSVG()
+}
+
+// MapPanes is a journey's map cut in four <svg> panes (see swimlane.Panes),
+// with its sizes in CSS pixels.
+type MapPanes struct {
+	Body, Left, Top, Corner template.HTML
+	Width, Height           float64
+	LabelW, HeadH           float64
+}
+
+// addMap gives a journey's page its map: in panes, and whole on demand.
+// The page's stylesheet declares the font, so the inline map needs none.
+func (r *Renderer) addMap(p *Page, j *site.Journey) {
+	l := r.layout(j)
+	o := swimlane.Options{Lang: r.lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}
+	ps := l.Panes(o)
+	p.MapPanes = &MapPanes{ // escaped by swimlane
+		Body: template.HTML(ps.Body), Left: template.HTML(ps.Left), Top: template.HTML(ps.Top), Corner: template.HTML(ps.Corner),
+		Width: ps.Width, Height: ps.Height, LabelW: ps.LabelW, HeadH: ps.HeadH,
+	}
+	p.mapSVG = func() template.HTML { return template.HTML(l.SVG(o)) }
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -75,14 +110,14 @@ type Renderer struct {
 	layouts sync.Map // *site.Journey → *sharedLayout
 }
 
-// layout measures journey j's map once per build. The journey's page and
-// its map.svg each take it once; the second lets it go.
+// layout measures journey j's map once per build. The journey's page, its
+// map.svg and its embed page each take it once; the third lets it go.
 func (r *Renderer) layout(j *site.Journey) *swimlane.Layout {
 	v, _ := r.layouts.LoadOrStore(j, &sharedLayout{measure: sync.OnceValue(func() *swimlane.Layout {
 		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now})
 	})})
 	sl := v.(*sharedLayout)
-	if sl.takers.Add(1) == 2 {
+	if sl.takers.Add(1) == 3 {
 		r.layouts.Delete(j)
 	}
 	return sl.measure()
@@ -288,7 +323,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	case *site.Journey:
 		if rt.Kind == "embed" {
 			p.Journey, p.Title = it, it.Title
-			p.MapSVG = template.HTML(r.layout(it).SVG(swimlane.Options{Lang: r.lang, Link: s.Base.Link, Today: r.now})) // escaped by swimlane
+			r.addMap(p, it)
 			break
 		}
 		if rt.Kind == "compare" {
@@ -301,8 +336,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Journey, p.Title, body = it, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys")}
 		p.Map = NewTable(it, r.lang)
-		// The page's stylesheet declares the font, so the inline map needs none.
-		p.MapSVG = template.HTML(r.layout(it).SVG(swimlane.Options{Lang: r.lang, Link: s.Base.Link, Today: r.now})) // escaped by swimlane
+		r.addMap(p, it)
 	case *site.Stage:
 		p.Stage, p.Journey, p.Title, body = it, it.Journey, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys"), {it.Journey.Title, it.Journey.URL}}

@@ -1,6 +1,7 @@
 package swimlane
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
@@ -90,7 +91,7 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 	height := top + plotH
 	yOf := func(e float64) float64 { return top + 24 + (plotH-48)*(2-e)/4 }
 
-	w := &writer{o: o}
+	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	w.elem("svg", false, "xmlns", "http://www.w3.org/2000/svg", "role", "graphics-document", "aria-labelledby", o.ID+"-title "+o.ID+"-desc",
 		"width", num(width), "height", num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "class", "cjm-map cjm-curves")
 	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+cur.Title+" / "+tgt.Title))

@@ -14,10 +14,29 @@ import (
 )
 
 // writer writes SVG markup; every attribute and text it is given from
-// content goes through esc.
+// content goes through esc. A map drawn as panes (see Panes) writes each
+// part into the pane it belongs to; drawn whole, everything goes into one
+// buffer.
 type writer struct {
-	bytes.Buffer
-	o Options
+	*bytes.Buffer
+	o     Options
+	panes *[4]bytes.Buffer // nil when drawing the map whole
+}
+
+// The panes of a map drawn for a page: the lanes' cells, the lane names at
+// the left, the stage headers at the top, and the corner they share.
+const (
+	paneBody = iota
+	paneLeft
+	paneTop
+	paneCorner
+)
+
+// pane sends what is written next to pane p, when drawing panes.
+func (w *writer) pane(p int) {
+	if w.panes != nil {
+		w.Buffer = &w.panes[p]
+	}
 }
 
 func (w *writer) f(format string, args ...any) { fmt.Fprintf(w, format, args...) }
@@ -173,7 +192,7 @@ var style = func() string {
 }()
 
 func draw(l *layout) []byte {
-	w := &writer{o: l.o}
+	w := &writer{o: l.o, Buffer: new(bytes.Buffer)}
 	w.Grow(40_000 + 3_000*len(l.j.Touchpoints)) // about what a map takes; growing a large builder costs more than the drawing
 	id := l.o.ID
 	top := 0.0 // the title block's height: a standalone map says what it shows
@@ -184,6 +203,25 @@ func draw(l *layout) []byte {
 	height := top + l.height
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" role="graphics-document" aria-roledescription="customer journey map" aria-labelledby="%s-title %s-desc" width="%s" height="%s" viewBox="0 0 %s %s" class="cjm-map">`,
 		id, id, num(l.width), num(height), num(l.width), num(height))
+	l.head(w)
+	w.rect("bg", 0, 0, l.width, height)
+	if top > 0 {
+		w.WriteString(`<g class="cell doc-cell">`)
+		w.rect("bg", 0, 0, l.width, top)
+		l.title.draw(w, pad, pad)
+		w.WriteString("</g>\n" + `<g transform="translate(0 ` + num(top) + `)">` + "\n")
+	}
+	l.content(w)
+	if top > 0 {
+		w.WriteString("</g>")
+	}
+	w.WriteString("</svg>\n")
+	return w.Bytes()
+}
+
+// head writes the map's title, description and stylesheet.
+func (l *layout) head(w *writer) {
+	id := l.o.ID
 	w.f("\n"+`<title id="%s-title">%s</title>`, id, esc(theme.Word(l.o.Lang, "map")+": "+l.j.Title))
 	w.f(`<desc id="%s-desc">%s</desc>`+"\n", id, esc(describe(l.j, l.o.Lang)))
 	w.WriteString(`<style>`)
@@ -196,24 +234,34 @@ func draw(l *layout) []byte {
 		}
 	}
 	w.WriteString(style + "</style>\n")
-	w.rect("bg", 0, 0, l.width, height)
-	if top > 0 {
-		w.WriteString(`<g class="cell doc-cell">`)
-		w.rect("bg", 0, 0, l.width, top)
-		l.title.draw(w, pad, pad)
-		w.WriteString("</g>\n" + `<g transform="translate(0 ` + num(top) + `)">` + "\n")
-	}
+}
 
+// content draws the lanes, the legend and the grid, each part into its
+// pane: the header row's label into the corner and its cells into the top,
+// every other row's label into the left and its cells into the body.
+func (l *layout) content(w *writer) {
+	headH := l.rows[0].h // the stage header, always the first row
 	for _, r := range l.rows {
-		if r.lane == "processes" {
-			w.elem("line", true, "class", "vis", "x1", "0", "y1", num(r.y), "x2", num(l.width), "y2", num(r.y))
+		label, cells := paneLeft, paneBody
+		if r.lane == "stages" {
+			label, cells = paneCorner, paneTop
 		}
-		w.f(`<g class="lane lane-%s">`, r.lane)
+		if r.lane == "processes" {
+			w.pane(paneLeft)
+			w.elem("line", true, "class", "vis", "x1", "0", "y1", num(r.y), "x2", num(labelW), "y2", num(r.y))
+			w.pane(paneBody)
+			w.elem("line", true, "class", "vis", "x1", num(labelW), "y1", num(r.y), "x2", num(l.width), "y2", num(r.y))
+		}
 		bg := "lb"
 		if r.lane == "stages" {
 			bg = "hd"
 		}
+		w.pane(label)
+		w.f(`<g class="lane lane-%s">`, r.lane)
 		l.labelCell(w, r.label, bg, r.y, r.h)
+		w.WriteString("</g>\n")
+		w.pane(cells)
+		w.f(`<g class="lane lane-%s">`, r.lane)
 		switch r.lane {
 		case "touchpoints":
 			l.drawCards(w, r)
@@ -230,7 +278,11 @@ func draw(l *layout) []byte {
 				class = "gl"
 			}
 			for i, c := range l.cols {
-				w.WriteString(`<g class="cell">`)
+				if r.lane == "stages" { // a deep link to the stage: #stage-SLUG
+					w.f(`<g class="cell" id="stage-%s">`, esc(c.st.Slug))
+				} else {
+					w.WriteString(`<g class="cell">`)
+				}
 				w.rect(class, c.x, r.y, c.w, r.h)
 				r.cells[i].laid.draw(w, c.x+pad, r.y+padY)
 				w.WriteString("</g>\n")
@@ -240,26 +292,86 @@ func draw(l *layout) []byte {
 	}
 
 	// The legend, across the whole width under the lanes.
+	w.pane(paneLeft)
 	w.WriteString(`<g class="legend">`)
 	l.labelCell(w, linesBlock(wrapped(theme.Word(l.o.Lang, "legend"), faceLabel, labelW-2*pad, "label")), "lb", l.legendY, l.height-l.legendY)
-	w.WriteString(`<g class="cell">`)
+	w.WriteString("</g>\n")
+	w.pane(paneBody)
+	w.WriteString(`<g class="legend cell">`)
 	w.rect("bg", labelW, l.legendY, l.width-labelW, l.height-l.legendY)
-	l.legend.draw(w, labelW+pad, l.legendY+padY)
-	w.WriteString("</g></g>\n")
+	l.legend.draw(w, labelW+pad, l.legendY+pad)
+	w.WriteString("</g>\n")
 
 	// Grid lines last, so that cell backgrounds do not hide them.
+	line := func(x1, y1, x2, y2 float64) {
+		w.elem("line", true, "class", "rule", "x1", num(x1), "y1", num(y1), "x2", num(x2), "y2", num(y2))
+	}
 	for _, c := range l.cols {
-		w.elem("line", true, "class", "rule", "x1", num(c.x), "y1", "0", "x2", num(c.x), "y2", num(l.legendY))
+		w.pane(paneTop)
+		line(c.x, 0, c.x, headH)
+		w.pane(paneBody)
+		line(c.x, headH, c.x, l.legendY)
 	}
-	for _, r := range l.rows {
-		w.elem("line", true, "class", "rule", "x1", "0", "y1", num(r.y), "x2", num(l.width), "y2", num(r.y))
+	for _, r := range append(l.rows[1:], &row{y: l.legendY}) {
+		w.pane(paneLeft)
+		line(0, r.y, labelW, r.y)
+		w.pane(paneBody)
+		line(labelW, r.y, l.width, r.y)
 	}
-	w.elem("line", true, "class", "rule", "x1", "0", "y1", num(l.legendY), "x2", num(l.width), "y2", num(l.legendY))
-	if top > 0 {
-		w.WriteString("</g>")
+}
+
+// Panes is a journey's map cut in four, for a page that keeps the lane
+// names at the left and the stage headers at the top while the rest
+// scrolls (frozen panes). Each is an <svg> of its own whose viewBox is its
+// part of the whole map, in the whole map's coordinates.
+type Panes struct {
+	Body, Left, Top, Corner []byte
+	Width, Height           float64 // of the whole map
+	LabelW, HeadH           float64 // the lane names' width, the stage headers' height
+}
+
+// Panes draws the layout as four panes. The body holds the map's title,
+// description and stylesheet, which the other panes share on the page.
+func (m *Layout) Panes(o Options) Panes {
+	l := m.with(o)
+	l.o.Standalone = false
+	w := &writer{o: l.o, panes: new([4]bytes.Buffer)}
+	w.pane(paneBody)
+	w.Grow(40_000 + 3_000*len(l.j.Touchpoints))
+	l.content(w)
+	headH := l.rows[0].h
+	boxes := [4][4]float64{
+		paneBody:   {labelW, headH, l.width - labelW, l.height - headH},
+		paneLeft:   {0, headH, labelW, l.height - headH},
+		paneTop:    {labelW, 0, l.width - labelW, headH},
+		paneCorner: {0, 0, labelW, headH},
 	}
-	w.WriteString("</svg>\n")
-	return w.Bytes()
+	var out [4][]byte
+	for p, box := range boxes {
+		var b bytes.Buffer
+		b.Grow(w.panes[p].Len() + 1000)
+		vb := num(box[0]) + " " + num(box[1]) + " " + num(box[2]) + " " + num(box[3])
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="cjm-map cjm-pane" viewBox="` + vb + `" width="` + num(box[2]) + `" height="` + num(box[3]) + `"`)
+		switch p {
+		case paneBody:
+			b.WriteString(` role="graphics-document" aria-roledescription="customer journey map" aria-labelledby="` + o.ID + `-title ` + o.ID + `-desc">`)
+			pw := &writer{o: l.o, Buffer: &b}
+			l.head(pw)
+		case paneLeft:
+			b.WriteString(` role="group" aria-label="` + esc(theme.Word(l.o.Lang, "lanes")) + `">`)
+		case paneTop:
+			b.WriteString(` role="group" aria-label="` + esc(theme.Word(l.o.Lang, "stages")) + `">`)
+		default:
+			b.WriteString(` aria-hidden="true">`)
+		}
+		b.WriteString("\n")
+		(&writer{Buffer: &b}).rect("bg", box[0], box[1], box[2], box[3])
+		b.Write(w.panes[p].Bytes())
+		b.WriteString("</svg>")
+		out[p] = b.Bytes()
+	}
+	return Panes{Body: out[paneBody], Left: out[paneLeft], Top: out[paneTop], Corner: out[paneCorner],
+		Width: l.width, Height: l.height, LabelW: labelW, HeadH: headH}
 }
 
 // labelCell draws a cell of the label column.
@@ -284,7 +396,9 @@ func (l *layout) drawCards(w *writer, r *row) {
 					w.elem("path", true, "class", "icon", "d", "M"+num(px)+" "+num(r.y+above.y+above.h)+"V"+num(y+cd.h/2)+"H"+num(x))
 				}
 				w.open(cd.tp.URL)
-				w.WriteString(`<g class="cell card-cell"><title>`)
+				w.WriteString(`<g class="cell card-cell" id="tp-`) // a deep link to the touchpoint: #tp-SLUG
+				w.WriteString(esc(cd.tp.Slug))
+				w.WriteString(`"><title>`)
 				w.WriteString(esc(cardTitle(cd.tp, l.o.Lang)))
 				w.WriteString(`</title>`)
 				class := "card"

@@ -126,9 +126,11 @@ func (l *layout) drawEmotions(w *writer, r *row) {
 	for _, c := range l.cols {
 		w.rect("ln", c.x, r.y, c.w, r.h)
 	}
+	w.pane(paneLeft) // the scale stands in the lane names' column
 	for e := -2; e <= 2; e += 2 {
 		w.text(line{text: signed(e), face: faceMeta, class: "meta end"}, labelW-pad, yOf(e)-faceMeta.LineHeight()/2)
 	}
+	w.pane(paneBody)
 	w.elem("line", true, "class", "zero", "x1", num(labelW), "y1", num(yOf(0)), "x2", num(l.width), "y2", num(yOf(0)))
 	type point struct {
 		x, y float64

@@ -1,6 +1,7 @@
 package swimlane
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/textfit"
@@ -67,7 +68,7 @@ func Funnel(steps []FunnelStep, o Options) []byte {
 	for _, st := range steps {
 		desc = append(desc, st.Label+": "+st.share())
 	}
-	w := &writer{o: o}
+	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	// A document rather than an image: its bars are links.
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" class="funnel" role="graphics-document" aria-labelledby="funnel-title-svg funnel-desc" viewBox="0 0 %s %s" width="%s" height="%s">`, num(width), num(height), num(width), num(height))
 	w.f(`<title id="funnel-title-svg">%s</title><desc id="funnel-desc">%s</desc>`, esc(theme.Word(o.Lang, "funnel")), esc(strings.Join(desc, "; ")))

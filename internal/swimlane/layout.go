@@ -8,7 +8,7 @@ import (
 
 // Sizes in CSS pixels.
 const (
-	labelW    = 128.0 // the lane label column
+	labelW    = 112.0 // the lane label column
 	minColW   = 168.0 // the narrowest stage
 	maxColW   = 440.0 // no stage is widened past this for its text: longer lines read badly
 	minCardW  = 132.0 // the narrowest touchpoint card

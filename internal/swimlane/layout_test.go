@@ -2,7 +2,9 @@ package swimlane
 
 import (
 	"encoding/xml"
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -212,4 +214,73 @@ func TestExampleGroceryMap(t *testing.T) {
 		t.Errorf("the grocery map is %.0f × %.0f = %.0f px², more than two thirds of %d", w, h, w*h, before)
 	}
 	goldenCheck(t, "example-grocery", svg)
+}
+
+// TestPanes cuts a map into its four panes and finds in them every text
+// of the whole map, each inside its pane's viewBox, the stages' and
+// touchpoints' deep-link targets, and the map's title only in the body.
+func TestPanes(t *testing.T) {
+	_, j := loadJourney(t, archiveFS(t, "testdata/small.txtar"))
+	m := Measure(j, Options{Lang: "en", Today: today})
+	whole := m.SVG(Options{Lang: "en", Today: today})
+	p := m.Panes(Options{Lang: "en", Today: today, ID: "swimlane"})
+	texts := func(svg []byte) []string {
+		var root svgNode
+		if err := xml.Unmarshal(svg, &root); err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, svg)
+		}
+		var out []string
+		var walk func(n svgNode)
+		walk = func(n svgNode) {
+			if n.XMLName.Local == "text" {
+				out = append(out, n.Text)
+			}
+			for _, c := range n.Children {
+				walk(c)
+			}
+		}
+		walk(root)
+		slices.Sort(out)
+		return out
+	}
+	var all []string
+	for name, pane := range map[string][]byte{"body": p.Body, "left": p.Left, "top": p.Top, "corner": p.Corner} {
+		all = append(all, texts(pane)...)
+		var root svgNode
+		xml.Unmarshal(pane, &root)
+		var x, y, w, h float64
+		fmt.Sscanf(root.attr("viewBox"), "%g %g %g %g", &x, &y, &w, &h)
+		var walk func(n svgNode)
+		walk = func(n svgNode) {
+			if n.XMLName.Local == "text" {
+				if b := textBox(n, 0); b.x0 < x-0.5 || b.x1 > x+w+0.5 || b.y0 < y-0.5 || b.y1 > y+h+0.5 {
+					t.Errorf("%s pane: %q (%.1f..%.1f × %.1f..%.1f) leaves its viewBox %s", name, b.text, b.x0, b.x1, b.y0, b.y1, root.attr("viewBox"))
+				}
+			}
+			for _, c := range n.Children {
+				walk(c)
+			}
+		}
+		walk(root)
+	}
+	slices.Sort(all)
+	if want := texts(whole); !slices.Equal(all, want) {
+		t.Errorf("the panes draw %d texts, the whole map %d:\npanes %q\nwhole %q", len(all), len(want), all, want)
+	}
+	if p.LabelW != labelW || p.HeadH <= 0 || p.Width <= p.LabelW || p.Height <= p.HeadH {
+		t.Errorf("panes' sizes: %+v", p)
+	}
+	for _, want := range []string{`id="stage-buy"`, `id="stage-confirm"`} {
+		if !strings.Contains(string(p.Top), want) {
+			t.Errorf("the top pane lacks %s", want)
+		}
+	}
+	for _, tp := range j.Touchpoints {
+		if !strings.Contains(string(p.Body), `id="tp-`+tp.Slug+`"`) {
+			t.Errorf("the body lacks the deep link to %s", tp.Slug)
+		}
+	}
+	if !strings.Contains(string(p.Body), `<title id="swimlane-title">`) || strings.Contains(string(p.Top)+string(p.Left), "<title") {
+		t.Error("the map's title belongs to the body pane alone")
+	}
 }

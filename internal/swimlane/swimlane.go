@@ -53,6 +53,11 @@ func Measure(j *site.Journey, o Options) *Layout { return &Layout{measure(j, o)}
 // SVG draws the layout. Its Lang, Today and Updated must be those it was
 // measured with.
 func (m *Layout) SVG(o Options) []byte {
+	return draw(m.with(o))
+}
+
+// with is a copy of the layout to draw with options o.
+func (m *Layout) with(o Options) *layout {
 	if o.Link == nil {
 		o.Link = func(s string) string { return s }
 	}
@@ -61,5 +66,5 @@ func (m *Layout) SVG(o Options) []byte {
 	}
 	l := *m.l
 	l.o = o
-	return draw(&l)
+	return &l
 }

@@ -39,7 +39,7 @@ var Words = map[string]map[string]string{
 		"used-by": "Preferred by", "built-with": "Built with cjm", "overdue": "overdue", "all-touchpoints": "All touchpoints", "source": "Source",
 		"search": "Search", "search-label": "Search the portal", "search-results": "Results: %d", "search-more": "%d more: add a word to narrow the search", "no-results": "Nothing found",
 		// The map's legend and header.
-		"legend": "Legend", "open-in-portal": "Open in the portal", "goal": "goal", "expectation": "expectation", "goals-expectations": "Goals and expectations", "notes": "Lists", "kpi-met": "met", "kpi-missed": "missed", "kpi-unmeasured": "not measured", "kpi-status": "Status",
+		"legend": "Legend", "lanes": "Lanes", "map-tools": "Map view", "map-fit": "Fit", "zoom-in": "Zoom in", "zoom-out": "Zoom out", "full-screen": "Full screen", "embed-map": "Embed this map", "embed-help": "Paste this into a page of Confluence, Notion or your intranet to show the map there, with its controls:", "open-in-portal": "Open in the portal", "goal": "goal", "expectation": "expectation", "goals-expectations": "Goals and expectations", "notes": "Lists", "kpi-met": "met", "kpi-missed": "missed", "kpi-unmeasured": "not measured", "kpi-status": "Status",
 		"assumption-legend": "an assumption, not yet proven", "warnings": "Warnings", "warn-legend": "nobody owns it, or overdue", "map-current": "As-is map", "map-target": "To-be map",
 	},
 	"ru": {
@@ -72,7 +72,7 @@ var Words = map[string]map[string]string{
 		"journeys-of-persona": "Пути клиента", "owned-journeys": "Пути в ответственности", "owned-touchpoints": "Точки контакта в ответственности", "quote": "Цитата",
 		"used-by": "Предпочитают", "built-with": "Сделано в cjm", "overdue": "просрочено", "all-touchpoints": "Все точки контакта", "source": "Источник",
 		"search": "Поиск", "search-label": "Поиск по порталу", "search-results": "Найдено: %d", "search-more": "Ещё %d: уточните запрос", "no-results": "Ничего не найдено",
-		"legend": "Условные обозначения", "open-in-portal": "Открыть на портале", "goal": "цель", "expectation": "ожидание", "goals-expectations": "Цели и ожидания", "notes": "Списки", "kpi-met": "достигнут", "kpi-missed": "не достигнут", "kpi-unmeasured": "не измерен", "kpi-status": "Статус",
+		"legend": "Условные обозначения", "lanes": "Слои", "map-tools": "Вид карты", "map-fit": "Целиком", "zoom-in": "Крупнее", "zoom-out": "Мельче", "full-screen": "Во весь экран", "embed-map": "Встроить карту", "embed-help": "Вставьте это в страницу Confluence, Notion или интранета, чтобы показать там карту вместе с управлением:", "open-in-portal": "Открыть на портале", "goal": "цель", "expectation": "ожидание", "goals-expectations": "Цели и ожидания", "notes": "Списки", "kpi-met": "достигнут", "kpi-missed": "не достигнут", "kpi-unmeasured": "не измерен", "kpi-status": "Статус",
 		"assumption-legend": "предположение, ещё не подтверждено", "warnings": "Предупреждения", "warn-legend": "нет владельца или просрочено", "map-current": "Карта «как есть»", "map-target": "Карта «как должно быть»",
 	},
 	"pl": {
@@ -105,7 +105,7 @@ var Words = map[string]map[string]string{
 		"journeys-of-persona": "Ścieżki klienta", "owned-journeys": "Ścieżki w odpowiedzialności", "owned-touchpoints": "Punkty styku w odpowiedzialności", "quote": "Cytat",
 		"used-by": "Preferują", "built-with": "Zbudowano w cjm", "overdue": "po terminie", "all-touchpoints": "Wszystkie punkty styku", "source": "Źródło",
 		"search": "Szukaj", "search-label": "Szukaj w portalu", "search-results": "Wyniki: %d", "search-more": "Jeszcze %d: dodaj słowo, by zawęzić wyniki", "no-results": "Nic nie znaleziono",
-		"legend": "Legenda", "open-in-portal": "Otwórz w portalu", "goal": "cel", "expectation": "oczekiwanie", "goals-expectations": "Cele i oczekiwania", "notes": "Listy", "kpi-met": "osiągnięty", "kpi-missed": "nieosiągnięty", "kpi-unmeasured": "niezmierzony", "kpi-status": "Status",
+		"legend": "Legenda", "lanes": "Warstwy", "map-tools": "Widok mapy", "map-fit": "Całość", "zoom-in": "Powiększ", "zoom-out": "Pomniejsz", "full-screen": "Pełny ekran", "embed-map": "Osadź mapę", "embed-help": "Wklej to na stronę Confluence, Notion lub intranetu, aby pokazać tam mapę z jej sterowaniem:", "open-in-portal": "Otwórz w portalu", "goal": "cel", "expectation": "oczekiwanie", "goals-expectations": "Cele i oczekiwania", "notes": "Listy", "kpi-met": "osiągnięty", "kpi-missed": "nieosiągnięty", "kpi-unmeasured": "niezmierzony", "kpi-status": "Status",
 		"assumption-legend": "założenie, jeszcze niepotwierdzone", "warnings": "Ostrzeżenia", "warn-legend": "brak właściciela lub po terminie", "map-current": "Mapa stanu obecnego", "map-target": "Mapa stanu docelowego",
 	},
 }

@@ -50,3 +50,11 @@
   show();
   button.hidden = false;
 })();
+
+// On a phone the header's sections scroll sideways: bring the current one
+// into view, so the reader sees where they are.
+(function () {
+  'use strict';
+  const current = document.querySelector('.site-nav [aria-current], .site-nav .active');
+  if (current) current.scrollIntoView({ block: 'nearest', inline: 'center' });
+})();
