@@ -131,6 +131,8 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"dict": dict,
 		// pad ranges over the cells a row of have cells lacks to reach want.
 		"pad": func(have, want int) []struct{} { return make([]struct{}, max(want-have, 0)) },
+		// add sums whole numbers: {{add $i 1}} counts from one.
+		"add": func(a, b int) int { return a + b },
 		// count writes a number with its noun in the language's plural form: "5 этапов".
 		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
 		// journeyGroups groups journeys by their personas, as-is before to-be.

@@ -55,6 +55,9 @@ type Page struct {
 	// pages; mapSVG draws it whole (see MapSVG).
 	MapPanes *MapPanes
 	mapSVG   func() template.HTML
+	// MapPrint are the sheets the map prints on, on journey pages: see
+	// printSheet.
+	MapPrint []template.HTML
 
 	Compare   *Comparison   // on compare pages: the as-is journey beside its target
 	CurvesSVG template.HTML // on compare pages: both emotion curves
@@ -88,7 +91,19 @@ func (r *Renderer) addMap(p *Page, j *site.Journey) {
 		Width: ps.Width, Height: ps.Height, LabelW: ps.LabelW, HeadH: ps.HeadH,
 	}
 	p.mapSVG = func() template.HTML { return template.HTML(l.SVG(o)) }
+	if p.Kind == "journey" {
+		for _, sheet := range l.PrintSheets(o, printSheet.width, printSheet.height, printSheet.scale) {
+			p.MapPrint = append(p.MapPrint, template.HTML(sheet))
+		}
+	}
 }
+
+// printSheet is what a printed map's sheet holds: an A4 page in landscape
+// (297 × 210 mm) less 10 mm margins and a line for the caption, 1,047 ×
+// 694 CSS px, with the map at 0.86 of its size, so that its smallest text
+// (11 px) prints at 7 pt. A larger map is cut into more sheets rather than
+// shrunk.
+var printSheet = struct{ width, height, scale float64 }{1047 / 0.86, 694 / 0.86, 0.86}
 
 // Crumb is one step of the breadcrumbs.
 type Crumb struct {

@@ -32,6 +32,9 @@ const (
 	paneCorner
 )
 
+// paneNames end the ids of the panes' groups: ID-body, ID-left, ...
+var paneNames = [4]string{"body", "left", "top", "corner"}
+
 // pane sends what is written next to pane p, when drawing panes.
 func (w *writer) pane(p int) {
 	if w.panes != nil {
@@ -364,10 +367,12 @@ func (m *Layout) Panes(o Options) Panes {
 		default:
 			b.WriteString(` aria-hidden="true">`)
 		}
-		b.WriteString("\n")
+		// The pane's drawing is one group with an id, which print pages
+		// show again, a stretch at a time, through <use>.
+		b.WriteString("\n<g class=\"cjm-map\" id=\"" + esc(o.ID) + "-" + paneNames[p] + "\">")
 		(&writer{Buffer: &b}).rect("bg", box[0], box[1], box[2], box[3])
 		b.Write(w.panes[p].Bytes())
-		b.WriteString("</svg>")
+		b.WriteString("</g></svg>")
 		out[p] = b.Bytes()
 	}
 	return Panes{Body: out[paneBody], Left: out[paneLeft], Top: out[paneTop], Corner: out[paneCorner],
@@ -546,4 +551,86 @@ func plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// PrintPage is one sheet of a printed map: the stretch of stages from X to
+// X+W and of lanes from Y to Y+H, in the map's coordinates, which the sheet
+// shows beside the lane names and under the stage headers.
+type PrintPage struct{ X, W, Y, H float64 }
+
+// PrintPages cuts the map into sheets that each hold, besides the lane
+// names and the stage headers, at most width × height of the map: a run
+// of whole stages and of whole lanes where they fit, else a cut between
+// cards, else a cut where the sheet ends. Sheets go stage group by stage
+// group, top to bottom within each.
+func (m *Layout) PrintPages(width, height float64) []PrintPage {
+	l := m.l
+	headH := l.rows[0].h
+	var xs, ys []float64 // the places a sheet may end
+	for _, c := range l.cols {
+		xs = append(xs, c.x)
+		for _, s := range c.slots[1:] {
+			xs = append(xs, c.x+s.x-gap/2)
+		}
+	}
+	xs = append(xs, l.width)
+	for _, r := range l.rows[1:] {
+		ys = append(ys, r.y)
+	}
+	ys = append(ys, l.legendY, l.height)
+	var out []PrintPage
+	for _, x := range spans(xs, labelW, l.width, width-labelW) {
+		for _, y := range spans(ys, headH, l.height, height-headH) {
+			out = append(out, PrintPage{x[0], x[1] - x[0], y[0], y[1] - y[0]})
+		}
+	}
+	return out
+}
+
+// spans cuts from..to into pieces no longer than most, each ending at the
+// farthest of the sorted places cuts that fits, or at most where none does.
+func spans(cuts []float64, from, to, most float64) [][2]float64 {
+	var out [][2]float64
+	for from < to-0.5 {
+		end := min(from+most, to)
+		best := end // no place to cut within reach: cut where the sheet ends
+		for _, c := range cuts {
+			if c > from+0.5 && c <= end+0.01 {
+				best = c // the cuts are sorted: the last that fits is the farthest
+			}
+		}
+		out = append(out, [2]float64{from, best})
+		from = best
+	}
+	return out
+}
+
+// PrintSheets draws the sheets of PrintPages for the page whose panes were
+// drawn with o.ID: each an <svg> showing the corner, the stage headers,
+// the lane names and its stretch of the map through <use> of the panes,
+// scale times the map's size.
+func (m *Layout) PrintSheets(o Options, width, height, scale float64) [][]byte {
+	if o.ID == "" {
+		o.ID = "map"
+	}
+	id := esc(o.ID)
+	lw, hh := labelW, m.l.rows[0].h
+	part := func(b *bytes.Buffer, x, y, w, h, vx, vy float64, pane string) {
+		b.WriteString(`<svg x="` + num(x) + `" y="` + num(y) + `" width="` + num(w) + `" height="` + num(h) +
+			`" viewBox="` + num(vx) + " " + num(vy) + " " + num(w) + " " + num(h) + `"><use href="#` + id + "-" + pane + `"/></svg>`)
+	}
+	var out [][]byte
+	for _, p := range m.PrintPages(width, height) {
+		var b bytes.Buffer
+		w, h := lw+p.W, hh+p.H
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="cjm-map print-sheet" viewBox="0 0 ` + num(w) + " " + num(h) +
+			`" width="` + num(w*scale) + `" height="` + num(h*scale) + `">`)
+		part(&b, 0, 0, lw, hh, 0, 0, "corner")
+		part(&b, lw, 0, p.W, hh, p.X, 0, "top")
+		part(&b, 0, hh, lw, p.H, 0, p.Y, "left")
+		part(&b, lw, hh, p.W, p.H, p.X, p.Y, "body")
+		b.WriteString(`</svg>`)
+		out = append(out, b.Bytes())
+	}
+	return out
 }

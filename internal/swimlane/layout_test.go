@@ -3,6 +3,7 @@ package swimlane
 import (
 	"encoding/xml"
 	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strings"
@@ -282,5 +283,49 @@ func TestPanes(t *testing.T) {
 	}
 	if !strings.Contains(string(p.Body), `<title id="swimlane-title">`) || strings.Contains(string(p.Top)+string(p.Left), "<title") {
 		t.Error("the map's title belongs to the body pane alone")
+	}
+}
+
+// TestPrintPages cuts maps into sheets: every sheet fits, the sheets cover
+// the map once, whole stages and lanes where they fit, and a stage wider
+// than a sheet is cut between its cards.
+func TestPrintPages(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+	}{
+		{"small", archiveFS(t, "testdata/small.txtar")},
+		{"twelve stages", generated(12, 2, "en")},
+		{"forty a stage", generated(2, 40, "en")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, j := loadJourney(t, tc.fsys)
+			m := Measure(j, Options{Lang: "en", Today: today})
+			l := m.l
+			const w, h = 1200.0, 800.0
+			pages := m.PrintPages(w, h)
+			area := 0.0
+			for _, p := range pages {
+				if p.W > w-labelW+0.01 || p.H > h-l.rows[0].h+0.01 || p.W <= 0 || p.H <= 0 {
+					t.Errorf("sheet %+v does not fit %g × %g beside the lane names and under the headers", p, w, h)
+				}
+				area += p.W * p.H
+			}
+			if want := (l.width - labelW) * (l.height - l.rows[0].h); math.Abs(area-want) > 1 {
+				t.Errorf("the sheets cover %.0f px², the map %.0f", area, want)
+			}
+			edges := map[float64]bool{l.width: true}
+			for _, c := range l.cols {
+				edges[c.x] = true
+				for _, s := range c.slots {
+					edges[c.x+s.x-gap/2] = true
+				}
+			}
+			for _, p := range pages {
+				if !edges[p.X+p.W] {
+					t.Errorf("sheet %+v ends at %.1f, between no stages or cards", p, p.X+p.W)
+				}
+			}
+		})
 	}
 }
