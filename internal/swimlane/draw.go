@@ -569,8 +569,10 @@ func (m *Layout) PrintPages(width, height float64) []PrintPage {
 	var xs, ys []float64 // the places a sheet may end
 	for _, c := range l.cols {
 		xs = append(xs, c.x)
-		for _, s := range c.slots[1:] {
-			xs = append(xs, c.x+s.x-gap/2)
+		for i, s := range c.slots {
+			if i > 0 { // between two cards
+				xs = append(xs, c.x+s.x-gap/2)
+			}
 		}
 	}
 	xs = append(xs, l.width)

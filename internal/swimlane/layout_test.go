@@ -297,6 +297,11 @@ func TestPrintPages(t *testing.T) {
 		{"small", archiveFS(t, "testdata/small.txtar")},
 		{"twelve stages", generated(12, 2, "en")},
 		{"forty a stage", generated(2, 40, "en")},
+		{"a stage without touchpoints", fstest.MapFS{
+			"content/personas/p.md":             {Data: []byte("---\ntitle: P\n---\n")},
+			"content/journeys/j/_index.md":      {Data: []byte("---\ntitle: J\npersonas: p\n---\n")},
+			"content/journeys/j/01-s/_index.md": {Data: []byte("---\ntitle: Empty so far\n---\n")},
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, j := loadJourney(t, tc.fsys)
