@@ -24,9 +24,19 @@ export function serve(source = repo, args = []) {
   });
 }
 
+// browser launches Chromium. A launch that crashes before the browser is
+// up is tried again, twice: Debian's Chromium now and then dies at start on
+// a loaded machine, which says nothing about the pages under test.
 export async function browser() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await chromium.launch({
+        executablePath: process.env.CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+    } catch (e) {
+      if (attempt === 3) throw e;
+      console.error(`Chromium did not start (attempt ${attempt}): ${e.message.split('\n')[0]}`);
+    }
+  }
 }

@@ -22,7 +22,7 @@
   const MIN = 0.1, MAX = 4, STEP = 1.25;
 
   function viewer(root) {
-    const box = root.querySelector('.map-scroll');
+    const box = root.querySelector('.map-view');
     const tools = root.querySelector('.map-tools');
     const level = root.querySelector('.map-level');
     const full = root.querySelector('[data-map="full"]');
