@@ -315,11 +315,17 @@ func (l *layout) content(w *writer) {
 		w.pane(paneBody)
 		line(c.x, headH, c.x, l.legendY)
 	}
-	for _, r := range append(l.rows[1:], &row{y: l.legendY}) {
+	// Under the header row, and above the legend. A layout is drawn by
+	// several pages at once: nothing here may write to it.
+	ys := make([]float64, 0, len(l.rows))
+	for _, r := range l.rows[1:] {
+		ys = append(ys, r.y)
+	}
+	for _, y := range append(ys, l.legendY) {
 		w.pane(paneLeft)
-		line(0, r.y, labelW, r.y)
+		line(0, y, labelW, y)
 		w.pane(paneBody)
-		line(labelW, r.y, l.width, r.y)
+		line(labelW, y, l.width, y)
 	}
 }
 
