@@ -225,3 +225,29 @@ test('stages named compare, embed and history build, and the embed page works in
   assert.match(back, /journeys\/long\/$/);
   await page.context().close();
 });
+
+test('without JavaScript the whole map scrolls in its box, headers frozen, and the table is there', async () => {
+  const context = await b.newContext({ viewport: { width: 1440, height: 900 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(example.url + 'journeys/order-groceries/');
+  const g = await page.evaluate(() => {
+    const box = document.querySelector('.map-view');
+    box.scrollLeft = box.scrollWidth;
+    box.scrollTop = box.scrollHeight;
+    const b = box.getBoundingClientRect();
+    return {
+      tools: document.querySelector('.map-tools').hidden,
+      zoom: getComputedStyle(document.querySelector('.map-viewer')).getPropertyValue('--zoom').trim(),
+      scrolls: box.scrollLeft > 0 && box.scrollTop > 0,
+      left: document.querySelector('.map-left').getBoundingClientRect().left - b.left,
+      top: document.querySelector('.map-top').getBoundingClientRect().top - b.top,
+      table: document.querySelectorAll('table.map tbody tr').length,
+    };
+  });
+  assert.equal(g.tools, true, 'controls that need JavaScript are shown');
+  assert.equal(g.zoom, '1');
+  assert.ok(g.scrolls, 'the map does not scroll in its box');
+  assert.ok(Math.abs(g.left) < 2 && Math.abs(g.top) < 2, `the lane names or stage headers scrolled away: ${g.left}, ${g.top}`);
+  assert.ok(g.table >= 5, `the map as a table has ${g.table} rows`);
+  await context.close();
+});
