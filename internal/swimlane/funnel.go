@@ -92,7 +92,7 @@ func Funnel(steps []FunnelStep, o Options) []byte {
 		y += rowH + funnelGap
 	}
 	w.WriteString(`</svg>`)
-	return []byte(w.String())
+	return w.Bytes()
 }
 
 // share writes the share reaching the stage, "≤" when it is an upper bound.

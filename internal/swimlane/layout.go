@@ -36,17 +36,16 @@ var (
 // layout is a measured map: where every column, row and card goes. Rows
 // start at y 0 below the title block, which only a standalone map draws.
 type layout struct {
-	j        *site.Journey
-	o        Options
-	cols     []*column
-	rows     []*row
-	curves   []curve // the emotion curves: one, or one per persona
-	title    *block  // the standalone map's title block
-	legend   *block
-	legendY  float64
-	width    float64
-	height   float64 // of the map without the title block
-	hasNotes bool    // some list item or card rests on an assumption
+	j       *site.Journey
+	o       Options
+	cols    []*column
+	rows    []*row
+	curves  []curve // the emotion curves: one, or one per persona
+	title   *block  // the standalone map's title block
+	legend  *block
+	legendY float64
+	width   float64
+	height  float64 // of the map without the title block
 }
 
 // column is one stage.
