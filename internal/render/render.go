@@ -83,9 +83,8 @@ type MapPanes struct {
 // addMap gives a journey's page its map: in panes, and whole on demand.
 // The page's stylesheet declares the font, so the inline map needs none.
 func (r *Renderer) addMap(p *Page, j *site.Journey) {
-	l := r.layout(j)
-	o := swimlane.Options{Lang: r.lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}
-	ps := l.Panes(o)
+	sl := r.take(j)
+	l, o, ps := sl.measure(), sl.paneOptions, sl.panes()
 	p.MapPanes = &MapPanes{ // escaped by swimlane
 		Body: template.HTML(ps.Body), Left: template.HTML(ps.Left), Top: template.HTML(ps.Top), Corner: template.HTML(ps.Corner),
 		Width: ps.Width, Height: ps.Height, LabelW: ps.LabelW, HeadH: ps.HeadH,
@@ -126,21 +125,30 @@ type Renderer struct {
 }
 
 // layout measures journey j's map once per build. The journey's page, its
-// map.svg and its embed page each take it once; the third lets it go.
-func (r *Renderer) layout(j *site.Journey) *swimlane.Layout {
-	v, _ := r.layouts.LoadOrStore(j, &sharedLayout{measure: sync.OnceValue(func() *swimlane.Layout {
-		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now})
-	})})
-	sl := v.(*sharedLayout)
+// map.svg and its embed page each take it once (see take).
+func (r *Renderer) layout(j *site.Journey) *swimlane.Layout { return r.take(j).measure() }
+
+// take gives one of a journey's three pages its shared map, which the
+// third lets go.
+func (r *Renderer) take(j *site.Journey) *sharedLayout {
+	sl := &sharedLayout{paneOptions: swimlane.Options{Lang: r.lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}}
+	sl.measure = sync.OnceValue(func() *swimlane.Layout { return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now}) })
+	sl.panes = sync.OnceValue(func() swimlane.Panes { return sl.measure().Panes(sl.paneOptions) })
+	v, _ := r.layouts.LoadOrStore(j, sl)
+	sl = v.(*sharedLayout)
 	if sl.takers.Add(1) == 3 {
 		r.layouts.Delete(j)
 	}
-	return sl.measure()
+	return sl
 }
 
+// sharedLayout is a journey's map, measured once, and drawn in panes once
+// for both the journey's page and its embed page.
 type sharedLayout struct {
-	measure func() *swimlane.Layout
-	takers  atomic.Int32
+	measure     func() *swimlane.Layout
+	panes       func() swimlane.Panes
+	paneOptions swimlane.Options
+	takers      atomic.Int32
 }
 
 // WithMemo makes the renderer reuse and keep per-item work in m across
