@@ -17,8 +17,8 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/pelletier/go-toml/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -226,7 +226,7 @@ func frontMatter(data []byte) (any, error) {
 	switch format {
 	case "toml":
 		var m map[string]any
-		if _, err := toml.Decode(text, &m); err != nil {
+		if err := toml.Unmarshal([]byte(text), &m); err != nil {
 			return nil, err
 		}
 		return fromTOML(m), nil
@@ -286,20 +286,13 @@ func fromYAML(n *yaml.Node) (any, error) {
 	return v, err
 }
 
-// fromTOML turns TOML's dates into text as the loader does (the day only)
-// and its arrays of tables into plain lists.
+// fromTOML turns TOML's dates into text as the loader does (the day only).
 func fromTOML(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
 		out := map[string]any{}
 		for k, x := range t {
 			out[k] = fromTOML(x)
-		}
-		return out
-	case []map[string]any:
-		out := []any{}
-		for _, x := range t {
-			out = append(out, fromTOML(x))
 		}
 		return out
 	case []any:
@@ -310,6 +303,10 @@ func fromTOML(v any) any {
 		return out
 	case time.Time:
 		return t.Format(time.DateOnly)
+	case toml.LocalDate:
+		return t.String()
+	case toml.LocalDateTime:
+		return t.LocalDate.String()
 	}
 	return v
 }
