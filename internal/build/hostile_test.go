@@ -125,6 +125,16 @@ func TestHostileSites(t *testing.T) {
 			errs:  []string{tpDir + "bomb.md", "aliases"},
 		},
 		{
+			name: "duplicate keys",
+			files: map[string]string{
+				tpDir + "dup.md":      "---\ntitle: A\nowner: care\nkpis:\n  - name: NPS\n    name: CSI\ntitle: B\n---\n",
+				tpDir + "dup-json.md": "{\n\"title\": \"A\",\n\"title\": \"B\"\n}\n\n",
+				tpDir + "dup-toml.md": "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n",
+			},
+			errs: []string{tpDir + "dup.md:6: kpis[1].name: given twice, at lines 5 and 6", tpDir + "dup-json.md:3: title: given twice, at lines 2 and 3",
+				tpDir + "dup-toml.md:3: title: given twice, at lines 2 and 3"},
+		},
+		{
 			name:  "deeply nested Markdown",
 			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat("> ", 10_000) + "quote\n\n" + strings.Repeat("[", 50_000) + "\n"},
 			page:  "journeys/order/pay/deep/index.html",

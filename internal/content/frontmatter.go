@@ -131,6 +131,9 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 		return frontMatter{}, &fmError{line: openLine, msg: fmt.Sprintf("front matter opened with %q is never closed", open),
 			hint: fmt.Sprintf("end it with a line holding only %s", closing)}
 	}
+	if decodeErr == nil && fm.root != nil {
+		decodeErr = checkNodes(fm.root)
+	}
 	if decodeErr != nil {
 		return frontMatter{}, decodeErr
 	}

@@ -463,7 +463,7 @@ source: survey
 ---
 Body.
 `, true},
-		{"numbers and booleans as text", "touchpoint", tp + "title: 2024\nowner: 123\nchannel: 5\nparent: true\ndescription: 2026-01-01\n---\n", true},
+		{"numbers and booleans as text", "touchpoint", "---\ntitle: 2024\nowner: 123\nchannel: 5\nparent: true\ndescription: 2026-01-01\n---\n", true},
 		{"every key empty", "touchpoint", tp + "description:\nslug:\nweight:\nchannel:\nemotion:\nimportance:\nengagement:\nowner:\nsource:\nactions:\nquestions:\nbarriers:\npains:\ngains:\ninfluencers:\nprocesses:\nkpis:\nmetrics:\nopportunities:\nparent:\nrelated:\n---\n", true},
 		{"single items without a list", "touchpoint", tp + "actions: Refreshes the inbox\npains: {text: Fear, source: interview}\nkpis: {name: Time}\nopportunities: {title: Push}\nrelated: other/pay\n---\n", true},
 		{"empty items in lists", "touchpoint", tp + "actions: [~, Pays]\nmetrics: {csi: ~, conversion: 40%}\n---\n", true},
