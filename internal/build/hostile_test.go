@@ -36,12 +36,15 @@ const tpDir = "content/journeys/order/01-pay/"
 // panic, a hang, or a byte outside the output folder.
 func TestHostileSites(t *testing.T) {
 	tenMB := strings.Repeat("A paragraph of an interview, as an analyst pastes it in.\n\n", 10<<20/58) + "THE-END"
-	var list strings.Builder
-	list.WriteString("---\ntitle: Long list\nowner: care\npains:\n")
-	for i := range 100_000 {
-		fmt.Fprintf(&list, "  - \"Pain number %d\"\n", i)
+	longList := func(n int) string {
+		var list strings.Builder
+		list.WriteString("---\ntitle: Long list\nowner: care\npains:\n")
+		for i := range n {
+			fmt.Fprintf(&list, "  - \"Pain number %d\"\n", i)
+		}
+		list.WriteString("---\n")
+		return list.String()
 	}
-	list.WriteString("---\n")
 
 	cases := []struct {
 		name  string
@@ -82,10 +85,25 @@ func TestHostileSites(t *testing.T) {
 			want:  []string{"THE-END"},
 		},
 		{
-			name:  "100,000-item list",
-			files: map[string]string{tpDir + "long.md": list.String()},
+			name:  "10,000-item list",
+			files: map[string]string{tpDir + "long.md": longList(10_000)},
 			page:  "journeys/order/pay/long/index.html",
-			want:  []string{"Pain number 0", "Pain number 99999"},
+			want:  []string{"Pain number 0", "Pain number 9999"},
+		},
+		{
+			name:  "1,000,000-item list",
+			files: map[string]string{tpDir + "long.md": longList(1_000_000)},
+			errs:  []string{tpDir + "long.md", "over the limit of"},
+		},
+		{
+			name:  "10,001-item list",
+			files: map[string]string{tpDir + "long.md": "---\ntitle: Long\nowner: care\nemotion: 1\npains: [" + strings.Repeat("a, ", 10_000) + "a]\n---\n"},
+			errs:  []string{tpDir + "long.md:5: pains: holds 10,001 items, over the limit of 10,000"},
+		},
+		{
+			name:  "TOML inline tables 10,000 deep",
+			files: map[string]string{tpDir + "deep.md": "+++\ntitle = \"Deep\"\na = " + strings.Repeat("{b = ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n+++\n"},
+			errs:  []string{tpDir + "deep.md:3: front matter is nested more than 64 levels deep"},
 		},
 		{
 			name:  "invalid UTF-8",

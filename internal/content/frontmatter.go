@@ -87,16 +87,22 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	// unclosed front matter as no front matter at all, which would publish
 	// the keys as body text instead of reporting the mistake.
 	openLine, open := 0, ""
+	var after []byte // what follows the opening line
 	for i, rest := 1, src; len(rest) > 0; i++ {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
 		if t := bytes.TrimSpace(line); len(t) > 0 {
-			openLine, open = i, string(t)
+			openLine, open, after = i, string(t), rest
 			break
 		}
 	}
 	if _, ok := delimiters[open]; !ok {
 		return frontMatter{body: src}, nil
+	}
+	// Measure it before adrg/frontmatter, which reads it a line at a time
+	// (two allocations a line), or any parser sees it.
+	if size := frontMatterSize(after, open); size > maxFrontMatter {
+		return frontMatter{}, tooBig(size, openLine)
 	}
 	first := openLine + 1 // the line the front matter's first key is on
 	if open == "{" {
@@ -109,6 +115,10 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 		return func(data []byte, _ any) error {
 			called = true
 			fm.format = format
+			if len(data) > maxFrontMatter { // before any parser sees it
+				decodeErr = tooBig(len(data), openLine)
+				return nil
+			}
 			fm.root, decodeErr = decodeNodes(format, data, first-1)
 			return nil
 		}
@@ -148,6 +158,24 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	}
 	return fm, nil
 }
+
+// frontMatterSize is the length of the front matter opened with open and
+// followed by rest, up to its closing line; 0 when it is never closed.
+func frontMatterSize(rest []byte, open string) int {
+	closing := []byte(closers[open])
+	for size := 0; len(rest) > 0; {
+		line, next, _ := bytes.Cut(rest, []byte("\n"))
+		if bytes.Equal(bytes.TrimSpace(line), closing) {
+			return size
+		}
+		size += len(rest) - len(next)
+		rest = next
+	}
+	return 0
+}
+
+// closers are the lines that close each kind of front matter.
+var closers = map[string]string{"---": "---", "---yaml": "---", "+++": "+++", "---toml": "---", ";;;": ";;;", "---json": "---", "{": "}"}
 
 func decodeNodes(format string, data []byte, offset int) (*node, error) {
 	switch format {
@@ -194,8 +222,8 @@ type yamlDecoder struct {
 
 func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
 	offset := d.offset
-	if depth > 64 {
-		return nil, &fmError{line: offset + y.Line, msg: "front matter is nested too deeply"}
+	if depth > maxDepth {
+		return nil, tooDeep(offset + y.Line)
 	}
 	if y.Kind == yaml.AliasNode {
 		d.inAlias++
@@ -261,28 +289,43 @@ func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
 func decodeJSON(data []byte, offset int) (*node, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
+	// Line ends are counted from the last position asked for, not from
+	// the start: counting from the start made a long list quadratic.
+	var at int64
+	lines := 0
 	lineAt := func(pos int64) int {
 		for pos < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[pos]) >= 0 {
 			pos++
 		}
-		return offset + 1 + bytes.Count(data[:pos], []byte("\n"))
+		if pos < at {
+			at, lines = 0, 0
+		}
+		lines += bytes.Count(data[at:pos], []byte("\n"))
+		at = pos
+		return offset + 1 + lines
 	}
 	var parse func(depth int) (*node, error)
+	path := &nodeCheck{} // to name a list too long
 	parse = func(depth int) (*node, error) {
 		line := lineAt(dec.InputOffset())
 		tok, err := dec.Token()
 		if err != nil {
 			return nil, err
 		}
-		if depth > 64 {
-			return nil, errors.New("nested too deeply")
+		if depth > maxDepth {
+			return nil, tooDeep(line)
 		}
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '[' {
 				n := &node{kind: listNode, line: line}
 				for dec.More() {
+					if len(n.items) == maxItems { // refused before the rest is read
+						return nil, tooMany(path.where(), -1, "items", line)
+					}
+					path.path = append(path.path, pathSeg{index: len(n.items) + 1})
 					item, err := parse(depth + 1)
+					path.path = path.path[:len(path.path)-1]
 					if err != nil {
 						return nil, err
 					}
@@ -298,7 +341,12 @@ func decodeJSON(data []byte, offset int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
+				if len(n.keys) == maxItems {
+					return nil, tooMany(path.where(), -1, "keys", line)
+				}
+				path.path = append(path.path, pathSeg{key: ktok.(string)})
 				val, err := parse(depth + 1)
+				path.path = path.path[:len(path.path)-1]
 				if err != nil {
 					return nil, err
 				}
@@ -322,6 +370,9 @@ func decodeJSON(data []byte, offset int) (*node, error) {
 		}
 	}
 	root, err := parse(0)
+	if e, ok := err.(*fmError); ok {
+		return nil, e
+	}
 	if err != nil {
 		line := lineAt(dec.InputOffset())
 		return nil, &fmError{line: line, msg: "malformed JSON front matter: " + strings.TrimPrefix(err.Error(), "json: "),
@@ -507,6 +558,9 @@ func (w *tomlWalk) header(e *unstable.Node) (path, shown string, depth int, err 
 		return path, shown, depth, w.define(path, "["+shown+"]", k)
 	}
 	n := w.arrays[path]
+	if n == maxItems {
+		return "", "", 0, tooMany(shown, n+1, "items", w.keys[path].line)
+	}
 	w.arrays[path]++
 	if depth++; depth > maxDepth {
 		return "", "", 0, tooDeep(w.pos(k).line)
@@ -550,6 +604,12 @@ func (w *tomlWalk) value(v *unstable.Node, path, shown string, depth, line int) 
 		}
 		it := v.Children()
 		for i := 0; it.Next(); i++ {
+			if i == maxItems { // refused before toml.Unmarshal makes them all
+				for it.Next() {
+					i++
+				}
+				return tooMany(shown, i+1, "items", line)
+			}
 			item := it.Node()
 			if item.Kind != unstable.InlineTable && item.Kind != unstable.Array {
 				if item.Raw.Length > 0 {

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -25,6 +27,26 @@ func TestFrontMatterLimits(t *testing.T) {
 		{"TOML dotted key 100,000 parts", "+++\ntitle = \"A\"\n" + strings.Repeat("a.", 100_000) + "b = 1\n+++\n", 3, "nested more than 64 levels"},
 		{"TOML table header 100,000 parts", "+++\n[" + strings.Repeat("a.", 100_000) + "b]\nc = 1\n+++\n", 2, "nested more than 64 levels"},
 		{"TOML arrays of tables 40 deep", "+++\n" + tomlArrays(40) + "+++\n", 34, "nested more than 64 levels"},
+		{"YAML over 1 MB", "---\ntitle: A\npains: [" + strings.Repeat("a, ", 400_000) + "a]\n---\n", 1, "front matter is 1,200,020 bytes, over the limit of 1 MB"},
+		{"YAML 1,000,000 items", "\n---\npains:\n" + strings.Repeat("- a\n", 1_000_000) + "---\n", 2, "front matter is 4,000,007 bytes, over the limit of 1 MB"},
+		{"TOML over 1 MB", "+++\npains = [" + strings.Repeat("1, ", 400_000) + "]\n+++\n", 1, "front matter is 1,200,011 bytes, over the limit of 1 MB"},
+		{"JSON over 1 MB", "{\n\"pains\": [" + strings.Repeat("1, ", 400_000) + "1]\n}\n\n", 1, "front matter is 1,200,013 bytes, over the limit of 1 MB"},
+		{"YAML 10,000 items", "---\npains: [" + strings.Repeat("a, ", 9_999) + "a]\n---\n", 0, ""},
+		{"YAML 10,001 items", "---\ntitle: A\npains:\n" + strings.Repeat("  - a\n", 10_001) + "---\n", 3, "pains: holds 10,001 items, over the limit of 10,000"},
+		{"YAML 10,001 items two levels down", "---\nkpis:\n  - name: a\n  - name: b\n    list: [" + strings.Repeat("1, ", 10_000) + "1]\n---\n", 5, "kpis[2].list: holds 10,001 items"},
+		{"YAML a list of 10,001 lists", "---\na:\n  - [" + strings.Repeat("[1], ", 10_000) + "[2]]\n---\n", 3, "a[1]: holds 10,001 items"},
+		{"YAML 10,001 keys", "---\nemotion: {" + yamlKeys(10_001) + "}\n---\n", 2, "emotion: holds 10,001 keys, over the limit of 10,000"},
+		{"YAML 10,001 keys at the top", "---\n" + strings.ReplaceAll(yamlKeys(10_001), ", ", "\n") + "\n---\n", 2, "front matter: holds 10,001 keys"},
+		{"JSON 10,001 items", "{\n\"title\": \"A\",\n\"pains\": [" + strings.Repeat("1, ", 10_000) + "1]\n}\n\n", 3, "pains: holds more items than the limit of 10,000"},
+		{"JSON 10,001 keys, a list down", "{\n\"kpis\": [{}, {" + strings.TrimSuffix(strings.Repeat("\"k\": 1, ", 10_001), ", ") + "}]\n}\n\n", 2, "kpis[2]: holds more keys than the limit of 10,000"},
+		{"TOML 10,001 items", "+++\ntitle = \"A\"\npains = [" + strings.Repeat("1, ", 10_000) + "1]\n+++\n", 3, "pains: holds 10,001 items"},
+		{"TOML 10,001 arrays of tables", "+++\n" + strings.Repeat("[[kpis]]\n", 10_001) + "+++\n", 2, "kpis: holds 10,001 items"},
+		{"YAML 65 levels", "---\na: " + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n---\n", 2, "front matter is nested more than 64 levels deep"},
+		{"YAML 64 levels", "---\na: " + strings.Repeat("[", 63) + strings.Repeat("]", 63) + "\n---\n", 0, ""},
+		{"YAML maps 10,000 deep", "---\na: " + strings.Repeat("{b: ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n---\n", 2, "nested more than 64 levels"},
+		{"YAML list markers 10,000 deep", "---\na:\n" + strings.Repeat("- ", 10_000) + "x\n---\n", 3, "nested more than 64 levels"},
+		{"JSON 65 levels", "{\n\"a\":\n" + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n}\n\n", 3, "front matter is nested more than 64 levels deep"},
+		{"JSON 10,000 levels", "{\n\"a\": " + strings.Repeat("{\"b\": ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n}\n\n", 2, "nested more than 64 levels"},
 		{"YAML key twice", "---\ntitle: A\nowner: x\ntitle: B\n---\n", 4, "title: given twice, at lines 2 and 4"},
 		{"YAML key twice, once quoted", "---\ntitle: A\n\"title\": B\n---\n", 3, "title: given twice, at lines 2 and 3"},
 		{"YAML key twice in a map", "---\nmetrics:\n  csi: 4\n  nps: 1\n  csi: 5\n---\n", 5, "metrics.csi: given twice, at lines 3 and 5"},
@@ -75,13 +97,53 @@ func tomlArrays(n int) string {
 	return b.String()
 }
 
+// pathological front matters, each refused by a bound.
+var pathological = []struct{ name, src string }{
+	{"TOML inline tables 10,000 deep", deepTOML(10_000)},
+	{"TOML dotted key 100,000 parts", "+++\n" + strings.Repeat("a.", 100_000) + "b = 1\n+++\n"},
+	{"YAML maps 10,000 deep", "---\na: " + strings.Repeat("{b: ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n---\n"},
+	{"YAML list markers 100,000 deep", "---\na:\n" + strings.Repeat("- ", 100_000) + "x\n---\n"},
+	{"JSON 100,000 deep", "{\n\"a\": " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n}\n\n"},
+	{"YAML 1,000,000 items", "---\npains:\n" + strings.Repeat("  - \"Pain number 123456\"\n", 1_000_000) + "---\n"},
+	{"TOML 300,000 items in 1 MB", "+++\np = [" + strings.Repeat("1,", 300_000) + "]\n+++\n"},
+	{"JSON 300,000 items in 1 MB", "{\n\"p\": [" + strings.Repeat("1,", 300_000) + "1]\n}\n\n"},
+}
+
+// TestRefusedCheaply checks that each pathological front matter is refused
+// with bounded work: no more memory than a parser takes over a megabyte,
+// the size limit, where parsing them took up to 745 MB (the 1,000,000-item
+// list in YAML) or 2.3 GB (the TOML tables).
+func TestRefusedCheaply(t *testing.T) {
+	for _, c := range pathological {
+		t.Run(c.name, func(t *testing.T) {
+			var err error
+			src := []byte(c.src)
+			n := allocated(func() { _, err = splitFrontMatter(src) })
+			if err == nil {
+				t.Fatal("not refused")
+			}
+			if limit := uint64(128 << 20); n > limit {
+				t.Errorf("refusing it allocated %d MB, more than %d MB", n>>20, limit>>20)
+			}
+		})
+	}
+}
+
+// allocated is how many bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
 // BenchmarkRefuse times how long each pathological front matter takes to
-// be refused.
+// be refused, and the worst YAML under the size limit: the YAML parser
+// reads a whole megabyte before the list's length can be counted.
 func BenchmarkRefuse(b *testing.B) {
-	for _, c := range []struct{ name, src string }{
-		{"TOML inline tables 10,000 deep", deepTOML(10_000)},
-		{"TOML dotted key 100,000 parts", "+++\n" + strings.Repeat("a.", 100_000) + "b = 1\n+++\n"},
-	} {
+	worst := struct{ name, src string }{"YAML 500,000 items in 1 MB", "---\np: [" + strings.Repeat("a,", 500_000) + "]\n---\n"}
+	for _, c := range append(pathological, worst) {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := splitFrontMatter([]byte(c.src)); err == nil {
@@ -90,4 +152,13 @@ func BenchmarkRefuse(b *testing.B) {
 			}
 		})
 	}
+}
+
+// yamlKeys writes n keys of a flow map: "k0: 1, k1: 1, …".
+func yamlKeys(n int) string {
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = "k" + strconv.Itoa(i) + ": 1"
+	}
+	return strings.Join(keys, ", ")
 }
