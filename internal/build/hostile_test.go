@@ -154,9 +154,19 @@ func TestHostileSites(t *testing.T) {
 		},
 		{
 			name:  "deeply nested Markdown",
-			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat("> ", 10_000) + "quote\n\n" + strings.Repeat("[", 50_000) + "\n"},
+			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat("> ", 100) + "quote\n\n" + strings.Repeat("- ", 100) + "item\n\n" + strings.Repeat("[", 50_000) + "\n"},
 			page:  "journeys/order/pay/deep/index.html",
-			want:  []string{"quote"},
+			want:  []string{"quote", "item"},
+		},
+		{
+			name:  "100,000 nested list markers",
+			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\nIntro.\n\n" + strings.Repeat("- ", 100_000) + "x\n"},
+			errs:  []string{tpDir + "deep.md:6: the body nests lists and block quotes more than 100 levels deep"},
+		},
+		{
+			name:  "> × 200,000",
+			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat(">", 200_000) + "x\n"},
+			errs:  []string{tpDir + "deep.md:4: the body nests lists and block quotes more than 100 levels deep"},
 		},
 	}
 	for _, c := range cases {

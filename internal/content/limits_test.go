@@ -1,10 +1,14 @@
 package content
 
 import (
+	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/cjm-portal/cjm/internal/diag"
 )
 
 // deepTOML is an inline table nested n deep: `a = {b = {b = … 1}}`.
@@ -161,4 +165,36 @@ func yamlKeys(n int) string {
 		keys[i] = "k" + strconv.Itoa(i) + ": 1"
 	}
 	return strings.Join(keys, ", ")
+}
+
+// TestMarkdownTooDeep checks that a body nested past markdown.MaxDepth is
+// an error at its line in the file, whatever the front matter, and that
+// the body is dropped so that nothing renders it.
+func TestMarkdownTooDeep(t *testing.T) {
+	deep := strings.Repeat("> ", 200_000) + "x\n"
+	tests := []struct {
+		name, src string
+		line      int
+	}{
+		{"no front matter", "Intro.\n\n" + deep, 3},
+		{"YAML", "---\ntitle: A\n---\nIntro.\n" + deep, 5},
+		{"YAML with a BOM and CRLF", "\ufeff---\r\ntitle: A\r\n---\r\n\r\n" + deep, 5},
+		{"old Mac line ends", "---\rtitle: A\r---\rIntro.\r" + strings.ReplaceAll(deep, "\n", "\r"), 5},
+		{"TOML", "+++\ntitle = \"A\"\n+++\n" + deep, 4},
+		{"JSON", "{\n\"title\": \"A\"\n}\n\n" + deep, 5},
+		{"JSON after ;;;", ";;;\n{\"title\": \"A\"}\n;;;\n\n\n" + deep, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var diags diag.List
+			item := loadFile(fstest.MapFS{"content/guide.md": {Data: []byte(tt.src)}}, "content/guide.md", &diags)
+			want := fmt.Sprintf("content/guide.md:%d: the body nests lists and block quotes more than 100 levels deep", tt.line)
+			if !strings.Contains("\n"+diags.String(), "\n"+want) {
+				t.Errorf("diagnostics:\n%s\nwant: %s", diags, want)
+			}
+			if p, ok := item.(*Page); !ok || p.Body != nil {
+				t.Errorf("item = %#v, want a page without its body", item)
+			}
+		})
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
 	"golang.org/x/text/unicode/norm"
 )
@@ -271,6 +272,14 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: &lineTable{}}
 	f := newFields(file, root, diags, src.lines, "", "")
 	meta := Meta{Source: src, Body: fm.body}
+	if line := markdown.TooDeep(fm.body); line > 0 {
+		// goldmark is quadratic in nesting: refused here, at its line, and
+		// the body dropped so that nothing renders it.
+		bodyStart := bytes.Count(data[:len(data)-len(fm.body)], []byte("\n"))
+		diags.Errorf(file, bodyStart+line, "write lists and quotes a few levels deep at most",
+			"the body nests lists and block quotes more than %d levels deep", markdown.MaxDepth)
+		meta.Body = nil
+	}
 	readMeta := func(dirName string, needTitle bool) {
 		meta.Title = f.str("title")
 		meta.Description = f.str("description")
