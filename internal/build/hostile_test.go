@@ -85,6 +85,11 @@ func TestHostileSites(t *testing.T) {
 			want:  []string{"THE-END"},
 		},
 		{
+			name:  "50 MB body",
+			files: map[string]string{tpDir + "huge.md": "---\ntitle: Huge\n---\n" + strings.Repeat(tenMB, 5)},
+			errs:  []string{tpDir + "huge.md: is 52,428,575 bytes, over the limit of 10 MB a file; split it, or raise `maxFileMB` in content/_index.md"},
+		},
+		{
 			name:  "10,000-item list",
 			files: map[string]string{tpDir + "long.md": longList(10_000)},
 			page:  "journeys/order/pay/long/index.html",

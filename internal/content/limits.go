@@ -2,9 +2,47 @@ package content
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 )
+
+// DefaultMaxFileMB is the largest content file read unless the site
+// settings' `maxFileMB` says otherwise: 10 MB, a thousand times a long
+// touchpoint. A file is refused unread, from its size: a 50 MB body took
+// 20 s and 1.25 GB to build.
+const DefaultMaxFileMB = 10
+
+// MaxFileMBCeiling bounds `maxFileMB`: past a gigabyte a file is no
+// content.
+const MaxFileMBCeiling = 1024
+
+// readLimited reads a file of at most limit bytes. A larger one is not
+// read: data is nil and size its size.
+func readLimited(fsys fs.FS, file string, limit int64) (data []byte, size int64, err error) {
+	f, err := fsys.Open(file)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if info.Size() > limit {
+		return nil, info.Size(), nil
+	}
+	// A file that grew since, or whose size was not told, is cut short.
+	data, err = io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	if int64(len(data)) > limit {
+		return nil, int64(len(data)), nil
+	}
+	return data, int64(len(data)), nil
+}
 
 // Bounds of a front matter, far beyond what any portal writes, so that no
 // file can make the parsers or what follows them take long.

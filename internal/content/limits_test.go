@@ -2,11 +2,16 @@ package content
 
 import (
 	"fmt"
+	"io"
+	"io/fs"
+	"path"
 	"runtime"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 )
@@ -187,13 +192,92 @@ func TestMarkdownTooDeep(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.List
-			item := loadFile(fstest.MapFS{"content/guide.md": {Data: []byte(tt.src)}}, "content/guide.md", &diags)
+			item := loadFile(fstest.MapFS{"content/guide.md": {Data: []byte(tt.src)}}, "content/guide.md", DefaultMaxFileMB<<20, &diags)
 			want := fmt.Sprintf("content/guide.md:%d: the body nests lists and block quotes more than 100 levels deep", tt.line)
 			if !strings.Contains("\n"+diags.String(), "\n"+want) {
 				t.Errorf("diagnostics:\n%s\nwant: %s", diags, want)
 			}
 			if p, ok := item.(*Page); !ok || p.Body != nil {
 				t.Errorf("item = %#v, want a page without its body", item)
+			}
+		})
+	}
+}
+
+// sizedFS serves files whose size is all they tell: reading one reads
+// nothing but is noted, so a file refused from its size is shown to be
+// refused unread.
+type sizedFS struct {
+	fstest.MapFS
+	size map[string]int64
+	read map[string]*atomic.Bool
+}
+
+func (s sizedFS) Open(name string) (fs.File, error) {
+	if n, ok := s.size[name]; ok {
+		return sizedFile{name, n, s.read[name]}, nil
+	}
+	return s.MapFS.Open(name)
+}
+
+type sizedFile struct {
+	name string
+	size int64
+	read *atomic.Bool
+}
+
+func (f sizedFile) Stat() (fs.FileInfo, error) { return f, nil }
+func (f sizedFile) Name() string               { return path.Base(f.name) }
+func (f sizedFile) Size() int64                { return f.size }
+func (f sizedFile) Mode() fs.FileMode          { return 0o644 }
+func (f sizedFile) ModTime() time.Time         { return time.Time{} }
+func (f sizedFile) IsDir() bool                { return false }
+func (f sizedFile) Sys() any                   { return nil }
+func (f sizedFile) Read([]byte) (int, error) {
+	f.read.Store(true)
+	return 0, io.EOF
+}
+func (f sizedFile) Close() error { return nil }
+
+// TestFileSize checks the size limit of content files: 10 MB unless the
+// site settings raise or lower it, a file over it refused unread.
+func TestFileSize(t *testing.T) {
+	tests := []struct {
+		name     string
+		settings string // keys of content/_index.md
+		file     string // the file that is only a size
+		size     int64
+		read     bool   // whether it is to be read
+		want     string // a diagnostic, as the list's String writes it
+	}{
+		{"10 MB is read", "", "content/big.md", 10 << 20, true, ""},
+		{"50 MB is not", "", "content/big.md", 50 << 20, false,
+			"content/big.md: is 52,428,800 bytes, over the limit of 10 MB a file; split it, or raise `maxFileMB` in content/_index.md (10 by default)"},
+		{"raised", "maxFileMB: 60\n", "content/big.md", 50 << 20, true, ""},
+		{"lowered", "maxFileMB: 1\n", "content/big.md", 1<<20 + 1, false,
+			"content/big.md: is 1,048,577 bytes, over the limit of 1 MB a file; split it, or raise `maxFileMB` in content/_index.md (10 by default)"},
+		{"out of range", "maxFileMB: 0\n", "content/big.md", 50 << 20, false,
+			"content/_index.md:3: maxFileMB: 0 is out of range; use a whole number of megabytes from 1 to 1024; 10 if absent\ncontent/big.md: is 52,428,800 bytes, over the limit of 10 MB a file"},
+		{"the settings themselves", "", "content/_index.md", 11 << 20, false,
+			"content/_index.md: is 11,534,336 bytes, over the limit of 10 MB a file; the site settings are read before their own `maxFileMB`: keep this file under 10 MB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := sizedFS{
+				MapFS: fstest.MapFS{
+					"content/_index.md":        {Data: []byte("---\ntitle: Site\n" + tt.settings + "---\n")},
+					"content/personas/anna.md": {Data: []byte("---\ntitle: Anna\n---\n")},
+					tt.file:                    {}, // for the walk to list
+				},
+				size: map[string]int64{tt.file: tt.size},
+				read: map[string]*atomic.Bool{tt.file: new(atomic.Bool)},
+			}
+			_, diags := Load(fsys)
+			if read := fsys.read[tt.file].Load(); read != tt.read {
+				t.Errorf("%s read: %v, want %v", tt.file, read, tt.read)
+			}
+			if got := diags.String(); !strings.Contains(got, tt.want) || tt.want == "" && strings.Contains(got, "over the limit") {
+				t.Errorf("diagnostics:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
 	}

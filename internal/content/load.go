@@ -106,7 +106,7 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	stamps := make([]stamp, len(files))
 	decoded := make([]bool, len(files))
 	trust := cache != nil && cache.trusted()
-	par.For(len(files), func(i int) {
+	decode := func(i int, limit int64) {
 		if cache != nil {
 			if !trust {
 				stamps[i] = stampOf(fsys, files[i], entries[files[i]])
@@ -120,8 +120,26 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 			}
 		}
 		var ds diag.List
-		item := loadFile(fsys, files[i], &ds)
+		item := loadFile(fsys, files[i], limit, &ds)
 		results[i], decoded[i] = result{item, ds}, true
+	}
+	// The site settings come first, read within the default limit: they
+	// may raise it for the other files.
+	limit := int64(DefaultMaxFileMB) << 20
+	settings := slices.Index(files, Dir+"/_index.md")
+	if settings >= 0 {
+		decode(settings, limit)
+		if s, ok := results[settings].item.(*Settings); ok && s.MaxFileMB > 0 {
+			limit = int64(s.MaxFileMB) << 20
+		}
+	}
+	if cache != nil {
+		cache.limit(limit, Dir+"/_index.md")
+	}
+	par.For(len(files), func(i int) {
+		if i != settings {
+			decode(i, limit)
+		}
 	})
 	if cache != nil {
 		cache.keep(files, stamps, decoded, func(i int) (any, diag.List) { return results[i].item, results[i].diags })
@@ -205,11 +223,20 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	return c, diags
 }
 
-// loadFile reads one file and decodes it as the kind its place implies.
-func loadFile(fsys fs.FS, file string, diags *diag.List) any {
-	data, err := fs.ReadFile(fsys, file)
+// loadFile reads one file of at most limit bytes and decodes it as the
+// kind its place implies.
+func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
+	data, size, err := readLimited(fsys, file, limit)
 	if err != nil {
 		diags.Errorf(file, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	if data == nil {
+		hint := fmt.Sprintf("split it, or raise `maxFileMB` in %s/_index.md (%d by default)", Dir, DefaultMaxFileMB)
+		if file == Dir+"/_index.md" {
+			hint = fmt.Sprintf("the site settings are read before their own `maxFileMB`: keep this file under %d MB", DefaultMaxFileMB)
+		}
+		diags.Errorf(file, 0, hint, "is %s bytes, over the limit of %s a file", thousands(int(size)), megabytes(limit))
 		return nil
 	}
 	if !utf8.Valid(data) {
@@ -317,6 +344,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		s.EditURL = f.str("editURL")
 		s.RawHTML = f.boolean("rawHTML")
 		s.RequireTeams = f.boolean("requireTeams")
+		s.MaxFileMB, _ = f.integerHint("maxFileMB", 1, MaxFileMBCeiling, fmt.Sprintf("use a whole number of megabytes from 1 to %d; %d if absent", MaxFileMBCeiling, DefaultMaxFileMB))
 		item = s
 	case "section":
 		readMeta(parts[0], false)
