@@ -116,6 +116,19 @@ func TestHostileSites(t *testing.T) {
 			errs:  []string{tpDir + "bad.md:2", "not UTF-8", "0xff"},
 		},
 		{
+			name: "file and folder names not in UTF-8",
+			files: map[string]string{
+				tpDir + "caf\xe9.md":                           "---\ntitle: Latin-1\n---\n",
+				"content/journeys/order/02-\xff\xfe/_index.md": "---\ntitle: Stage\n---\n",
+				"static/logo\xe9.png":                          "PNG",
+			},
+			errs: []string{
+				tpDir + `caf\xe9.md: the file name is not UTF-8: byte 0xe9 cannot start or continue a character; rename it, in UTF-8`,
+				`content/journeys/order/02-\xff\xfe: the folder name is not UTF-8: byte 0xff`,
+				`static/logo\xe9.png: the file name is not UTF-8: byte 0xe9`,
+			},
+		},
+		{
 			name:  "NUL and control characters",
 			files: map[string]string{tpDir + "ctl.md": "---\ntitle: \"Bell\\a and \\x01 tab\\t\"\npains: [\"nul \\0 byte\"]\n---\nText \x00 with \x1b[31m escape.\n"},
 			page:  "journeys/order/pay/ctl/index.html",

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 )
@@ -140,6 +141,9 @@ func (c *Cache) listing(fsys fs.FS) (files []string, dirs map[string]bool, ok bo
 	for _, p := range c.told {
 		if p != Dir && !strings.HasPrefix(p, Dir+"/") {
 			continue // not content: the caller's business
+		}
+		if !utf8.ValidString(p) {
+			return nil, nil, false // no file system opens it: a walk says why
 		}
 		info, err := fs.Stat(fsys, p)
 		switch {

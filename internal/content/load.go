@@ -53,6 +53,14 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 			return nil
 		}
 		name := d.Name()
+		if bad, ok := NameNotUTF8(p, d.IsDir()); ok && !skipped(name) && (d.IsDir() || strings.HasSuffix(name, ".md")) {
+			// It could be neither opened nor made into a URL.
+			diags.Add(bad)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 && !skipped(name) {
 			// A link may lead out of the site, and a linked folder is not
 			// walked: neither is read, and the author hears why.
@@ -591,6 +599,37 @@ func invalidUTF8(data []byte) (line int, b byte) {
 		i += size
 	}
 	return line, 0
+}
+
+// NameNotUTF8 is the error for path p, a folder if dir, when its last
+// element is not UTF-8: named with its bad bytes escaped (caf\xe9.md), since
+// the path goes to terminals and the browser's error overlay.
+func NameNotUTF8(p string, dir bool) (diag.Diagnostic, bool) {
+	name := path.Base(p)
+	if utf8.ValidString(name) {
+		return diag.Diagnostic{}, false
+	}
+	what := "file"
+	if dir {
+		what = "folder"
+	}
+	var b strings.Builder
+	bad := -1
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			if bad < 0 && i >= len(p)-len(name) {
+				bad = int(p[i])
+			}
+			fmt.Fprintf(&b, `\x%02x`, p[i])
+		} else {
+			b.WriteString(p[i : i+size])
+		}
+		i += size
+	}
+	return diag.Diagnostic{File: b.String(), Severity: diag.Error,
+		Message: fmt.Sprintf("the %s name is not UTF-8: byte 0x%02x cannot start or continue a character", what, bad),
+		Hint:    "rename it, in UTF-8"}, true
 }
 
 // LinkError says what is wrong with the symbolic link at p: cjm reads
