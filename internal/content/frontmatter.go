@@ -200,6 +200,9 @@ func decodeYAML(data []byte, offset int) (*node, error) {
 				line = offset + n
 			}
 		}
+		if strings.HasPrefix(msg, "exceeded max depth") { // the parser's own bound, past ours
+			return nil, tooDeep(line)
+		}
 		return nil, &fmError{line: line, msg: "malformed YAML front matter: " + msg,
 			hint: "check the indentation and quote values that hold `: ` or start with a special character"}
 	}

@@ -53,6 +53,7 @@ func TestFrontMatterLimits(t *testing.T) {
 		{"YAML 65 levels", "---\na: " + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n---\n", 2, "front matter is nested more than 64 levels deep"},
 		{"YAML 64 levels", "---\na: " + strings.Repeat("[", 63) + strings.Repeat("]", 63) + "\n---\n", 0, ""},
 		{"YAML maps 10,000 deep", "---\na: " + strings.Repeat("{b: ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n---\n", 2, "nested more than 64 levels"},
+		{"YAML flow lists 500,000 deep", "---\ntitle: A\na: " + strings.Repeat("[", 500_000) + "\n---\n", 3, "front matter is nested more than 64 levels deep"},
 		{"YAML list markers 10,000 deep", "---\na:\n" + strings.Repeat("- ", 10_000) + "x\n---\n", 3, "nested more than 64 levels"},
 		{"JSON 65 levels", "{\n\"a\":\n" + strings.Repeat("[", 65) + strings.Repeat("]", 65) + "\n}\n\n", 3, "front matter is nested more than 64 levels deep"},
 		{"JSON 10,000 levels", "{\n\"a\": " + strings.Repeat("{\"b\": ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n}\n\n", 2, "nested more than 64 levels"},
