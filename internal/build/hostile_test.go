@@ -36,12 +36,15 @@ const tpDir = "content/journeys/order/01-pay/"
 // panic, a hang, or a byte outside the output folder.
 func TestHostileSites(t *testing.T) {
 	tenMB := strings.Repeat("A paragraph of an interview, as an analyst pastes it in.\n\n", 10<<20/58) + "THE-END"
-	var list strings.Builder
-	list.WriteString("---\ntitle: Long list\nowner: care\npains:\n")
-	for i := range 100_000 {
-		fmt.Fprintf(&list, "  - \"Pain number %d\"\n", i)
+	longList := func(n int) string {
+		var list strings.Builder
+		list.WriteString("---\ntitle: Long list\nowner: care\npains:\n")
+		for i := range n {
+			fmt.Fprintf(&list, "  - \"Pain number %d\"\n", i)
+		}
+		list.WriteString("---\n")
+		return list.String()
 	}
-	list.WriteString("---\n")
 
 	cases := []struct {
 		name  string
@@ -82,15 +85,48 @@ func TestHostileSites(t *testing.T) {
 			want:  []string{"THE-END"},
 		},
 		{
-			name:  "100,000-item list",
-			files: map[string]string{tpDir + "long.md": list.String()},
+			name:  "50 MB body",
+			files: map[string]string{tpDir + "huge.md": "---\ntitle: Huge\n---\n" + strings.Repeat(tenMB, 5)},
+			errs:  []string{tpDir + "huge.md: is 52,428,575 bytes, over the limit of 10 MB a file; split it, or raise `maxFileMB` in content/_index.md"},
+		},
+		{
+			name:  "10,000-item list",
+			files: map[string]string{tpDir + "long.md": longList(10_000)},
 			page:  "journeys/order/pay/long/index.html",
-			want:  []string{"Pain number 0", "Pain number 99999"},
+			want:  []string{"Pain number 0", "Pain number 9999"},
+		},
+		{
+			name:  "1,000,000-item list",
+			files: map[string]string{tpDir + "long.md": longList(1_000_000)},
+			errs:  []string{tpDir + "long.md", "over the limit of"},
+		},
+		{
+			name:  "10,001-item list",
+			files: map[string]string{tpDir + "long.md": "---\ntitle: Long\nowner: care\nemotion: 1\npains: [" + strings.Repeat("a, ", 10_000) + "a]\n---\n"},
+			errs:  []string{tpDir + "long.md:5: pains: holds 10,001 items, over the limit of 10,000"},
+		},
+		{
+			name:  "TOML inline tables 10,000 deep",
+			files: map[string]string{tpDir + "deep.md": "+++\ntitle = \"Deep\"\na = " + strings.Repeat("{b = ", 10_000) + "1" + strings.Repeat("}", 10_000) + "\n+++\n"},
+			errs:  []string{tpDir + "deep.md:3: front matter is nested more than 64 levels deep"},
 		},
 		{
 			name:  "invalid UTF-8",
 			files: map[string]string{tpDir + "bad.md": "---\ntitle: \"Bad \xff\xfe title\"\n---\nBody \xc3\x28 here.\n"},
 			errs:  []string{tpDir + "bad.md:2", "not UTF-8", "0xff"},
+		},
+		{
+			name: "file and folder names not in UTF-8",
+			files: map[string]string{
+				tpDir + "caf\xe9.md":                           "---\ntitle: Latin-1\n---\n",
+				"content/journeys/order/02-\xff\xfe/_index.md": "---\ntitle: Stage\n---\n",
+				"static/logo\xe9.png":                          "PNG",
+			},
+			errs: []string{
+				tpDir + `caf\xe9.md: the file name is not UTF-8: byte 0xe9 cannot start or continue a character; rename it, in UTF-8`,
+				`content/journeys/order/02-\xff\xfe: the folder name is not UTF-8: byte 0xff`,
+				`static/logo\xe9.png: the file name is not UTF-8: byte 0xe9`,
+			},
 		},
 		{
 			name:  "NUL and control characters",
@@ -125,10 +161,30 @@ func TestHostileSites(t *testing.T) {
 			errs:  []string{tpDir + "bomb.md", "aliases"},
 		},
 		{
+			name: "duplicate keys",
+			files: map[string]string{
+				tpDir + "dup.md":      "---\ntitle: A\nowner: care\nkpis:\n  - name: NPS\n    name: CSI\ntitle: B\n---\n",
+				tpDir + "dup-json.md": "{\n\"title\": \"A\",\n\"title\": \"B\"\n}\n\n",
+				tpDir + "dup-toml.md": "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n",
+			},
+			errs: []string{tpDir + "dup.md:6: kpis[1].name: given twice, at lines 5 and 6", tpDir + "dup-json.md:3: title: given twice, at lines 2 and 3",
+				tpDir + "dup-toml.md:3: title: given twice, at lines 2 and 3"},
+		},
+		{
 			name:  "deeply nested Markdown",
-			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat("> ", 10_000) + "quote\n\n" + strings.Repeat("[", 50_000) + "\n"},
+			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat("> ", 100) + "quote\n\n" + strings.Repeat("- ", 100) + "item\n\n" + strings.Repeat("[", 50_000) + "\n"},
 			page:  "journeys/order/pay/deep/index.html",
-			want:  []string{"quote"},
+			want:  []string{"quote", "item"},
+		},
+		{
+			name:  "100,000 nested list markers",
+			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\nIntro.\n\n" + strings.Repeat("- ", 100_000) + "x\n"},
+			errs:  []string{tpDir + "deep.md:6: the body nests lists and block quotes more than 100 levels deep"},
+		},
+		{
+			name:  "> × 200,000",
+			files: map[string]string{tpDir + "deep.md": "---\ntitle: Deep\n---\n" + strings.Repeat(">", 200_000) + "x\n"},
+			errs:  []string{tpDir + "deep.md:4: the body nests lists and block quotes more than 100 levels deep"},
 		},
 	}
 	for _, c := range cases {

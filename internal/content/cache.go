@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 )
@@ -28,6 +29,8 @@ type Cache struct {
 	listed []string        // content files the last load listed, sorted
 	dirs   map[string]bool // content folders the last load listed
 	Loaded int             // files decoded by the last load, for the rebuild's log line
+
+	sizeLimit int64 // the largest file the cached ones were read under
 }
 
 type cached struct {
@@ -95,6 +98,23 @@ func stampOf(fsys fs.FS, file string, d fs.DirEntry) stamp {
 	return stamp{info.Size(), info.ModTime()}
 }
 
+// limit drops every file but keep when the size limit of files changed
+// since the last load: a file refused or read under the old one may not
+// be under the new.
+func (c *Cache) limit(limit int64, keep string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sizeLimit == limit {
+		return
+	}
+	for f := range c.files {
+		if f != keep {
+			delete(c.files, f)
+		}
+	}
+	c.sizeLimit = limit
+}
+
 // list keeps the walk's listing of content/, for a trusted load to start from.
 func (c *Cache) list(files []string, dirs map[string]bool) {
 	c.mu.Lock()
@@ -121,6 +141,9 @@ func (c *Cache) listing(fsys fs.FS) (files []string, dirs map[string]bool, ok bo
 	for _, p := range c.told {
 		if p != Dir && !strings.HasPrefix(p, Dir+"/") {
 			continue // not content: the caller's business
+		}
+		if !utf8.ValidString(p) {
+			return nil, nil, false // no file system opens it: a walk says why
 		}
 		info, err := fs.Stat(fsys, p)
 		switch {

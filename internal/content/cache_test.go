@@ -2,6 +2,7 @@ package content
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -69,5 +70,28 @@ func TestLoadCached(t *testing.T) {
 	}
 	if n := len(c.Journeys[0].Stages[0].Touchpoints); n != 2 {
 		t.Errorf("the stage has %d touchpoints after several loads, want 2", n)
+	}
+}
+
+// TestLoadCachedSizeLimit checks that a change of `maxFileMB` decodes
+// again the files read or refused under the old limit.
+func TestLoadCachedSizeLimit(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	big := "---\ntitle: Big\n---\n" + strings.Repeat("A line of the body.\n", 1<<20*3/2/20)
+	fsys := fstest.MapFS{
+		"content/_index.md": {Data: []byte("---\ntitle: Site\nmaxFileMB: 1\n---\n"), ModTime: t0},
+		"content/big.md":    {Data: []byte(big), ModTime: t0},
+	}
+	cache := NewCache()
+	if _, diags := LoadCached(fsys, cache); !strings.Contains(diags.String(), "content/big.md: is 1,572,879 bytes, over the limit of 1 MB a file") {
+		t.Errorf("under 1 MB: %s", diags)
+	}
+	fsys["content/_index.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Site\nmaxFileMB: 2\n---\n"), ModTime: t0.Add(time.Second)}
+	c, diags := LoadCached(fsys, cache)
+	if diags.HasErrors() || len(c.Pages) != 1 || cache.Loaded != 2 {
+		t.Errorf("under 2 MB: decoded %d files, %d pages, %s", cache.Loaded, len(c.Pages), diags)
+	}
+	if _, _ = LoadCached(fsys, cache); cache.Loaded != 0 {
+		t.Errorf("unchanged: decoded %d files", cache.Loaded)
 	}
 }

@@ -63,6 +63,7 @@ type Settings struct {
 	EditURL      string // prefix of a link to each page's source file
 	RawHTML      bool   // render raw HTML in bodies
 	RequireTeams bool   // every owner must name a team file
+	MaxFileMB    int    // the largest content file read, in MB; 0: DefaultMaxFileMB
 }
 
 // Persona is one file in content/personas/.

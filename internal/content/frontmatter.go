@@ -11,8 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
+	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -86,16 +87,22 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	// unclosed front matter as no front matter at all, which would publish
 	// the keys as body text instead of reporting the mistake.
 	openLine, open := 0, ""
+	var after []byte // what follows the opening line
 	for i, rest := 1, src; len(rest) > 0; i++ {
 		var line []byte
 		line, rest, _ = bytes.Cut(rest, []byte("\n"))
 		if t := bytes.TrimSpace(line); len(t) > 0 {
-			openLine, open = i, string(t)
+			openLine, open, after = i, string(t), rest
 			break
 		}
 	}
 	if _, ok := delimiters[open]; !ok {
 		return frontMatter{body: src}, nil
+	}
+	// Measure it before adrg/frontmatter, which reads it a line at a time
+	// (two allocations a line), or any parser sees it.
+	if size := frontMatterSize(after, open); size > maxFrontMatter {
+		return frontMatter{}, tooBig(size, openLine)
 	}
 	first := openLine + 1 // the line the front matter's first key is on
 	if open == "{" {
@@ -108,6 +115,10 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 		return func(data []byte, _ any) error {
 			called = true
 			fm.format = format
+			if len(data) > maxFrontMatter { // before any parser sees it
+				decodeErr = tooBig(len(data), openLine)
+				return nil
+			}
 			fm.root, decodeErr = decodeNodes(format, data, first-1)
 			return nil
 		}
@@ -130,6 +141,9 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 		return frontMatter{}, &fmError{line: openLine, msg: fmt.Sprintf("front matter opened with %q is never closed", open),
 			hint: fmt.Sprintf("end it with a line holding only %s", closing)}
 	}
+	if decodeErr == nil && fm.root != nil {
+		decodeErr = checkNodes(fm.root)
+	}
 	if decodeErr != nil {
 		return frontMatter{}, decodeErr
 	}
@@ -144,6 +158,24 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	}
 	return fm, nil
 }
+
+// frontMatterSize is the length of the front matter opened with open and
+// followed by rest, up to its closing line; 0 when it is never closed.
+func frontMatterSize(rest []byte, open string) int {
+	closing := []byte(closers[open])
+	for size := 0; len(rest) > 0; {
+		line, next, _ := bytes.Cut(rest, []byte("\n"))
+		if bytes.Equal(bytes.TrimSpace(line), closing) {
+			return size
+		}
+		size += len(rest) - len(next)
+		rest = next
+	}
+	return 0
+}
+
+// closers are the lines that close each kind of front matter.
+var closers = map[string]string{"---": "---", "---yaml": "---", "+++": "+++", "---toml": "---", ";;;": ";;;", "---json": "---", "{": "}"}
 
 func decodeNodes(format string, data []byte, offset int) (*node, error) {
 	switch format {
@@ -168,6 +200,9 @@ func decodeYAML(data []byte, offset int) (*node, error) {
 				line = offset + n
 			}
 		}
+		if strings.HasPrefix(msg, "exceeded max depth") { // the parser's own bound, past ours
+			return nil, tooDeep(line)
+		}
 		return nil, &fmError{line: line, msg: "malformed YAML front matter: " + msg,
 			hint: "check the indentation and quote values that hold `: ` or start with a special character"}
 	}
@@ -190,8 +225,8 @@ type yamlDecoder struct {
 
 func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
 	offset := d.offset
-	if depth > 64 {
-		return nil, &fmError{line: offset + y.Line, msg: "front matter is nested too deeply"}
+	if depth > maxDepth {
+		return nil, tooDeep(offset + y.Line)
 	}
 	if y.Kind == yaml.AliasNode {
 		d.inAlias++
@@ -257,28 +292,43 @@ func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
 func decodeJSON(data []byte, offset int) (*node, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
+	// Line ends are counted from the last position asked for, not from
+	// the start: counting from the start made a long list quadratic.
+	var at int64
+	lines := 0
 	lineAt := func(pos int64) int {
 		for pos < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[pos]) >= 0 {
 			pos++
 		}
-		return offset + 1 + bytes.Count(data[:pos], []byte("\n"))
+		if pos < at {
+			at, lines = 0, 0
+		}
+		lines += bytes.Count(data[at:pos], []byte("\n"))
+		at = pos
+		return offset + 1 + lines
 	}
 	var parse func(depth int) (*node, error)
+	path := &nodeCheck{} // to name a list too long
 	parse = func(depth int) (*node, error) {
 		line := lineAt(dec.InputOffset())
 		tok, err := dec.Token()
 		if err != nil {
 			return nil, err
 		}
-		if depth > 64 {
-			return nil, errors.New("nested too deeply")
+		if depth > maxDepth {
+			return nil, tooDeep(line)
 		}
 		switch t := tok.(type) {
 		case json.Delim:
 			if t == '[' {
 				n := &node{kind: listNode, line: line}
 				for dec.More() {
+					if len(n.items) == maxItems { // refused before the rest is read
+						return nil, tooMany(path.where(), -1, "items", line)
+					}
+					path.path = append(path.path, pathSeg{index: len(n.items) + 1})
 					item, err := parse(depth + 1)
+					path.path = path.path[:len(path.path)-1]
 					if err != nil {
 						return nil, err
 					}
@@ -294,7 +344,12 @@ func decodeJSON(data []byte, offset int) (*node, error) {
 				if err != nil {
 					return nil, err
 				}
+				if len(n.keys) == maxItems {
+					return nil, tooMany(path.where(), -1, "keys", line)
+				}
+				path.path = append(path.path, pathSeg{key: ktok.(string)})
 				val, err := parse(depth + 1)
+				path.path = path.path[:len(path.path)-1]
 				if err != nil {
 					return nil, err
 				}
@@ -318,6 +373,9 @@ func decodeJSON(data []byte, offset int) (*node, error) {
 		}
 	}
 	root, err := parse(0)
+	if e, ok := err.(*fmError); ok {
+		return nil, e
+	}
 	if err != nil {
 		line := lineAt(dec.InputOffset())
 		return nil, &fmError{line: line, msg: "malformed JSON front matter: " + strings.TrimPrefix(err.Error(), "json: "),
@@ -326,67 +384,65 @@ func decodeJSON(data []byte, offset int) (*node, error) {
 	return root, nil
 }
 
-// decodeTOML decodes with BurntSushi/toml, which keeps no key positions, so
-// the lines come from a small scan of the text for `key =` and `[table]`.
+// decodeTOML decodes with go-toml, whose parser is linear in its input and
+// bounds how deeply values nest. The values come from toml.Unmarshal; the
+// line and written order of every key come from a walk of the parser's
+// syntax tree (tomlKeys), which also refuses keys given twice and nesting
+// deeper than maxDepth before anything is decoded.
 func decodeTOML(data []byte, offset int) (*node, error) {
-	var m map[string]any
-	md, err := toml.Decode(string(data), &m)
+	keys, err := tomlKeys(data, offset)
 	if err != nil {
-		line := offset + 1
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			line = offset + perr.Position.Line
-			return nil, &fmError{line: line, msg: "malformed TOML front matter: " + perr.Message, hint: "write `key = value`, with strings in quotes"}
+		return nil, err
+	}
+	var m map[string]any
+	if err := toml.Unmarshal(data, &m); err != nil {
+		var derr *toml.DecodeError
+		if errors.As(err, &derr) {
+			row, _ := derr.Position()
+			msg := "malformed TOML front matter: " + strings.TrimPrefix(derr.Error(), "toml: ")
+			// A table given again by another means (`a.b = 1`, then `[a]`): say where it was first.
+			if k, ok := keys[strings.Join(derr.Key(), ".")]; ok && k.line != offset+row {
+				msg += fmt.Sprintf(" (first at line %d)", k.line)
+			}
+			return nil, &fmError{line: offset + row, msg: msg, hint: "write `key = value`, with strings in quotes"}
 		}
-		return nil, &fmError{line: line, msg: "malformed TOML front matter: " + err.Error()}
+		return nil, &fmError{line: offset + 1, msg: "malformed TOML front matter: " + strings.TrimPrefix(err.Error(), "toml: ")}
 	}
-	lines := tomlKeyLines(data)
-	// Keys on one line (an inline table's) keep the order they were
-	// written in: `emotion = {irina = 1, tomas = -2}` names Irina first.
-	written := map[string]int{}
-	for i, k := range md.Keys() {
-		written[strings.Join(k, "\x00")] = i
-	}
-	var conv func(v any, path, key string, line int) *node
+	// path is a key path with list indices (kpis.0.name), as tomlKeys
+	// names it; line is where the value's key is, for values it does not know.
+	var conv func(v any, path string, line int) *node
 	lineOf := func(path string, fallback int) int {
-		if l, ok := lines[path]; ok {
-			return offset + l
+		if k, ok := keys[path]; ok {
+			return k.line
 		}
 		return fallback
 	}
-	// path is a key path with list indices (kpis.0.name), for lines; key
-	// the same without them, as md.Keys names it.
-	conv = func(v any, path, key string, line int) *node {
+	conv = func(v any, path string, line int) *node {
 		switch t := v.(type) {
 		case map[string]any:
 			n := &node{kind: mapNode, line: line}
-			keys := make([]string, 0, len(t))
+			type named struct {
+				name, path string
+				at         int
+			}
+			names := make([]named, 0, len(t))
 			for k := range t {
-				keys = append(keys, k)
+				p := join(path, k)
+				names = append(names, named{k, p, keys[p].at})
 			}
-			rank := func(k string) int { return written[joinKey(key, k)] }
-			sort.Slice(keys, func(i, j int) bool {
-				li, lj := lineOf(join(path, keys[i]), 0), lineOf(join(path, keys[j]), 0)
-				return li < lj || li == lj && rank(keys[i]) < rank(keys[j])
-			})
-			for _, k := range keys {
-				kl := lineOf(join(path, k), line)
-				n.keys = append(n.keys, &node{line: kl, text: k, tag: "str"})
-				n.vals = append(n.vals, conv(t[k], join(path, k), joinKey(key, k), kl))
-			}
-			return n
-		case []map[string]any:
-			n := &node{kind: listNode, line: line}
-			for i, item := range t {
-				p := join(path, strconv.Itoa(i))
-				n.items = append(n.items, conv(item, p, key, lineOf(p, line)))
+			// In the order written: `emotion = {irina = 1, tomas = -2}` names Irina first.
+			sort.Slice(names, func(i, j int) bool { return names[i].at < names[j].at })
+			for _, k := range names {
+				kl := lineOf(k.path, line)
+				n.keys = append(n.keys, &node{line: kl, text: k.name, tag: "str"})
+				n.vals = append(n.vals, conv(t[k.name], k.path, kl))
 			}
 			return n
 		case []any:
 			n := &node{kind: listNode, line: line}
 			for i, item := range t {
-				p := join(path, strconv.Itoa(i))
-				n.items = append(n.items, conv(item, p, key, lineOf(p, line)))
+				p := joinIndex(path, i)
+				n.items = append(n.items, conv(item, p, lineOf(p, line)))
 			}
 			return n
 		case string:
@@ -397,20 +453,16 @@ func decodeTOML(data []byte, offset int) (*node, error) {
 			return &node{line: line, text: strconv.FormatFloat(t, 'g', -1, 64), tag: "float"}
 		case bool:
 			return &node{line: line, text: strconv.FormatBool(t), tag: "bool"}
-		case time.Time:
-			return &node{line: line, text: t.Format("2006-01-02"), tag: "date"}
+		case time.Time: // the day only, as YAML's dates
+			return &node{line: line, text: t.Format(time.DateOnly), tag: "date"}
+		case toml.LocalDate:
+			return &node{line: line, text: t.String(), tag: "date"}
+		case toml.LocalDateTime:
+			return &node{line: line, text: t.LocalDate.String(), tag: "date"}
 		}
 		return &node{line: line, text: fmt.Sprint(v), tag: "str"}
 	}
-	return conv(m, "", "", offset+1), nil
-}
-
-// joinKey joins TOML key parts as decodeTOML's index of md.Keys does.
-func joinKey(key, k string) string {
-	if key == "" {
-		return k
-	}
-	return key + "\x00" + k
+	return conv(m, "", offset+1), nil
 }
 
 func join(path, key string) string {
@@ -420,46 +472,163 @@ func join(path, key string) string {
 	return path + "." + key
 }
 
-var (
-	tomlTable = regexp.MustCompile(`^\s*\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\s*(#.*)?$`)
-	tomlArray = regexp.MustCompile(`^\s*\[\[\s*([A-Za-z0-9_.\- ]+?)\s*\]\]\s*(#.*)?$`)
-	tomlKey   = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+|"[^"]*")\s*=`)
-)
+// tomlKey is where a key path of a TOML front matter is first written.
+type tomlKey struct {
+	line int // in the file
+	at   int // byte offset in the front matter: keys on one line keep their order
+}
 
-// tomlKeyLines maps dotted key paths (kpis.0.name) to their 1-based line in
-// data. It understands tables and arrays of tables; keys inside inline
-// tables take the line of the key that holds them.
-func tomlKeyLines(data []byte) map[string]int {
-	lines := map[string]int{}
-	counts := map[string]int{}
-	table := ""
-	for i, l := range strings.Split(string(data), "\n") {
-		n := i + 1
-		if m := tomlArray.FindStringSubmatch(l); m != nil {
-			name := strings.ReplaceAll(m[1], " ", "")
-			idx := counts[name]
-			counts[name]++
-			if _, ok := lines[name]; !ok {
-				lines[name] = n
-			}
-			table = name + "." + strconv.Itoa(idx)
-			lines[table] = n
-			continue
+// tomlKeys walks the syntax tree of a TOML front matter and returns where
+// each key path (kpis.0.name) is first written, lines counted from offset.
+// It refuses a key or table given twice, naming both lines, and nesting
+// deeper than maxDepth, so that toml.Unmarshal never sees either. A syntax
+// error ends the walk quietly: toml.Unmarshal reports it.
+func tomlKeys(data []byte, offset int) (map[string]tomlKey, error) {
+	w := &tomlWalk{keys: map[string]tomlKey{}, defined: map[string]int{}, arrays: map[string]int{}, offset: offset}
+	for i, b := range data {
+		if b == '\n' {
+			w.newlines = append(w.newlines, i)
 		}
-		if m := tomlTable.FindStringSubmatch(l); m != nil {
-			table = strings.ReplaceAll(m[1], " ", "")
-			if _, ok := lines[table]; !ok {
-				lines[table] = n
-			}
-			continue
+	}
+	w.p.Reset(data)
+	table, shown, depth := "", "", 0
+	for w.p.NextExpression() {
+		e := w.p.Expression()
+		var err error
+		switch e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			table, shown, depth, err = w.header(e)
+		case unstable.KeyValue:
+			err = w.keyValue(e, table, shown, depth)
 		}
-		if m := tomlKey.FindStringSubmatch(l); m != nil {
-			key := strings.Trim(m[1], `"`)
-			p := join(table, key)
-			if _, ok := lines[p]; !ok {
-				lines[p] = n
+		if err != nil {
+			return nil, err
+		}
+	}
+	return w.keys, nil
+}
+
+type tomlWalk struct {
+	p        unstable.Parser
+	offset   int   // lines before the front matter's first
+	newlines []int // offsets of the front matter's line ends
+	keys     map[string]tomlKey
+	defined  map[string]int // paths given a value or a [table] header → line
+	arrays   map[string]int // [[array]] paths → elements so far
+}
+
+// pos is where node n is written.
+func (w *tomlWalk) pos(n *unstable.Node) tomlKey {
+	at := int(n.Raw.Offset)
+	return tomlKey{line: w.offset + 1 + sort.SearchInts(w.newlines, at), at: at}
+}
+
+func (w *tomlWalk) note(path string, n *unstable.Node) {
+	if _, ok := w.keys[path]; !ok {
+		w.keys[path] = w.pos(n)
+	}
+}
+
+// define records that path, shown in messages as shown, is given at node n.
+func (w *tomlWalk) define(path, shown string, n *unstable.Node) error {
+	line := w.pos(n).line
+	if first, ok := w.defined[path]; ok {
+		return twice(shown, first, line)
+	}
+	w.defined[path] = line
+	return nil
+}
+
+// header reads a [table] or [[array]] header: the table the next keys go in.
+func (w *tomlWalk) header(e *unstable.Node) (path, shown string, depth int, err error) {
+	it := e.Key()
+	for it.Next() {
+		k := it.Node()
+		if depth++; depth > maxDepth {
+			return "", "", 0, tooDeep(w.pos(k).line)
+		}
+		path, shown = join(path, string(k.Data)), join(shown, string(k.Data))
+		w.note(path, k)
+		if it.IsLast() {
+			break
+		}
+		if n := w.arrays[path]; n > 0 { // [[kpis]] then [kpis.metrics]: the last KPI's
+			path, shown, depth = joinIndex(path, n-1), fmt.Sprintf("%s[%d]", shown, n), depth+1
+		}
+	}
+	k := it.Node()
+	if e.Kind == unstable.Table {
+		return path, shown, depth, w.define(path, "["+shown+"]", k)
+	}
+	n := w.arrays[path]
+	if n == maxItems {
+		return "", "", 0, tooMany(shown, n+1, "items", w.keys[path].line)
+	}
+	w.arrays[path]++
+	if depth++; depth > maxDepth {
+		return "", "", 0, tooDeep(w.pos(k).line)
+	}
+	path, shown = joinIndex(path, n), fmt.Sprintf("%s[%d]", shown, n+1)
+	w.note(path, k)
+	return path, shown, depth, nil
+}
+
+// keyValue reads `a.b = value` in the table at path, depth levels down.
+func (w *tomlWalk) keyValue(kv *unstable.Node, path, shown string, depth int) error {
+	it := kv.Key()
+	var k *unstable.Node
+	for it.Next() {
+		k = it.Node()
+		if depth++; depth > maxDepth {
+			return tooDeep(w.pos(k).line)
+		}
+		path, shown = join(path, string(k.Data)), join(shown, string(k.Data))
+		w.note(path, k)
+	}
+	if err := w.define(path, shown, k); err != nil {
+		return err
+	}
+	return w.value(kv.Value(), path, shown, depth, w.pos(k).line)
+}
+
+// value reads the value at path, depth levels down, whose key is on line.
+func (w *tomlWalk) value(v *unstable.Node, path, shown string, depth, line int) error {
+	switch v.Kind {
+	case unstable.InlineTable:
+		it := v.Children()
+		for it.Next() {
+			if err := w.keyValue(it.Node(), path, shown, depth); err != nil {
+				return err
+			}
+		}
+	case unstable.Array:
+		if depth++; depth > maxDepth {
+			return tooDeep(line)
+		}
+		it := v.Children()
+		for i := 0; it.Next(); i++ {
+			if i == maxItems { // refused before toml.Unmarshal makes them all
+				for it.Next() {
+					i++
+				}
+				return tooMany(shown, i+1, "items", line)
+			}
+			item := it.Node()
+			if item.Kind != unstable.InlineTable && item.Kind != unstable.Array {
+				if item.Raw.Length > 0 {
+					w.note(joinIndex(path, i), item)
+				}
+				continue
+			}
+			p, l := joinIndex(path, i), line
+			if item.Raw.Length > 0 { // an array has no place of its own
+				w.note(p, item)
+				l = w.pos(item).line
+			}
+			if err := w.value(item, p, fmt.Sprintf("%s[%d]", shown, i+1), depth, l); err != nil {
+				return err
 			}
 		}
 	}
-	return lines
+	return nil
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -121,14 +122,107 @@ func TestSplitFrontMatterErrors(t *testing.T) {
 	}
 }
 
-// TestTOMLKeyLines checks the scan that gives TOML keys their lines.
-func TestTOMLKeyLines(t *testing.T) {
-	src := "title = \"A\"\n\n[metrics]\ncsi = 4\n\n[[kpis]]\nname = \"x\"\n[[kpis]]\nname = \"y\"\ntarget = 3\n"
-	got := tomlKeyLines([]byte(src))
-	want := map[string]int{"title": 1, "metrics": 3, "metrics.csi": 4, "kpis": 6, "kpis.0": 6, "kpis.0.name": 7, "kpis.1": 8, "kpis.1.name": 9, "kpis.1.target": 10}
+// TestTOMLKeys checks the walk that gives TOML keys their lines: tables,
+// arrays of tables, dotted keys and the keys of inline tables.
+func TestTOMLKeys(t *testing.T) {
+	src := "title = \"A\"\n\n[metrics]\ncsi = 4\n\n[[kpis]]\nname = \"x\"\n[[kpis]]\nname = \"y\"\ntarget = 3\n" +
+		"[[kpis]]\nname = \"z\"\n[kpis.extra]\nnote.text = \"n\"\n[emotion]\nirina = {v = 1}\nlist = [1, {a = 2}]\n"
+	got, err := tomlKeys([]byte(src), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"title": 1, "metrics": 3, "metrics.csi": 4, "kpis": 6, "kpis.0": 6, "kpis.0.name": 7, "kpis.1": 8, "kpis.1.name": 9, "kpis.1.target": 10,
+		"kpis.2.extra": 13, "kpis.2.extra.note": 14, "kpis.2.extra.note.text": 14, "emotion.irina.v": 16, "emotion.list.0": 17, "emotion.list.1.a": 17}
 	for k, l := range want {
-		if got[k] != l {
-			t.Errorf("line of %s = %d, want %d", k, got[k], l)
+		if got[k].line != l {
+			t.Errorf("line of %s = %d, want %d", k, got[k].line, l)
+		}
+	}
+}
+
+// tomlTouchpoint is a touchpoint's front matter as an author writes it in
+// TOML: plain keys, arrays, an inline table, a table and arrays of tables.
+const tomlTouchpoint = `title = "Enter the card number"
+description = "The customer types the recipient's card number"
+channel = "app"
+emotion = { irina = -1, tomas = 1 }
+importance = "high"
+owner = "payments"
+actions = ["Opens the transfer form", "Types 16 digits", "Checks the bank's name"]
+questions = ["Is this the right card?", "What is the fee?"]
+barriers = ["Small keyboard", { text = "Card scanner fails in low light", source = "interview" }]
+pains = ["Typing 16 digits is slow", "No recent recipients"]
+related = ["fee-display", "confirm-transfer"]
+source = "interview"
+
+[metrics]
+csi = 3.8
+nps = 12
+
+[[kpis]]
+name = "Form completion"
+current = 78
+target = 90
+unit = "%"
+
+[[kpis]]
+name = "Time to fill"
+current = 42
+target = 25
+better = "lower"
+
+[[opportunities]]
+title = "Remember recent recipients"
+due = 2027-03-31
+status = "planned"
+`
+
+// TestDecodeTOML checks values, lines and the written order of keys.
+func TestDecodeTOML(t *testing.T) {
+	src := "updated = 2026-05-01T10:00:00Z\nseen = 2026-05-02T10:00:00\nat = 07:30:00\n" + tomlTouchpoint
+	root, err := decodeTOML([]byte(src), 1) // the front matter starts on line 2
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(n *node, path string)
+	walk = func(n *node, path string) {
+		switch n.kind {
+		case mapNode:
+			for i, k := range n.keys {
+				got = append(got, fmt.Sprintf("%s:%d", join(path, k.text), k.line))
+				walk(n.vals[i], join(path, k.text))
+			}
+		case listNode:
+			for i, item := range n.items {
+				walk(item, joinIndex(path, i))
+			}
+		default:
+			got = append(got, fmt.Sprintf("%s=%s(%s)@%d", path, n.text, n.tag, n.line))
+		}
+	}
+	walk(root, "")
+	text := strings.Join(got, " ")
+	for _, want := range []string{
+		"updated:2 updated=2026-05-01(date)@2 seen:3 seen=2026-05-02(date)@3 at:4 at=07:30:00(str)@4 title:5",
+		"emotion:8 emotion.irina:8 emotion.irina=-1(int)@8 emotion.tomas:8 emotion.tomas=1(int)@8 importance:9",
+		"barriers.1.text:13 barriers.1.text=Card scanner fails in low light(str)@13",
+		"metrics:18 metrics.csi:19 metrics.csi=3.8(float)@19",
+		"kpis:22 kpis.0.name:23 kpis.0.name=Form completion(str)@23",
+		"kpis.1.better:32 kpis.1.better=lower(str)@32",
+		"opportunities.0.due:36 opportunities.0.due=2027-03-31(date)@36",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("decoded TOML lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// BenchmarkDecodeTOML decodes a touchpoint's front matter written in TOML.
+func BenchmarkDecodeTOML(b *testing.B) {
+	for b.Loop() {
+		if _, err := decodeTOML([]byte(tomlTouchpoint), 1); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

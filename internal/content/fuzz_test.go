@@ -21,6 +21,7 @@ func FuzzFrontMatter(f *testing.F) {
 		"---\na: &a [x, x]\nb: [*a, *a]\n---\n",
 		"---\nkpis:\n  - name: NPS\n    current: 40\n    target: 60\nopportunities:\n  - title: Fix\n    due: 2026-13-40\n---\n",
 		"---\ntitle: \"\\0\\a\"\n---\n\x00",
+		"---\na: {b: 1, b: 2}\n---\n",
 		"\xff\xfe",
 		"",
 	} {

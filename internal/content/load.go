@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
 	"golang.org/x/text/unicode/norm"
 )
@@ -52,6 +53,14 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 			return nil
 		}
 		name := d.Name()
+		if bad, ok := NameNotUTF8(p, d.IsDir()); ok && !skipped(name) && (d.IsDir() || strings.HasSuffix(name, ".md")) {
+			// It could be neither opened nor made into a URL.
+			diags.Add(bad)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 && !skipped(name) {
 			// A link may lead out of the site, and a linked folder is not
 			// walked: neither is read, and the author hears why.
@@ -105,7 +114,7 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	stamps := make([]stamp, len(files))
 	decoded := make([]bool, len(files))
 	trust := cache != nil && cache.trusted()
-	par.For(len(files), func(i int) {
+	decode := func(i int, limit int64) {
 		if cache != nil {
 			if !trust {
 				stamps[i] = stampOf(fsys, files[i], entries[files[i]])
@@ -119,8 +128,26 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 			}
 		}
 		var ds diag.List
-		item := loadFile(fsys, files[i], &ds)
+		item := loadFile(fsys, files[i], limit, &ds)
 		results[i], decoded[i] = result{item, ds}, true
+	}
+	// The site settings come first, read within the default limit: they
+	// may raise it for the other files.
+	limit := int64(DefaultMaxFileMB) << 20
+	settings := slices.Index(files, Dir+"/_index.md")
+	if settings >= 0 {
+		decode(settings, limit)
+		if s, ok := results[settings].item.(*Settings); ok && s.MaxFileMB > 0 {
+			limit = int64(s.MaxFileMB) << 20
+		}
+	}
+	if cache != nil {
+		cache.limit(limit, Dir+"/_index.md")
+	}
+	par.For(len(files), func(i int) {
+		if i != settings {
+			decode(i, limit)
+		}
 	})
 	if cache != nil {
 		cache.keep(files, stamps, decoded, func(i int) (any, diag.List) { return results[i].item, results[i].diags })
@@ -204,11 +231,20 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	return c, diags
 }
 
-// loadFile reads one file and decodes it as the kind its place implies.
-func loadFile(fsys fs.FS, file string, diags *diag.List) any {
-	data, err := fs.ReadFile(fsys, file)
+// loadFile reads one file of at most limit bytes and decodes it as the
+// kind its place implies.
+func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
+	data, size, err := readLimited(fsys, file, limit)
 	if err != nil {
 		diags.Errorf(file, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	if data == nil {
+		hint := fmt.Sprintf("split it, or raise `maxFileMB` in %s/_index.md (%d by default)", Dir, DefaultMaxFileMB)
+		if file == Dir+"/_index.md" {
+			hint = fmt.Sprintf("the site settings are read before their own `maxFileMB`: keep this file under %d MB", DefaultMaxFileMB)
+		}
+		diags.Errorf(file, 0, hint, "is %s bytes, over the limit of %s a file", thousands(int(size)), megabytes(limit))
 		return nil
 	}
 	if !utf8.Valid(data) {
@@ -271,6 +307,14 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: &lineTable{}}
 	f := newFields(file, root, diags, src.lines, "", "")
 	meta := Meta{Source: src, Body: fm.body}
+	if line := markdown.TooDeep(fm.body); line > 0 {
+		// goldmark is quadratic in nesting: refused here, at its line, and
+		// the body dropped so that nothing renders it.
+		bodyStart := bytes.Count(data[:len(data)-len(fm.body)], []byte("\n"))
+		diags.Errorf(file, bodyStart+line, "write lists and quotes a few levels deep at most",
+			"the body nests lists and block quotes more than %d levels deep", markdown.MaxDepth)
+		meta.Body = nil
+	}
 	readMeta := func(dirName string, needTitle bool) {
 		meta.Title = f.str("title")
 		meta.Description = f.str("description")
@@ -308,6 +352,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) any {
 		s.EditURL = f.str("editURL")
 		s.RawHTML = f.boolean("rawHTML")
 		s.RequireTeams = f.boolean("requireTeams")
+		s.MaxFileMB, _ = f.integerHint("maxFileMB", 1, MaxFileMBCeiling, fmt.Sprintf("use a whole number of megabytes from 1 to %d; %d if absent", MaxFileMBCeiling, DefaultMaxFileMB))
 		item = s
 	case "section":
 		readMeta(parts[0], false)
@@ -554,6 +599,37 @@ func invalidUTF8(data []byte) (line int, b byte) {
 		i += size
 	}
 	return line, 0
+}
+
+// NameNotUTF8 is the error for path p, a folder if dir, when its last
+// element is not UTF-8: named with its bad bytes escaped (caf\xe9.md), since
+// the path goes to terminals and the browser's error overlay.
+func NameNotUTF8(p string, dir bool) (diag.Diagnostic, bool) {
+	name := path.Base(p)
+	if utf8.ValidString(name) {
+		return diag.Diagnostic{}, false
+	}
+	what := "file"
+	if dir {
+		what = "folder"
+	}
+	var b strings.Builder
+	bad := -1
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRuneInString(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			if bad < 0 && i >= len(p)-len(name) {
+				bad = int(p[i])
+			}
+			fmt.Fprintf(&b, `\x%02x`, p[i])
+		} else {
+			b.WriteString(p[i : i+size])
+		}
+		i += size
+	}
+	return diag.Diagnostic{File: b.String(), Severity: diag.Error,
+		Message: fmt.Sprintf("the %s name is not UTF-8: byte 0x%02x cannot start or continue a character", what, bad),
+		Hint:    "rename it, in UTF-8"}, true
 }
 
 // LinkError says what is wrong with the symbolic link at p: cjm reads

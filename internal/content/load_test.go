@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cjm-portal/cjm/internal/diag"
 )
 
 func TestSlugify(t *testing.T) {
@@ -295,5 +297,52 @@ func TestEmotion(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNameNotUTF8 checks that a file or folder whose name is not UTF-8 is
+// an error naming it with the bad bytes escaped, unless it is one the walk
+// leaves out, and that a trusted cache told of one walks to find it.
+func TestNameNotUTF8(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/_index.md":                    {Data: []byte("---\ntitle: T\n---\n")},
+		"content/caf\xe9.md":                   {Data: []byte("---\ntitle: Latin-1\n---\n")},
+		"content/guides/\xff\xfe/setup.md":     {Data: []byte("---\ntitle: Setup\n---\n")},
+		"content/guides/ok\xc3.md":             {Data: []byte("---\ntitle: Cut short\n---\n")},
+		"content/_draft\xe9.md":                {Data: []byte("not read")},
+		"content/.caf\xe9.md":                  {Data: []byte("not read")},
+		"content/notes\xe9.txt":                {Data: []byte("not read")},
+		"content/journeys/j/_index.md":         {Data: []byte("---\ntitle: J\npersonas: o\n---\n")},
+		"content/journeys/j/01-\xe9/_index.md": {Data: []byte("---\ntitle: S\n---\n")},
+	}
+	want := `content/caf\xe9.md: the file name is not UTF-8: byte 0xe9 cannot start or continue a character; rename it, in UTF-8
+content/guides/\xff\xfe: the folder name is not UTF-8: byte 0xff cannot start or continue a character; rename it, in UTF-8
+content/guides/ok\xc3.md: the file name is not UTF-8: byte 0xc3 cannot start or continue a character; rename it, in UTF-8
+content/journeys/j/01-\xe9: the folder name is not UTF-8: byte 0xe9 cannot start or continue a character; rename it, in UTF-8
+`
+	notUTF8 := func(diags diag.List) string {
+		var out diag.List
+		for _, d := range diags.Sort() {
+			if strings.Contains(d.Message, "UTF-8") {
+				out = append(out, d)
+			}
+		}
+		return out.String()
+	}
+	_, diags := Load(fsys)
+	if got := notUTF8(diags); got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+
+	cache := NewCache()
+	cache.Trust(true)
+	delete(fsys, "content/caf\xe9.md")
+	if _, diags := LoadCached(fsys, cache); strings.Contains(diags.String(), "caf") {
+		t.Errorf("after the file went: %s", diags)
+	}
+	fsys["content/caf\xe9.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Back\n---\n")}
+	cache.Forget("content/caf\xe9.md")
+	if _, diags := LoadCached(fsys, cache); notUTF8(diags) != want {
+		t.Errorf("a trusted cache told of the file:\n%s", notUTF8(diags))
 	}
 }

@@ -103,7 +103,7 @@ func loaderKeys(t *testing.T, fsys fs.FS) (kinds map[string]string, keys map[str
 	kinds = map[string]string{}
 	for file := range keys {
 		var ds diag.List
-		kinds[file] = itemKind(loadFile(fsys, file, &ds))
+		kinds[file] = itemKind(loadFile(fsys, file, DefaultMaxFileMB<<20, &ds))
 	}
 	return kinds, keys, diags
 }

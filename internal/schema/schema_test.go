@@ -17,8 +17,8 @@ import (
 	"text/template"
 	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/pelletier/go-toml/v2"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -226,7 +226,7 @@ func frontMatter(data []byte) (any, error) {
 	switch format {
 	case "toml":
 		var m map[string]any
-		if _, err := toml.Decode(text, &m); err != nil {
+		if err := toml.Unmarshal([]byte(text), &m); err != nil {
 			return nil, err
 		}
 		return fromTOML(m), nil
@@ -286,20 +286,13 @@ func fromYAML(n *yaml.Node) (any, error) {
 	return v, err
 }
 
-// fromTOML turns TOML's dates into text as the loader does (the day only)
-// and its arrays of tables into plain lists.
+// fromTOML turns TOML's dates into text as the loader does (the day only).
 func fromTOML(v any) any {
 	switch t := v.(type) {
 	case map[string]any:
 		out := map[string]any{}
 		for k, x := range t {
 			out[k] = fromTOML(x)
-		}
-		return out
-	case []map[string]any:
-		out := []any{}
-		for _, x := range t {
-			out = append(out, fromTOML(x))
 		}
 		return out
 	case []any:
@@ -310,6 +303,10 @@ func fromTOML(v any) any {
 		return out
 	case time.Time:
 		return t.Format(time.DateOnly)
+	case toml.LocalDate:
+		return t.String()
+	case toml.LocalDateTime:
+		return t.LocalDate.String()
 	}
 	return v
 }
@@ -466,7 +463,7 @@ source: survey
 ---
 Body.
 `, true},
-		{"numbers and booleans as text", "touchpoint", tp + "title: 2024\nowner: 123\nchannel: 5\nparent: true\ndescription: 2026-01-01\n---\n", true},
+		{"numbers and booleans as text", "touchpoint", "---\ntitle: 2024\nowner: 123\nchannel: 5\nparent: true\ndescription: 2026-01-01\n---\n", true},
 		{"every key empty", "touchpoint", tp + "description:\nslug:\nweight:\nchannel:\nemotion:\nimportance:\nengagement:\nowner:\nsource:\nactions:\nquestions:\nbarriers:\npains:\ngains:\ninfluencers:\nprocesses:\nkpis:\nmetrics:\nopportunities:\nparent:\nrelated:\n---\n", true},
 		{"single items without a list", "touchpoint", tp + "actions: Refreshes the inbox\npains: {text: Fear, source: interview}\nkpis: {name: Time}\nopportunities: {title: Push}\nrelated: other/pay\n---\n", true},
 		{"empty items in lists", "touchpoint", tp + "actions: [~, Pays]\nmetrics: {csi: ~, conversion: 40%}\n---\n", true},
@@ -475,7 +472,7 @@ Body.
 		{"one persona as a string", "journey", "---\ntitle: Order\npersonas: olga\nlanes: emotions\nstate: target\nupdated: 2026-10-01\n---\n", true},
 		{"a journey in full", "journey", "---\ntitle: Order\npersonas: [olga, marek]\nscenario: Weekly\nproduct: App\nstate: current\ntarget: order-target\nowner: ecommerce\nlanes: [touchpoints, emotions, processes]\ntags: [e-commerce, 2026]\nupdated: 2026-10-01T10:30:00Z\n---\n", true},
 		{"a month for a date", "journey", "---\ntitle: Order\npersonas: olga\nupdated: 2026-10\n---\n", true},
-		{"site settings", "site", "---\ntitle: Portal\ndescription: Maps\nlanguage: pl\nbaseURL: /cjm/\ntheme: default\neditURL: https://example.com/edit/\nrawHTML: yes\nrequireTeams: false\n---\n", true},
+		{"site settings", "site", "---\ntitle: Portal\ndescription: Maps\nlanguage: pl\nbaseURL: /cjm/\ntheme: default\neditURL: https://example.com/edit/\nrawHTML: yes\nrequireTeams: false\nmaxFileMB: 20\n---\n", true},
 		{"no front matter", "site", "Just a welcome.\n", true},
 		{"a persona", "persona", "---\ntitle: Olga\nrole: Parent\nsegment: Families\nquote: \"I order at 11 pm\"\navatar: images/olga.png\ngoals: [Fill the fridge]\nneeds: Certainty\npains: Slow confirmations\nchannels: [app, email]\n---\n", true},
 		{"a team", "team", "---\ntitle: CRM\nlead: Anna\ncontact: \"#crm\"\nslug: Customer Relations\n---\n", true},
@@ -533,6 +530,8 @@ Body.
 		{"language not in the enum", "site", "---\nlanguage: de\n---\n", false},
 		{"theme with a space", "site", "---\ntheme: my theme\n---\n", false},
 		{"switch not a boolean", "site", "---\nrawHTML: maybe\n---\n", false},
+		{"file size limit past a gigabyte", "site", "---\nmaxFileMB: 2048\n---\n", false},
+		{"file size limit not whole", "site", "---\nmaxFileMB: 1.5\n---\n", false},
 		{"a persona key on a team", "team", "---\ntitle: CRM\nrole: Support\n---\n", false},
 		{"a touchpoint key on a page", "page", "---\ntitle: Glossary\nemotion: 1\n---\n", false},
 		{"a setting on a section", "section", "---\nlanguage: en\n---\n", false},

@@ -226,6 +226,13 @@ func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) 
 			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
 			return nil
 		}
+		if bad, ok := content.NameNotUTF8(prefix+p, d.IsDir()); ok {
+			diags.Add(bad)
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			// A static file linked from outside would be published.
 			diags.Errorf(prefix+p, 0, "copy the file into the site instead", "%s", content.LinkError(fsys, p))
