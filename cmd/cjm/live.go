@@ -7,7 +7,6 @@ import (
 	"maps"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -39,7 +38,7 @@ func newLive(source, baseURL string, poll time.Duration, stdout, stderr io.Write
 	if err != nil {
 		return nil, err
 	}
-	b := build.NewBuilder(build.Options{Source: os.DirFS(source), Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Committed: newGitDates(source, stderr).Committed})
+	b := build.NewBuilder(build.Options{Source: openSite(source), Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Committed: newGitDates(source, stderr).Committed})
 	return &live{source: source, builder: b, watcher: w, stdout: stdout, stderr: stderr}, nil
 }
 

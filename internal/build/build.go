@@ -12,6 +12,7 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"maps"
 	"path"
@@ -25,6 +26,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/render"
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -129,10 +131,8 @@ func (b *Builder) Build(changed []string) *Result {
 		s.Settings.Title = theme.Word(s.Settings.Language, "portal")
 	}
 
-	if name := s.Settings.Theme; name != "" && name != "default" {
-		if fi, err := fs.Stat(o.Source, "themes/"+name); err != nil || !fi.IsDir() {
-			diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
-		}
+	if name := s.Settings.Theme; name != "" && name != "default" && !themeFolder(o.Source, "themes/"+name) {
+		diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
 	}
 	res.Gaps = rollup.Gaps(s, rollup.Options{Today: o.Now, Committed: o.Committed})
 	for _, g := range res.Gaps {
@@ -145,7 +145,9 @@ func (b *Builder) Build(changed []string) *Result {
 	if !o.Check {
 		go func() { signed <- render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path), res.Gaps) }()
 	}
-	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now, res.Gaps, b.cards))
+	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
+	diags.Add(more...)
+	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards))
 	diags.Add(more...)
 	if diags.HasErrors() || o.Check {
 		res.Diags = diags.Sort()
@@ -245,6 +247,14 @@ func (b *Builder) Build(changed []string) *Result {
 		b.last = &snapshot{files: files, sigs: sigs.Routes}
 	}
 	return res
+}
+
+// themeFolder reports whether the theme's folder dir is there, or is a
+// symbolic link (on the way to) it, which theme.Layers reports.
+func themeFolder(site fs.FS, dir string) bool {
+	fi, err := fs.Lstat(site, dir)
+	var link *sitefs.LinkError
+	return err == nil && (fi.IsDir() || fi.Mode()&fs.ModeSymlink != 0) || errors.As(err, &link)
 }
 
 // outsideContent reports whether a change touches more than content/:

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/publish"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
 // hostileBase is a small valid site that each hostile case adds to.
@@ -50,6 +52,8 @@ func TestHostileSites(t *testing.T) {
 		// errs are the texts every one of which some error must hold; none
 		// means the build must succeed.
 		errs []string
+		// absent are texts no error may hold.
+		absent []string
 		// page is an output file that must hold every text in want.
 		page string
 		want []string
@@ -68,6 +72,58 @@ func TestHostileSites(t *testing.T) {
 			name:  "static file linked from outside",
 			links: map[string]string{"static/leak.txt": "OUTSIDE/secret.md"},
 			errs:  []string{"static/leak.txt", "outside the site"},
+		},
+		// Every folder cjm reads, linked to a folder outside: each is an
+		// error naming the link, and nothing below it is read.
+		{
+			name:  "content folder linked from outside",
+			links: map[string]string{"content": "OUTSIDE"},
+			errs:  []string{"content: is a symbolic link to OUTSIDE, outside the site; cjm does not follow links"},
+			// Said once: the link is all there is to say.
+			absent: []string{"no content folder"},
+		},
+		{
+			name:  "folder inside content linked from outside",
+			links: map[string]string{"content/journeys/order/01-pay": "OUTSIDE"},
+			errs:  []string{"content/journeys/order/01-pay: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "static folder linked from outside",
+			links: map[string]string{"static": "OUTSIDE"},
+			errs:  []string{"static: is a symbolic link to OUTSIDE, outside the site; cjm does not follow links"},
+		},
+		{
+			name:  "layouts folder linked from outside",
+			links: map[string]string{"layouts": "OUTSIDE"},
+			errs:  []string{"layouts: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "themes folder linked from outside",
+			links: map[string]string{"themes": "OUTSIDE"},
+			errs:  []string{"themes: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:   "theme folder linked from outside",
+			files:  map[string]string{"content/_index.md": "---\ntitle: Portal\ntheme: corporate\n---\n"},
+			links:  map[string]string{"themes/corporate": "OUTSIDE"},
+			errs:   []string{"themes/corporate: is a symbolic link to OUTSIDE, outside the site"},
+			absent: []string{"no folder themes/corporate"},
+		},
+		{
+			name:  "theme's static folder linked from outside",
+			links: map[string]string{"themes/default/static": "OUTSIDE"},
+			errs:  []string{"themes/default/static: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "theme's layouts folder linked from outside",
+			links: map[string]string{"themes/default/layouts": "OUTSIDE"},
+			errs:  []string{"themes/default/layouts: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "theme's static folder linked to a folder of the site",
+			files: map[string]string{"static/css/site.css": "body{}"},
+			links: map[string]string{"themes/default/static": "../../static"},
+			errs:  []string{"themes/default/static: is a symbolic link to ../../static; cjm does not follow links"},
 		},
 		{
 			name:  "link inside the site",
@@ -135,12 +191,26 @@ func TestHostileSites(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			top := t.TempDir()
 			site, outside, out := filepath.Join(top, "site"), filepath.Join(top, "outside"), filepath.Join(top, "out")
-			write(t, outside, map[string]string{"secret.md": "---\ntitle: SECRET\n---\nSECRET\n"})
+			// What a followed link would bring in: a page, a template, a
+			// static file, each of which would show up if published.
+			write(t, outside, map[string]string{
+				"secret.md":            "---\ntitle: SECRET\n---\nSECRET\n",
+				"LEAKED.txt":           "LEAKED",
+				"home.html":            "LEAKED",
+				"leaked/_index.md":     "---\ntitle: LEAKED\n---\n",
+				"leaked/LEAKED-tp.md":  "---\ntitle: LEAKED\n---\n",
+				"layouts/home.html":    "LEAKED",
+				"static/LEAKED.css":    "LEAKED",
+				"journeys/x/_index.md": "---\ntitle: LEAKED\n---\n",
+			})
 			write(t, site, hostileBase)
 			write(t, site, c.files)
 			for link, target := range c.links {
 				target = strings.Replace(target, "OUTSIDE", outside, 1)
 				p := filepath.Join(site, filepath.FromSlash(link))
+				if err := os.RemoveAll(p); err != nil { // a link in place of the site's folder
+					t.Fatal(err)
+				}
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
 				}
@@ -148,9 +218,23 @@ func TestHostileSites(t *testing.T) {
 					t.Skip("no symbolic links here:", err)
 				}
 			}
+			for i, want := range c.errs {
+				c.errs[i] = strings.ReplaceAll(want, "OUTSIDE", outside)
+			}
 
-			res := buildWithin(t, os.DirFS(site), 2*time.Minute)
+			sfs, err := sitefs.Open(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer sfs.Close()
+			fsys := &recorder{FS: sfs}
+			res := buildWithin(t, fsys, 2*time.Minute)
 			errs := res.Diags.Errors()
+			for link := range c.links {
+				if below := fsys.below(link); len(below) > 0 {
+					t.Errorf("read through the link %s: %s", link, below)
+				}
+			}
 			if len(c.errs) > 0 {
 				if res.OK() {
 					t.Fatal("the build succeeded; want an error")
@@ -159,6 +243,25 @@ func TestHostileSites(t *testing.T) {
 				for _, want := range c.errs {
 					if !strings.Contains(text, want) {
 						t.Errorf("errors do not mention %q:\n%s", want, text)
+					}
+				}
+				for _, not := range append(c.absent, "LEAKED") {
+					if strings.Contains(text, not) {
+						t.Errorf("errors mention %q:\n%s", not, text)
+					}
+				}
+				if len(c.links) > 0 {
+					// A file system that follows links when asked to
+					// (os.DirFS) is not asked: the build looks first.
+					dirFS := &recorder{FS: os.DirFS(site)}
+					again := buildWithin(t, dirFS, 2*time.Minute)
+					if again.Diags.Errors().String() != text {
+						t.Errorf("through os.DirFS the errors differ:\n%s\nwant\n%s", again.Diags.Errors(), text)
+					}
+					for link := range c.links {
+						if below := dirFS.below(link); len(below) > 0 {
+							t.Errorf("through os.DirFS, read through the link %s: %s", link, below)
+						}
 					}
 				}
 				for _, d := range errs {
@@ -187,7 +290,7 @@ func TestHostileSites(t *testing.T) {
 			if entries, _ := os.ReadDir(top); len(entries) != 3 {
 				t.Errorf("the build wrote beside the output folder: %v", entries)
 			}
-			if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+			if entries, _ := os.ReadDir(outside); len(entries) != 7 {
 				t.Errorf("the build wrote into a folder outside: %v", entries)
 			}
 		})
@@ -207,6 +310,47 @@ func buildWithin(t *testing.T, site fs.FS, limit time.Duration) *build.Result {
 		t.Fatalf("the build did not finish in %s", limit)
 		return nil
 	}
+}
+
+// recorder is a file system that remembers every path it was asked for.
+type recorder struct {
+	fs.FS
+	mu    sync.Mutex
+	asked []string
+}
+
+func (r *recorder) ask(name string) {
+	r.mu.Lock()
+	r.asked = append(r.asked, name)
+	r.mu.Unlock()
+}
+
+// below lists the paths asked for below the folder dir.
+func (r *recorder) below(dir string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, p := range r.asked {
+		if strings.HasPrefix(p, dir+"/") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *recorder) Open(name string) (fs.File, error) { r.ask(name); return r.FS.Open(name) }
+
+func (r *recorder) Stat(name string) (fs.FileInfo, error) { r.ask(name); return fs.Stat(r.FS, name) }
+
+func (r *recorder) Lstat(name string) (fs.FileInfo, error) { r.ask(name); return fs.Lstat(r.FS, name) }
+
+func (r *recorder) ReadLink(name string) (string, error) { r.ask(name); return fs.ReadLink(r.FS, name) }
+
+func (r *recorder) ReadFile(name string) ([]byte, error) { r.ask(name); return fs.ReadFile(r.FS, name) }
+
+func (r *recorder) ReadDir(name string) ([]fs.DirEntry, error) {
+	r.ask(name)
+	return fs.ReadDir(r.FS, name)
 }
 
 // checkOutput checks every published file with checkFile.
@@ -260,6 +404,52 @@ func write(t *testing.T, dir string, files map[string]string) {
 		}
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestHostileLinksWhileWatching: links that appear while a Builder is told
+// only what changed, as under `cjm serve`, are refused as in a clean
+// build, through a file system that would follow them (os.DirFS) too.
+func TestHostileLinksWhileWatching(t *testing.T) {
+	for _, link := range []string{tpDir + "leak.md", "content/journeys/stolen", "static/leak"} {
+		for _, via := range []string{"sitefs", "os.DirFS"} {
+			t.Run(link+" via "+via, func(t *testing.T) {
+				top := t.TempDir()
+				site, outside := filepath.Join(top, "site"), filepath.Join(top, "outside")
+				write(t, outside, map[string]string{"secret.md": "---\ntitle: SECRET\n---\nSECRET\n", "_index.md": "---\ntitle: SECRET\npersonas: [anna]\n---\n"})
+				write(t, site, hostileBase)
+				var fsys fs.FS = os.DirFS(site)
+				if via == "sitefs" {
+					sfs, err := sitefs.Open(site)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer sfs.Close()
+					fsys = sfs
+				}
+				b := build.NewBuilder(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now})
+				if res := b.Build(nil); !res.OK() {
+					t.Fatal(res.Diags.Errors())
+				}
+				target := outside
+				if strings.HasSuffix(link, ".md") {
+					target = filepath.Join(outside, "secret.md")
+				}
+				if err := os.MkdirAll(filepath.Dir(filepath.Join(site, link)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(target, filepath.Join(site, filepath.FromSlash(link))); err != nil {
+					t.Skip("no symbolic links here:", err)
+				}
+				res := b.Build([]string{link})
+				if res.OK() {
+					t.Fatalf("the rebuild succeeded; want an error naming %s", link)
+				}
+				if text := res.Diags.Errors().String(); !strings.Contains(text, link+": is a symbolic link to "+target+", outside the site") || strings.Contains(text, "SECRET") {
+					t.Errorf("errors:\n%s", text)
+				}
+			})
 		}
 	}
 }

@@ -7,6 +7,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -17,8 +18,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
 // Theme is a set of parsed page templates and the static files to publish.
@@ -53,29 +54,55 @@ type File struct {
 
 // Layer is one place templates and static files are looked up in.
 type Layer struct {
-	Name    string // shown in messages: "layouts", "themes/default", "built-in theme"
-	Layouts fs.FS  // may be nil
-	Static  fs.FS  // may be nil
+	Name string // shown before a built-in file's path in messages; "" for the site's own
+	FS   fs.FS  // nil when the layer has no files
+	// Layouts and Static are the layer's folders in FS ("layouts",
+	// "themes/NAME/static"); "" when it has no such folder.
+	Layouts, Static string
 }
 
-// Layers returns the lookup order for a site folder and theme name.
-func Layers(site fs.FS, name string, builtin fs.FS) []Layer {
-	sub := func(fsys fs.FS, dir string) fs.FS {
+// Layers returns the lookup order for a site folder and theme name. A
+// symbolic link on the way to a layer's folder (layouts, static, themes,
+// themes/NAME, or its layouts or static) is an error: the folder is left
+// out rather than read from wherever the link leads.
+func Layers(site fs.FS, name string, builtin fs.FS) ([]Layer, diag.List) {
+	var diags diag.List
+	said := map[string]bool{}
+	folder := func(fsys fs.FS, dir string) string {
 		if fsys == nil {
-			return nil
+			return ""
 		}
-		if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-			return nil
+		p := ""
+		for part := range strings.SplitSeq(dir, "/") {
+			p = path.Join(p, part)
+			fi, err := fs.Lstat(fsys, p)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				return ""
+			case err != nil:
+				if !said[p] {
+					diags.Errorf(p, 0, "", "cannot read: %v", err)
+				}
+				said[p] = true
+				return ""
+			case fi.Mode()&fs.ModeSymlink != 0:
+				if !said[p] {
+					diags.Errorf(p, 0, "copy the folder into the site instead", "%s", sitefs.Link(fsys, p).Message())
+				}
+				said[p] = true
+				return ""
+			case !fi.IsDir():
+				return ""
+			}
 		}
-		s, _ := fs.Sub(fsys, dir)
-		return s
+		return dir
 	}
 	themeDir := "themes/" + name
 	return []Layer{
-		{Name: "", Layouts: sub(site, "layouts"), Static: sub(site, "static")},
-		{Name: themeDir + "/", Layouts: sub(site, themeDir+"/layouts"), Static: sub(site, themeDir+"/static")},
-		{Name: builtinName, Layouts: sub(builtin, "layouts"), Static: sub(builtin, "static")},
-	}
+		{Name: "", FS: site, Layouts: folder(site, "layouts"), Static: folder(site, "static")},
+		{Name: "", FS: site, Layouts: folder(site, themeDir+"/layouts"), Static: folder(site, themeDir+"/static")},
+		{Name: builtinName, FS: builtin, Layouts: folder(builtin, "layouts"), Static: folder(builtin, "static")},
+	}, diags
 }
 
 const builtinName = "(built-in theme) "
@@ -110,8 +137,8 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	static := map[string]File{}
 	for i := len(layers) - 1; i >= 0; i-- { // lowest layer first; higher ones overwrite
 		l := layers[i]
-		collect(l.Layouts, l.Name+"layouts/", layouts, &diags)
-		collect(l.Static, l.Name+"static/", static, &diags)
+		collect(l.FS, l.Layouts, l.Name, layouts, &diags)
+		collect(l.FS, l.Static, l.Name, static, &diags)
 	}
 	for name := range static {
 		if skipStatic(name) {
@@ -217,18 +244,20 @@ func parse(t *template.Template, f File) error {
 	return err
 }
 
-func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) {
-	if fsys == nil {
+// collect reads every file under dir in fsys into into, by its path below
+// dir. A symbolic link is an error, and a linked folder is not walked: a
+// static file linked from outside would be published.
+func collect(fsys fs.FS, dir, name string, into map[string]File, diags *diag.List) {
+	if dir == "" {
 		return
 	}
-	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			diags.Errorf(name+p, 0, "", "cannot read: %v", err)
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			// A static file linked from outside would be published.
-			diags.Errorf(prefix+p, 0, "copy the file into the site instead", "%s", content.LinkError(fsys, p))
+			diags.Errorf(name+p, 0, "copy the file or folder into the site instead", "%s", sitefs.Link(fsys, p).Message())
 			return nil
 		}
 		if d.IsDir() {
@@ -236,10 +265,10 @@ func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) 
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			diags.Errorf(name+p, 0, "", "cannot read: %v", err)
 			return nil
 		}
-		into[path.Clean(p)] = File{Source: prefix + p, Data: data}
+		into[strings.TrimPrefix(p, dir+"/")] = File{Source: name + p, Data: data}
 		return nil
 	})
 }
