@@ -46,6 +46,9 @@ type Options struct {
 	// instead of holding the site in memory. An error from Emit fails the
 	// build. A Builder that rebuilds ignores it.
 	Emit func(name string, data []byte) error
+	// Limits bound each page's rendering; the zero value is the default
+	// (theme.PageTime, theme.PageBytes).
+	Limits theme.Limits
 }
 
 // Result is a build's outcome.
@@ -147,7 +150,7 @@ func (b *Builder) Build(changed []string) *Result {
 	}
 	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
 	diags.Add(more...)
-	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards))
+	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards), o.Limits)
 	diags.Add(more...)
 	if diags.HasErrors() || o.Check {
 		res.Diags = diags.Sort()

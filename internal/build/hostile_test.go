@@ -19,6 +19,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/cjm-portal/cjm/internal/sitefs"
+	"github.com/cjm-portal/cjm/internal/theme"
 )
 
 // hostileBase is a small valid site that each hostile case adds to.
@@ -298,11 +299,15 @@ func TestHostileSites(t *testing.T) {
 }
 
 // buildWithin builds the site, failing the test if it takes longer than
-// limit: a generator that hangs on some input never returns at all.
+// limit: a generator that hangs on some input never returns at all. A
+// page may take as long: the race detector slows the map of a touchpoint
+// with 100,000 pains, 21 MB of HTML, past the usual time limit.
 func buildWithin(t *testing.T, site fs.FS, limit time.Duration) *build.Result {
 	t.Helper()
 	done := make(chan *build.Result, 1)
-	go func() { done <- build.Build(build.Options{Source: site, Builtin: cjm.DefaultTheme(), Now: now}) }()
+	go func() {
+		done <- build.Build(build.Options{Source: site, Builtin: cjm.DefaultTheme(), Now: now, Limits: theme.Limits{Time: limit}})
+	}()
 	select {
 	case res := <-done:
 		return res
@@ -451,5 +456,108 @@ func TestHostileLinksWhileWatching(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestHostileTemplates builds sites whose own templates never end or
+// multiply what they make, with small limits: each build fails within
+// moments, naming the template, where known its line, the page's URL and
+// the limit it passed.
+func TestHostileTemplates(t *testing.T) {
+	const page = "/journeys/order/pay/tp/"
+	nested := "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}\n{{end}}\n"
+	cases := []struct {
+		name   string
+		layout string // layouts/NAME: text
+		limits theme.Limits
+		errs   []string
+	}{
+		{
+			name:   "range over a huge number, as written",
+			layout: "touchpoint.html:{{define \"main\"}}\n{{range $i := 100000000000000}}{{end}}\n{{end}}\n",
+			errs:   []string{"layouts/touchpoint.html:2: template: range over 100000000000000: more steps than a page can take; range over the site's data, or over a number up to 1000000"},
+		},
+		{
+			name:   "loops within loops that write nothing",
+			layout: "touchpoint.html:" + nested,
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/touchpoint.html:3: rendering " + page + ": stopped after 200ms, the time one page may take; look for a loop or a template that does not end"},
+		},
+		{
+			name:   "a range over a number a function makes",
+			layout: "touchpoint.html:{{define \"main\"}}{{range pad 0 100000000000000}}{{end}}{{end}}",
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/touchpoint.html:1: rendering " + page + ": stopped after 200ms"},
+		},
+		{
+			name:   "a template that calls itself twice",
+			layout: "touchpoint.html:{{define \"main\"}}{{template \"r\" \"0123456789012345678901234567890123456789\"}}{{end}}\n{{define \"r\"}}{{if .}}{{template \"r\" slice . 1}}{{template \"r\" slice . 1}}{{end}}{{end}}",
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/touchpoint.html:2: rendering " + page + ": stopped after 200ms"},
+		},
+		{
+			name:   "a partial that never ends, on every page showing a touchpoint",
+			layout: "partials/touchpoint-card.html:<p>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}</p>",
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/partials/touchpoint-card.html:2: rendering /", "stopped after 200ms"},
+		},
+		{
+			name:   "output multiplied",
+			layout: "touchpoint.html:{{define \"main\"}}{{range $i := 1000000}}{{range $j := 1000000}}<p>Many, many words.</p>{{end}}{{end}}{{end}}",
+			limits: theme.Limits{Bytes: 1 << 20},
+			errs:   []string{"layouts/touchpoint.html: rendering " + page + ": stopped at 1 MB, the most one page, or a text its templates make, may hold; look for a loop or a template that writes without end"},
+		},
+		{
+			name:   "output multiplied in a partial",
+			layout: "partials/touchpoint-card.html:{{range $i := 1000000}}{{range $j := 1000000}}<p>Many, many words.</p>{{end}}{{end}}",
+			limits: theme.Limits{Bytes: 1 << 20},
+			errs:   []string{"layouts/partials/touchpoint-card.html: rendering /", "stopped at 1 MB"},
+		},
+		{
+			name:   "a text doubled until the memory is gone",
+			layout: "touchpoint.html:{{define \"main\"}}{{$s := \"x\"}}\n{{range $i := 100}}{{$s = printf \"%s%s\" $s $s}}{{end}}{{end}}",
+			limits: theme.Limits{Bytes: 1 << 20},
+			errs:   []string{"layouts/touchpoint.html:2: rendering " + page + ": stopped at 1 MB"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := t.TempDir()
+			write(t, site, hostileBase)
+			name, text, _ := strings.Cut(c.layout, ":")
+			write(t, site, map[string]string{
+				tpDir + "tp.md":   "---\ntitle: TP\n---\n",
+				"layouts/" + name: text,
+			})
+			fsys, err := sitefs.Open(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fsys.Close()
+			start := time.Now()
+			done := make(chan *build.Result, 1)
+			go func() {
+				done <- build.Build(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now, Limits: c.limits})
+			}()
+			var res *build.Result
+			select {
+			case res = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the build did not end in 30s")
+			}
+			t.Logf("failed in %s", time.Since(start).Round(time.Millisecond))
+			if res.OK() {
+				t.Fatal("the build succeeded")
+			}
+			text = res.Diags.Errors().String()
+			for _, want := range c.errs {
+				if !strings.Contains(text, want) {
+					t.Errorf("errors do not say %q:\n%s", want, text)
+				}
+			}
+			if strings.Contains(text, theme.ErrStopped.Error()) {
+				t.Errorf("errors tell of pages stopped with the build:\n%s", text)
+			}
+		})
 	}
 }

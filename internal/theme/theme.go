@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/sitefs"
@@ -31,16 +32,24 @@ type Theme struct {
 	// show anything, so a rebuild cannot tell which pages they change.
 	Custom bool
 	base   *template.Template // baseof.html and the partials, for Partial
+
+	limits  Limits
+	halted  atomic.Bool       // see Halt
+	sources map[string]string // template file name → its Source, for messages
 }
 
-// Partial renders one partial ("partials/touchpoint-card.html") with data.
+// Partial renders one partial ("partials/touchpoint-card.html") with data,
+// for a function a page calls: the page's time limit covers it.
 func (t *Theme) Partial(name string, data any) (template.HTML, error) {
 	if t.base == nil || t.base.Lookup(name) == nil {
 		return "", fmt.Errorf("no template %s", name)
 	}
+	if t.halted.Load() {
+		return "", ErrStopped
+	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
-	if err := t.base.ExecuteTemplate(buf, name, data); err != nil {
+	if err := t.base.ExecuteTemplate(&limitWriter{buf: buf, max: t.limits.Bytes, template: name}, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // html/template escaped it
@@ -130,8 +139,9 @@ var Kinds = map[string][]string{
 }
 
 // Load reads the layers' templates and static files. Page templates are
-// parsed together with baseof.html and every file under partials/.
-func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
+// parsed together with baseof.html and every file under partials/. Pages
+// render within limits (see Limits; the zero value is the default).
+func Load(layers []Layer, funcs template.FuncMap, limits Limits) (*Theme, diag.List) {
 	var diags diag.List
 	layouts := map[string]File{}
 	static := map[string]File{}
@@ -145,14 +155,15 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			delete(static, name)
 		}
 	}
-	t := &Theme{pages: map[string]*template.Template{}, Static: static}
-	for _, f := range layouts {
+	t := &Theme{pages: map[string]*template.Template{}, Static: static, limits: limits.orDefaults(), sources: map[string]string{}}
+	for name, f := range layouts {
 		if !strings.HasPrefix(f.Source, builtinName) {
 			t.Custom = true
 		}
+		t.sources[name] = f.Source
 	}
 
-	base := template.New("").Funcs(funcs).Option("missingkey=error")
+	base := template.New("").Funcs(funcs).Funcs(t.limitFuncs()).Option("missingkey=error")
 	shared := []string{}
 	for name := range layouts {
 		if name == "baseof.html" || strings.HasPrefix(name, "partials/") {
@@ -165,13 +176,14 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		return t, diags
 	}
 	for _, name := range shared {
-		if err := parse(base.New(name), layouts[name]); err != nil {
+		if err := parseFile(base.New(name), layouts[name]); err != nil {
 			diags.Add(templateError(layouts[name].Source, err))
 		}
 	}
 	if diags.HasErrors() {
 		return t, diags
 	}
+	t.guard(base, &diags)
 	needed := map[string]bool{}
 	for _, files := range Kinds {
 		for _, f := range files {
@@ -194,11 +206,12 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			diags.Errorf(f.Source, 0, "", "%v", err)
 			continue
 		}
-		if err := parse(clone.New(name), f); err != nil {
+		if err := parseFile(clone.New(name), f); err != nil {
 			diags.Add(templateError(f.Source, err))
 			broken[name] = true
 			continue
 		}
+		t.guard(clone, &diags)
 		t.pages[name] = clone
 	}
 	// Pages were cloned from base; it may now run partials on its own.
@@ -215,13 +228,14 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	return t, diags
 }
 
-// Execute renders a page of the given kind with data.
+// Execute renders a page of the given kind with data. A page that passes
+// a limit fails with a *LimitError, and so halts the theme (see Halt).
 func (t *Theme) Execute(kind string, data any) ([]byte, error) {
 	for _, name := range Kinds[kind] {
 		if tmpl := t.pages[name]; tmpl != nil {
 			buf := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(buf)
-			if err := tmpl.ExecuteTemplate(buf, "baseof.html", data); err != nil {
+			if err := t.run(tmpl, "baseof.html", name, buf, data); err != nil {
 				return nil, err
 			}
 			return bytes.Clone(buf.Bytes()), nil
@@ -239,7 +253,7 @@ func putBuffer(b *bytes.Buffer) {
 	buffers.Put(b)
 }
 
-func parse(t *template.Template, f File) error {
+func parseFile(t *template.Template, f File) error {
 	_, err := t.Parse(string(f.Data))
 	return err
 }
