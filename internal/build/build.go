@@ -19,6 +19,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
@@ -71,13 +72,28 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 // Build runs one clean build.
 func Build(o Options) *Result { return (&Builder{opts: o, cards: render.NewPartials()}).Build(nil) }
 
-// Builder builds one site repeatedly. It is not safe for concurrent use.
+// Builder builds one site repeatedly. It is not safe for concurrent use,
+// but for Stop.
 type Builder struct {
 	opts  Options
 	cache *content.Cache
 	memo  *render.Memo
 	cards *render.Partials
 	last  *snapshot // the last good build
+
+	stopped atomic.Bool
+	theme   atomic.Pointer[theme.Theme] // the latest build's, for Stop
+}
+
+// Stop stops the build running, if any: its pages stop at their next step
+// and fail with theme.ErrStopped, and so do those of every later build.
+// It may be called from any goroutine, and is how a session ends while a
+// template loops without end.
+func (b *Builder) Stop() {
+	b.stopped.Store(true)
+	if th := b.theme.Load(); th != nil {
+		th.Halt()
+	}
 }
 
 // snapshot is what a rebuild compares against.
@@ -152,6 +168,10 @@ func (b *Builder) Build(changed []string) *Result {
 	diags.Add(more...)
 	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards), o.Limits)
 	diags.Add(more...)
+	b.theme.Store(th)
+	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
+		th.Halt()
+	}
 	if diags.HasErrors() || o.Check {
 		res.Diags = diags.Sort()
 		return res
