@@ -103,17 +103,42 @@ func (t *Theme) step() (bool, error) {
 // bounded: {{$s = printf "%s%s" $s $s}} in a loop doubles a text until the
 // memory is gone without writing a byte.
 func (t *Theme) limitFuncs() template.FuncMap {
-	bound := func(s string) (string, error) {
-		if len(s) > t.limits.Bytes {
+	// Texts given are measured first, so that the largest text made is
+	// about the limit, not twice it.
+	given := func(args []any) int {
+		n := 0
+		for _, a := range args {
+			switch a := a.(type) {
+			case string:
+				n += len(a)
+			case template.HTML:
+				n += len(a)
+			case []byte:
+				n += len(a)
+			}
+		}
+		return n
+	}
+	bound := func(args []any, print func() string) (string, error) {
+		if given(args) > t.limits.Bytes {
 			return "", errTooLarge
 		}
-		return s, nil
+		if s := print(); len(s) <= t.limits.Bytes {
+			return s, nil
+		}
+		return "", errTooLarge
 	}
 	return template.FuncMap{
-		stepFunc:  t.step,
-		"print":   func(args ...any) (string, error) { return bound(fmt.Sprint(args...)) },
-		"printf":  func(format string, args ...any) (string, error) { return bound(fmt.Sprintf(format, args...)) },
-		"println": func(args ...any) (string, error) { return bound(fmt.Sprintln(args...)) },
+		stepFunc: t.step,
+		"print": func(args ...any) (string, error) {
+			return bound(args, func() string { return fmt.Sprint(args...) })
+		},
+		"printf": func(format string, args ...any) (string, error) {
+			return bound(args, func() string { return fmt.Sprintf(format, args...) })
+		},
+		"println": func(args ...any) (string, error) {
+			return bound(args, func() string { return fmt.Sprintln(args...) })
+		},
 	}
 }
 
