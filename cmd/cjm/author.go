@@ -146,7 +146,7 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	c, diags := content.Load(os.DirFS(*source))
+	c, diags := content.Load(openSite(*source))
 	s, more := site.Resolve(c, site.Base{Path: "/"})
 	diags.Add(more...)
 	if errs := diags.Errors(); len(errs) > 0 {

@@ -26,7 +26,7 @@ func buildSite(source, baseURL string, check bool, stderr io.Writer) *build.Resu
 
 func buildOptions(source, baseURL string, check bool, stderr io.Writer, emit func(string, []byte) error) build.Options {
 	return build.Options{
-		Source:    os.DirFS(source),
+		Source:    openSite(source),
 		Builtin:   cjm.DefaultTheme(),
 		BaseURL:   baseURL,
 		Check:     check,

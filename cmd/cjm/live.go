@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"maps"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cjm-portal/cjm"
@@ -18,6 +19,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/devserver"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/publish"
+	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/watch"
 )
 
@@ -29,22 +31,75 @@ var watched = []string{"content", "layouts", "static", "themes"}
 // too; the loop goes on, so fixing the file recovers.
 type live struct {
 	source         string
+	site           fs.FS
 	builder        *build.Builder
+	limits         theme.Limits
 	watcher        *watch.Watcher
 	stdout, stderr io.Writer
+	builds         sync.WaitGroup // running: the site is read until they end
 }
 
-func newLive(source, baseURL string, poll time.Duration, stdout, stderr io.Writer) (*live, error) {
+// slowBuild is how long a build runs before cjm says it is still at it:
+// long for the example portal, short beside a template stuck in a loop.
+const slowBuild = 2 * time.Second
+
+func newLive(source, baseURL string, poll time.Duration, limits theme.Limits, stdout, stderr io.Writer) (*live, error) {
 	w, err := watch.New(watch.Options{Root: source, Dirs: watched, Poll: poll})
 	if err != nil {
 		return nil, err
 	}
-	b := build.NewBuilder(build.Options{Source: os.DirFS(source), Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Committed: newGitDates(source, stderr).Committed})
-	return &live{source: source, builder: b, watcher: w, stdout: stdout, stderr: stderr}, nil
+	site := openSite(source)
+	b := build.NewBuilder(build.Options{Source: site, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Committed: newGitDates(source, stderr).Committed, Limits: limits})
+	if limits.Time <= 0 {
+		limits.Time = theme.PageTime
+	}
+	return &live{source: source, site: site, builder: b, limits: limits, watcher: w, stdout: stdout, stderr: stderr}, nil
+}
+
+// close stops watching, and any build still running; the site is closed
+// once no build reads it, without waiting for that.
+func (l *live) close() {
+	l.builder.Stop()
+	l.watcher.Close()
+	if c, ok := l.site.(io.Closer); ok {
+		go func() {
+			l.builds.Wait()
+			c.Close()
+		}()
+	}
+}
+
+// build runs one build and waits for it while ctx lasts: a page stuck in
+// a template must keep neither Ctrl+C nor the server waiting. ok is false
+// when ctx ended first; the build is then stopped, and left to end on its
+// own. A build that runs long is said to, once.
+func (l *live) build(ctx context.Context, changed []string, what string) (res *build.Result, ok bool) {
+	done := make(chan *build.Result, 1)
+	l.builds.Add(1)
+	go func() {
+		defer l.builds.Done()
+		done <- l.builder.Build(changed)
+	}()
+	slow := time.NewTimer(slowBuild)
+	defer slow.Stop()
+	for {
+		select {
+		case res := <-done:
+			return res, true
+		case <-slow.C:
+			fmt.Fprintf(l.stdout, "%s %s: still building after %s; a page still rendering at %s is stopped\n",
+				time.Now().Format("15:04:05"), what, slowBuild, l.limits.Time)
+		case <-ctx.Done():
+			l.builder.Stop()
+			return nil, false
+		}
+	}
 }
 
 // first runs the first, clean build.
-func (l *live) first() *build.Result { return l.builder.Build(nil) }
+func (l *live) first(ctx context.Context) (*build.Result, bool) {
+	return l.build(ctx, nil, "the first build")
+}
 
 // loop rebuilds on every batch of changes and calls done with each result.
 func (l *live) loop(ctx context.Context, done func(*build.Result)) {
@@ -68,22 +123,31 @@ func (l *live) loop(ctx context.Context, done func(*build.Result)) {
 			if lost {
 				changed, lost = nil, false
 			}
-			res := l.builder.Build(changed)
+			res, ok := l.build(ctx, changed, describe(batch.Paths))
+			if !ok {
+				return
+			}
 			l.report(res, batch.Paths, time.Since(start))
 			done(res)
 		}
 	}
 }
 
+// describe names a batch of changes in one line: its first path, and how
+// many more.
+func describe(changed []string) string {
+	if len(changed) == 0 {
+		return "changes"
+	}
+	if len(changed) > 1 {
+		return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+	}
+	return changed[0]
+}
+
 // report prints one line per rebuild, or the errors of a failed one.
 func (l *live) report(res *build.Result, changed []string, took time.Duration) {
-	what := "changes"
-	if len(changed) > 0 {
-		what = changed[0]
-		if len(changed) > 1 {
-			what += fmt.Sprintf(" and %d more", len(changed)-1)
-		}
-	}
+	what := describe(changed)
 	now := time.Now().Format("15:04:05")
 	if !res.OK() {
 		errs := res.Diags.Errors()
@@ -100,6 +164,7 @@ type serveOptions struct {
 	source, bind, baseURL string
 	port                  int
 	poll                  time.Duration
+	limits                theme.Limits // the default; tests make them small
 }
 
 // serve builds, watches and serves the site until ctx ends. It never
@@ -110,12 +175,16 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer ln.Close()
-	l, err := newLive(o.source, o.baseURL, o.poll, stdout, stderr)
+	l, err := newLive(o.source, o.baseURL, o.poll, o.limits, stdout, stderr)
 	if err != nil {
 		return err
 	}
+	defer l.close()
 	start := time.Now()
-	res := l.first()
+	res, ok := l.first(ctx)
+	if !ok {
+		return nil
+	}
 	base := "/"
 	if res.Site != nil && res.Site.Base.Path != "" {
 		base = res.Site.Base.Path
@@ -179,10 +248,11 @@ func browserErrors(ds diag.List) []devserver.Error {
 // buildAndWatch is `cjm build -watch`: a build published to out, then a
 // rebuild on every change, each publishing only the files that changed.
 func buildAndWatch(ctx context.Context, source, out, baseURL string, minify bool, poll time.Duration, stdout, stderr io.Writer) error {
-	l, err := newLive(source, baseURL, poll, stdout, stderr)
+	l, err := newLive(source, baseURL, poll, theme.Limits{}, stdout, stderr)
 	if err != nil {
 		return err
 	}
+	defer l.close()
 	published := false // whether out holds a build of this session
 	write := func(res *build.Result) {
 		if !res.OK() {
@@ -215,7 +285,10 @@ func buildAndWatch(ctx context.Context, source, out, baseURL string, minify bool
 		fmt.Fprintf(stdout, "%s: %d written, %d removed\n", out, st.Written, st.Removed)
 	}
 	start := time.Now()
-	res := l.first()
+	res, ok := l.first(ctx)
+	if !ok {
+		return nil
+	}
 	l.report(res, nil, time.Since(start))
 	write(res)
 	fmt.Fprintf(stdout, "watching %s for changes (Ctrl+C to stop)\n", strings.Join(watched, ", "))

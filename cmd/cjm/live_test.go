@@ -8,15 +8,19 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/gen"
+	"github.com/cjm-portal/cjm/internal/theme"
 )
 
 // event is one server-sent event.
@@ -49,19 +53,29 @@ func writeFile(t testing.TB, name, data string) {
 	}
 }
 
-// TestServeLive runs `cjm serve` on port 0 and edits its site the way an
-// author does; every step waits for the server's events, never a clock.
-func TestServeLive(t *testing.T) {
-	dir := liveSite(t)
+// session is a `cjm serve` running in this process on port 0.
+type session struct {
+	t      *testing.T
+	addr   string
+	lines  <-chan string // what it prints, line by line, once the address is known
+	events <-chan event
+	stderr *lockedWriter
+}
+
+// startServe runs `cjm serve` on dir until the test ends, and waits for it
+// to print its address: the first build is then served.
+func startServe(t *testing.T, o serveOptions) *session {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out, outW := io.Pipe()
 	stderr := &lockedWriter{w: &strings.Builder{}}
 	done := make(chan error, 1)
+	o.bind, o.port, o.baseURL = "127.0.0.1", 0, "/"
 	go func() {
-		done <- serve(ctx, serveOptions{source: dir, bind: "127.0.0.1", port: 0, baseURL: "/"}, outW, stderr)
+		done <- serve(ctx, o, outW, stderr)
 		outW.Close()
 	}()
-	defer func() {
+	t.Cleanup(func() {
 		cancel()
 		select {
 		case err := <-done:
@@ -71,62 +85,72 @@ func TestServeLive(t *testing.T) {
 		case <-time.After(10 * time.Second):
 			t.Error("serve did not stop")
 		}
-	}()
+	})
 
 	// The address is printed once the first build is served; the rest of
-	// the output is drained so that the server never blocks on it.
+	// the output is read on, so that the server never blocks on it.
 	lines := make(chan string, 100)
 	go func() {
 		sc := bufio.NewScanner(out)
 		for sc.Scan() {
-			lines <- sc.Text()
+			select {
+			case lines <- sc.Text():
+			default: // nobody is waiting for lines: drop them
+			}
 		}
 		close(lines)
 	}()
-	var addr string
-	for addr == "" {
+	s := &session{t: t, lines: lines, stderr: stderr}
+	for s.addr == "" {
 		select {
 		case l := <-lines:
 			if m := regexp.MustCompile(`at (http://127\.0\.0\.1:\d+/)`).FindStringSubmatch(l); m != nil {
-				addr = m[1]
+				s.addr = m[1]
 			}
 		case <-time.After(10 * time.Second):
 			t.Fatalf("no address printed; stderr: %s", stderr.String())
 		}
 	}
-	go func() {
-		for range lines {
-		}
-	}()
+	s.events = subscribe(t, ctx, s.addr+"__cjm/events")
+	return s
+}
 
-	events := subscribe(t, ctx, addr+"__cjm/events")
-	next := func(name string) event {
-		t.Helper()
-		for {
-			select {
-			case e, ok := <-events:
-				if !ok {
-					t.Fatalf("the event stream ended while waiting for %q", name)
-				}
-				if e.name == name {
-					return e
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatalf("no %q event; stderr: %s", name, stderr.String())
+// next waits for the next event called name.
+func (s *session) next(name string) event {
+	s.t.Helper()
+	for {
+		select {
+		case e, ok := <-s.events:
+			if !ok {
+				s.t.Fatalf("the event stream ended while waiting for %q", name)
 			}
+			if e.name == name {
+				return e
+			}
+		case <-time.After(10 * time.Second):
+			s.t.Fatalf("no %q event; stderr: %s", name, s.stderr.String())
 		}
 	}
-	// until waits for reload events until the page at path answers with
-	// status and contains want.
-	until := func(path string, status int, want string) {
-		t.Helper()
-		for {
-			if code, body := get(t, addr+path); code == status && strings.Contains(body, want) {
-				return
-			}
-			next("reload")
+}
+
+// until waits for reload events until the page at path answers with
+// status and contains want.
+func (s *session) until(path string, status int, want string) {
+	s.t.Helper()
+	for {
+		if code, body := get(s.t, s.addr+path); code == status && strings.Contains(body, want) {
+			return
 		}
+		s.next("reload")
 	}
+}
+
+// TestServeLive runs `cjm serve` on port 0 and edits its site the way an
+// author does; every step waits for the server's events, never a clock.
+func TestServeLive(t *testing.T) {
+	dir := liveSite(t)
+	s := startServe(t, serveOptions{source: dir})
+	next, until, addr := s.next, s.until, s.addr
 	next("hello")
 	const page = "journeys/order/buy/pay/"
 	until(page, 200, "Pay by card")
@@ -305,4 +329,127 @@ func BenchmarkServeEdit(b *testing.B) {
 	}
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+}
+
+// stuckLayout is a touchpoint template whose loops would not end in a
+// lifetime, and write nothing.
+const stuckLayout = "{{define \"main\"}}<h1>{{.Title}}</h1>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}{{end}}\n"
+
+// TestServeStuckTemplate: a template that never ends fails its rebuild,
+// with the error over the last good page, which is still served; the save
+// that fixes it rebuilds.
+func TestServeStuckTemplate(t *testing.T) {
+	dir := liveSite(t)
+	s := startServe(t, serveOptions{source: dir, limits: theme.Limits{Time: 300 * time.Millisecond}})
+	s.next("hello")
+	const page = "journeys/order/buy/pay/"
+	s.until(page, 200, "Pay by card")
+
+	layout := filepath.Join(dir, "layouts/touchpoint.html")
+	writeFile(t, layout, stuckLayout)
+	e := s.next("errors")
+	var errs []struct {
+		File    string `json:"file"`
+		Line    int    `json:"line"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(e.data), &errs); err != nil {
+		t.Fatalf("errors event %q: %v", e.data, err)
+	}
+	if len(errs) != 1 || errs[0].File != "layouts/touchpoint.html" || errs[0].Line != 2 ||
+		errs[0].Message != "rendering /"+page+": stopped after 300ms, the time one page may take" {
+		t.Errorf("errors = %s; want one at layouts/touchpoint.html:2 saying /%s was stopped after 300ms", e.data, page)
+	}
+	if code, body := get(t, s.addr+page); code != 200 || !strings.Contains(body, "Pay by card") {
+		t.Errorf("after a stuck rebuild, the page is %d and lacks the last good title", code)
+	}
+
+	writeFile(t, layout, "{{define \"main\"}}<h1>Fixed: {{.Title}}</h1>{{end}}\n")
+	s.until(page, 200, "Fixed: Pay by card")
+}
+
+// TestServeStopsWhileStuck runs `cjm serve` as a process, as a terminal
+// does, and sends it Ctrl+C or SIGTERM while a template is stuck: it still
+// answers with the last good page meanwhile, and exits within a second.
+func TestServeStopsWhileStuck(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no signals to send")
+	}
+	for _, sig := range []os.Signal{syscall.SIGTERM, os.Interrupt} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := liveSite(t)
+			cmd := exec.Command("cjm", "serve", "-source", dir, "-port", "0") // this test binary (see TestMain)
+			// Built with -race, a process waits a second at exit for
+			// reports from other goroutines: not the wait measured here.
+			cmd.Env = append(os.Environ(), "GORACE="+strings.TrimSpace(os.Getenv("GORACE")+" atexit_sleep_ms=0"))
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			stderr := &lockedWriter{w: &strings.Builder{}}
+			cmd.Stderr = stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			defer cmd.Process.Kill()
+			lines := make(chan string, 100)
+			go func() {
+				sc := bufio.NewScanner(out)
+				for sc.Scan() {
+					lines <- sc.Text()
+				}
+				close(lines)
+			}()
+			// waitFor waits for a printed line holding re, and returns its match.
+			waitFor := func(re string) []string {
+				t.Helper()
+				for {
+					select {
+					case l, ok := <-lines:
+						if !ok {
+							t.Fatalf("cjm serve ended without printing %q; stderr: %s", re, stderr.String())
+						}
+						if m := regexp.MustCompile(re).FindStringSubmatch(l); m != nil {
+							return m
+						}
+					case <-time.After(20 * time.Second):
+						t.Fatalf("cjm serve did not print %q; stderr: %s", re, stderr.String())
+					}
+				}
+			}
+			addr := waitFor(`at (http://127\.0\.0\.1:\d+/)`)[1]
+			const page = "journeys/order/buy/pay/"
+			if code, body := get(t, addr+page); code != 200 || !strings.Contains(body, "Pay by card") {
+				t.Fatalf("%s: %d", page, code)
+			}
+
+			writeFile(t, filepath.Join(dir, "layouts/touchpoint.html"), stuckLayout)
+			waitFor(`: still building after 2s; a page still rendering at 10s is stopped$`)
+			asked := time.Now()
+			if code, body := get(t, addr+page); code != 200 || !strings.Contains(body, "Pay by card") {
+				t.Errorf("while a template is stuck, the page is %d and lacks the last good title", code)
+			}
+			t.Logf("answered in %s while stuck", time.Since(asked).Round(time.Millisecond))
+
+			sent := time.Now()
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err := <-exited:
+				took := time.Since(sent)
+				t.Logf("exited %s after %s", took.Round(time.Millisecond), sig)
+				if took > time.Second {
+					t.Errorf("cjm serve took %s to exit after %s", took, sig)
+				}
+				if err != nil {
+					t.Errorf("cjm serve: %v; stderr: %s", err, stderr.String())
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("cjm serve did not exit after %s", sig)
+			}
+		})
+	}
 }

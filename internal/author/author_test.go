@@ -305,3 +305,54 @@ func TestMermaidRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestNewFollowsNoLink: archetypes and the folders a new file goes into are
+// read and written without following a symbolic link, at any level.
+func TestNewFollowsNoLink(t *testing.T) {
+	for _, c := range []struct {
+		name, link, kind, path, want string
+	}{
+		{"archetypes folder", "archetypes", "persona", "olga", "archetypes: is a symbolic link to OUTSIDE, outside the site; cjm does not follow links"},
+		{"archetype file", "archetypes/persona.md", "persona", "olga", "archetypes/persona.md: is a symbolic link to OUTSIDE/persona.md, outside the site"},
+		{"content's folder", "content/personas", "persona", "olga", "content/personas: is a symbolic link to OUTSIDE, outside the site"},
+		{"journey folder", "content/journeys/order", "stage", "journeys/order/pay", "content/journeys/order: is a symbolic link to OUTSIDE, outside the site"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			top := t.TempDir()
+			dir, outside := filepath.Join(top, "site"), filepath.Join(top, "outside")
+			for name, data := range map[string]string{
+				"site/content/_index.md": "---\ntitle: Portal\n---\n",
+				"site/archetypes/.keep":  "",
+				"outside/persona.md":     "---\ntitle: LEAKED\n---\n",
+				"outside/_index.md":      "---\ntitle: LEAKED\npersonas: [x]\n---\n",
+			} {
+				p := filepath.Join(top, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			link := filepath.Join(dir, filepath.FromSlash(c.link))
+			os.RemoveAll(link)
+			os.MkdirAll(filepath.Dir(link), 0o755)
+			target := outside
+			if strings.HasSuffix(c.link, ".md") {
+				target = filepath.Join(outside, "persona.md")
+			}
+			if err := os.Symlink(target, link); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			s := &Site{Dir: dir, Theme: os.DirFS("../../themes/default"), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+			files, err := s.New(c.kind, c.path, NewOptions{})
+			want := strings.ReplaceAll(c.want, "OUTSIDE", outside)
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("New(%s, %s) = %v, %v; want the error %q", c.kind, c.path, files, err, want)
+			}
+			if entries, _ := os.ReadDir(outside); len(entries) != 2 {
+				t.Errorf("wrote into the folder outside: %v", entries)
+			}
+		})
+	}
+}

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -63,7 +63,9 @@ func (t DraftTouchpoint) Title() string {
 // names that has no file yet. It writes everything or nothing, and returns
 // the files written.
 func (s *Site) WriteDraft(d *Draft) (files []string, err error) {
-	s.defaults()
+	if err := s.open(); err != nil {
+		return nil, err
+	}
 	w := &writer{site: s}
 	defer func() {
 		if err != nil {
@@ -209,6 +211,6 @@ func touchpointFile(t DraftTouchpoint) ([]byte, error) {
 
 // exists tells whether the site has the file at rel, inside content/.
 func (s *Site) exists(rel string) bool {
-	_, err := os.Stat(s.contentPath(rel))
+	_, err := fs.Stat(s.root, contentPath(rel))
 	return err == nil
 }

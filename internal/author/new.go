@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
 // Kinds are the kinds `cjm new` writes.
@@ -32,6 +32,7 @@ type Site struct {
 	Lang  string // the site's language: en, ru or pl; read from content/_index.md when ""
 	Now   time.Time
 
+	root   *sitefs.FS       // Dir, read and written without following links
 	loaded *content.Content // the site's content as it was, read once
 }
 
@@ -54,7 +55,9 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.defaults()
+	if err := s.open(); err != nil {
+		return nil, err
+	}
 	w := &writer{site: s}
 	switch kind {
 	case "persona", "team":
@@ -118,20 +121,29 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 	return w.written, nil
 }
 
-func (s *Site) defaults() {
+// open opens the site's folder, once, and fills in what was left out.
+func (s *Site) open() error {
+	if s.root == nil {
+		r, err := sitefs.Open(s.Dir)
+		if err != nil {
+			return err
+		}
+		s.root = r
+	}
 	if s.Now.IsZero() {
 		s.Now = time.Now()
 	}
 	if s.Lang == "" {
 		s.Lang = s.language()
 	}
+	return nil
 }
 
 // content reads the site's content once: what a command learns from it
 // (language, personas) is as the site was before the command wrote.
 func (s *Site) content() *content.Content {
 	if s.loaded == nil {
-		s.loaded, _ = content.Load(os.DirFS(s.Dir)) // problems are cjm check's to report
+		s.loaded, _ = content.Load(s.root) // problems are cjm check's to report
 		if s.loaded == nil {
 			s.loaded = &content.Content{}
 		}
@@ -183,13 +195,26 @@ func titleOf(name string) string {
 	return t
 }
 
-func (s *Site) contentPath(rel string) string {
-	return filepath.Join(s.Dir, "content", filepath.FromSlash(rel))
-}
+// contentPath is the path of rel, inside content/, in the site's folder.
+func contentPath(rel string) string { return path.Join(content.Dir, rel) }
 
 func (s *Site) needJourney(slug string) error {
-	if _, err := os.Stat(s.contentPath("journeys/" + slug + "/_index.md")); err != nil {
+	_, err := fs.Stat(s.root, contentPath("journeys/"+slug+"/_index.md"))
+	if link := linkOf(err); link != nil {
+		return link
+	}
+	if err != nil {
 		return fmt.Errorf("no journey content/journeys/%s: make it first with: cjm new journey journeys/%s", slug, slug)
+	}
+	return nil
+}
+
+// linkOf is the symbolic link err met on its way, or nil: it is all the
+// author needs to hear.
+func linkOf(err error) error {
+	var link *sitefs.LinkError
+	if errors.As(err, &link) {
+		return link
 	}
 	return nil
 }
@@ -197,7 +222,7 @@ func (s *Site) needJourney(slug string) error {
 // findStage finds a journey's stage folder by its name, or by its slug
 // without the number: "checkout" finds "03-checkout".
 func (s *Site) findStage(journey, name string) (string, error) {
-	entries, _ := os.ReadDir(s.contentPath("journeys/" + journey))
+	entries, _ := fs.ReadDir(s.root, contentPath("journeys/"+journey))
 	var folders []string
 	for _, e := range entries {
 		if !e.IsDir() {
@@ -218,7 +243,7 @@ func (s *Site) findStage(journey, name string) (string, error) {
 // nextStageNumber is one more than the highest number of the journey's
 // stage folders.
 func (s *Site) nextStageNumber(journey string) int {
-	entries, _ := os.ReadDir(s.contentPath("journeys/" + journey))
+	entries, _ := fs.ReadDir(s.root, contentPath("journeys/"+journey))
 	n := 0
 	for _, e := range entries {
 		if k, ok, _ := content.SplitNumber(e.Name()); ok && e.IsDir() {
@@ -290,11 +315,14 @@ func (w *writer) write(rel string, data []byte) error {
 	if err := content.CheckSlug(content.Slugify(slugOfFile(rel))); err != nil {
 		return fmt.Errorf("content/%s: the name %q %v; use lower-case letters, digits and hyphens", rel, slugOfFile(rel), err)
 	}
-	file := w.site.contentPath(rel)
-	if err := w.mkdir(filepath.Dir(file)); err != nil {
+	file := contentPath(rel)
+	if err := w.mkdir(path.Dir(file)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := w.site.root.Create(file)
+	if link := linkOf(err); link != nil {
+		return link
+	}
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("content/%s %w; cjm never overwrites a file: pick another name, or edit it", rel, errExists)
 	}
@@ -308,21 +336,26 @@ func (w *writer) write(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	w.written = append(w.written, filepath.ToSlash(filepath.Join("content", filepath.FromSlash(rel))))
+	w.written = append(w.written, file)
 	return nil
 }
 
-// mkdir makes dir and its missing parents, remembering each it made.
+// mkdir makes dir, a slash path in the site's folder, and its missing
+// parents, remembering each it made.
 func (w *writer) mkdir(dir string) error {
 	var missing []string
-	for d := dir; ; d = filepath.Dir(d) {
-		if _, err := os.Stat(d); err == nil || d == filepath.Dir(d) {
+	for d := dir; d != "."; d = path.Dir(d) {
+		_, err := fs.Stat(w.site.root, d)
+		if link := linkOf(err); link != nil {
+			return link
+		}
+		if err == nil {
 			break
 		}
 		missing = append(missing, d)
 	}
 	for i := len(missing) - 1; i >= 0; i-- {
-		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := w.site.root.Mkdir(missing[i]); err != nil && !errors.Is(err, fs.ErrExist) {
 			return err
 		}
 		w.dirs = append(w.dirs, missing[i])
@@ -333,10 +366,10 @@ func (w *writer) mkdir(dir string) error {
 // undo removes what the writer made, after a failure part way.
 func (w *writer) undo() {
 	for _, f := range w.written {
-		os.Remove(filepath.Join(w.site.Dir, filepath.FromSlash(f)))
+		w.site.root.Remove(f)
 	}
 	for i := len(w.dirs) - 1; i >= 0; i-- {
-		os.Remove(w.dirs[i]) // only if empty
+		w.site.root.Remove(w.dirs[i]) // only if empty
 	}
 	w.written, w.dirs = nil, nil
 }
@@ -434,7 +467,7 @@ func (s *Site) stageList(titles []string) []stageName {
 // has no such folder (see `cjm schema`).
 func (s *Site) schemaRef(kind, rel string) string {
 	name := kind + ".schema.json"
-	if _, err := os.Stat(filepath.Join(s.Dir, "schema", name)); err != nil {
+	if _, err := fs.Stat(s.root, "schema/"+name); err != nil {
 		return ""
 	}
 	depth := strings.Count(path.Join("content", rel), "/")
@@ -448,7 +481,11 @@ func (s *Site) archetype(kind string) (*template.Template, error) {
 	var data []byte
 	var from string
 	for _, n := range names {
-		if b, err := os.ReadFile(filepath.Join(s.Dir, "archetypes", n)); err == nil {
+		b, err := fs.ReadFile(s.root, "archetypes/"+n)
+		if link := linkOf(err); link != nil {
+			return nil, link // archetypes/ or the file: either may lead anywhere
+		}
+		if err == nil {
 			data, from = b, "archetypes/"+n
 			break
 		}

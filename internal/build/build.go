@@ -12,12 +12,14 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"maps"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
@@ -25,6 +27,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/render"
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -44,6 +47,9 @@ type Options struct {
 	// instead of holding the site in memory. An error from Emit fails the
 	// build. A Builder that rebuilds ignores it.
 	Emit func(name string, data []byte) error
+	// Limits bound each page's rendering; the zero value is the default
+	// (theme.PageTime, theme.PageBytes).
+	Limits theme.Limits
 }
 
 // Result is a build's outcome.
@@ -66,13 +72,28 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() }
 // Build runs one clean build.
 func Build(o Options) *Result { return (&Builder{opts: o, cards: render.NewPartials()}).Build(nil) }
 
-// Builder builds one site repeatedly. It is not safe for concurrent use.
+// Builder builds one site repeatedly. It is not safe for concurrent use,
+// but for Stop.
 type Builder struct {
 	opts  Options
 	cache *content.Cache
 	memo  *render.Memo
 	cards *render.Partials
 	last  *snapshot // the last good build
+
+	stopped atomic.Bool
+	theme   atomic.Pointer[theme.Theme] // the latest build's, for Stop
+}
+
+// Stop stops the build running, if any: its pages stop at their next step
+// and fail with theme.ErrStopped, and so do those of every later build.
+// It may be called from any goroutine, and is how a session ends while a
+// template loops without end.
+func (b *Builder) Stop() {
+	b.stopped.Store(true)
+	if th := b.theme.Load(); th != nil {
+		th.Halt()
+	}
 }
 
 // snapshot is what a rebuild compares against.
@@ -129,10 +150,8 @@ func (b *Builder) Build(changed []string) *Result {
 		s.Settings.Title = theme.Word(s.Settings.Language, "portal")
 	}
 
-	if name := s.Settings.Theme; name != "" && name != "default" {
-		if fi, err := fs.Stat(o.Source, "themes/"+name); err != nil || !fi.IsDir() {
-			diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
-		}
+	if name := s.Settings.Theme; name != "" && name != "default" && !themeFolder(o.Source, "themes/"+name) {
+		diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
 	}
 	res.Gaps = rollup.Gaps(s, rollup.Options{Today: o.Now, Committed: o.Committed})
 	for _, g := range res.Gaps {
@@ -145,8 +164,14 @@ func (b *Builder) Build(changed []string) *Result {
 	if !o.Check {
 		go func() { signed <- render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path), res.Gaps) }()
 	}
-	th, more := theme.Load(theme.Layers(o.Source, s.Settings.Theme, o.Builtin), render.Funcs(s, o.Now, res.Gaps, b.cards))
+	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
 	diags.Add(more...)
+	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards), o.Limits)
+	diags.Add(more...)
+	b.theme.Store(th)
+	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
+		th.Halt()
+	}
 	if diags.HasErrors() || o.Check {
 		res.Diags = diags.Sort()
 		return res
@@ -245,6 +270,14 @@ func (b *Builder) Build(changed []string) *Result {
 		b.last = &snapshot{files: files, sigs: sigs.Routes}
 	}
 	return res
+}
+
+// themeFolder reports whether the theme's folder dir is there, or is a
+// symbolic link (on the way to) it, which theme.Layers reports.
+func themeFolder(site fs.FS, dir string) bool {
+	fi, err := fs.Lstat(site, dir)
+	var link *sitefs.LinkError
+	return err == nil && (fi.IsDir() || fi.Mode()&fs.ModeSymlink != 0) || errors.As(err, &link)
 }
 
 // outsideContent reports whether a change touches more than content/:

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -17,6 +18,8 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/publish"
+	"github.com/cjm-portal/cjm/internal/sitefs"
+	"github.com/cjm-portal/cjm/internal/theme"
 )
 
 // hostileBase is a small valid site that each hostile case adds to.
@@ -53,6 +56,8 @@ func TestHostileSites(t *testing.T) {
 		// errs are the texts every one of which some error must hold; none
 		// means the build must succeed.
 		errs []string
+		// absent are texts no error may hold.
+		absent []string
 		// page is an output file that must hold every text in want.
 		page string
 		want []string
@@ -71,6 +76,58 @@ func TestHostileSites(t *testing.T) {
 			name:  "static file linked from outside",
 			links: map[string]string{"static/leak.txt": "OUTSIDE/secret.md"},
 			errs:  []string{"static/leak.txt", "outside the site"},
+		},
+		// Every folder cjm reads, linked to a folder outside: each is an
+		// error naming the link, and nothing below it is read.
+		{
+			name:  "content folder linked from outside",
+			links: map[string]string{"content": "OUTSIDE"},
+			errs:  []string{"content: is a symbolic link to OUTSIDE, outside the site; cjm does not follow links"},
+			// Said once: the link is all there is to say.
+			absent: []string{"no content folder"},
+		},
+		{
+			name:  "folder inside content linked from outside",
+			links: map[string]string{"content/journeys/order/01-pay": "OUTSIDE"},
+			errs:  []string{"content/journeys/order/01-pay: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "static folder linked from outside",
+			links: map[string]string{"static": "OUTSIDE"},
+			errs:  []string{"static: is a symbolic link to OUTSIDE, outside the site; cjm does not follow links"},
+		},
+		{
+			name:  "layouts folder linked from outside",
+			links: map[string]string{"layouts": "OUTSIDE"},
+			errs:  []string{"layouts: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "themes folder linked from outside",
+			links: map[string]string{"themes": "OUTSIDE"},
+			errs:  []string{"themes: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:   "theme folder linked from outside",
+			files:  map[string]string{"content/_index.md": "---\ntitle: Portal\ntheme: corporate\n---\n"},
+			links:  map[string]string{"themes/corporate": "OUTSIDE"},
+			errs:   []string{"themes/corporate: is a symbolic link to OUTSIDE, outside the site"},
+			absent: []string{"no folder themes/corporate"},
+		},
+		{
+			name:  "theme's static folder linked from outside",
+			links: map[string]string{"themes/default/static": "OUTSIDE"},
+			errs:  []string{"themes/default/static: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "theme's layouts folder linked from outside",
+			links: map[string]string{"themes/default/layouts": "OUTSIDE"},
+			errs:  []string{"themes/default/layouts: is a symbolic link to OUTSIDE, outside the site"},
+		},
+		{
+			name:  "theme's static folder linked to a folder of the site",
+			files: map[string]string{"static/css/site.css": "body{}"},
+			links: map[string]string{"themes/default/static": "../../static"},
+			errs:  []string{"themes/default/static: is a symbolic link to ../../static; cjm does not follow links"},
 		},
 		{
 			name:  "link inside the site",
@@ -191,12 +248,26 @@ func TestHostileSites(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			top := t.TempDir()
 			site, outside, out := filepath.Join(top, "site"), filepath.Join(top, "outside"), filepath.Join(top, "out")
-			write(t, outside, map[string]string{"secret.md": "---\ntitle: SECRET\n---\nSECRET\n"})
+			// What a followed link would bring in: a page, a template, a
+			// static file, each of which would show up if published.
+			write(t, outside, map[string]string{
+				"secret.md":            "---\ntitle: SECRET\n---\nSECRET\n",
+				"LEAKED.txt":           "LEAKED",
+				"home.html":            "LEAKED",
+				"leaked/_index.md":     "---\ntitle: LEAKED\n---\n",
+				"leaked/LEAKED-tp.md":  "---\ntitle: LEAKED\n---\n",
+				"layouts/home.html":    "LEAKED",
+				"static/LEAKED.css":    "LEAKED",
+				"journeys/x/_index.md": "---\ntitle: LEAKED\n---\n",
+			})
 			write(t, site, hostileBase)
 			write(t, site, c.files)
 			for link, target := range c.links {
 				target = strings.Replace(target, "OUTSIDE", outside, 1)
 				p := filepath.Join(site, filepath.FromSlash(link))
+				if err := os.RemoveAll(p); err != nil { // a link in place of the site's folder
+					t.Fatal(err)
+				}
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					t.Fatal(err)
 				}
@@ -204,9 +275,23 @@ func TestHostileSites(t *testing.T) {
 					t.Skip("no symbolic links here:", err)
 				}
 			}
+			for i, want := range c.errs {
+				c.errs[i] = strings.ReplaceAll(want, "OUTSIDE", outside)
+			}
 
-			res := buildWithin(t, os.DirFS(site), 2*time.Minute)
+			sfs, err := sitefs.Open(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer sfs.Close()
+			fsys := &recorder{FS: sfs}
+			res := buildWithin(t, fsys, 2*time.Minute)
 			errs := res.Diags.Errors()
+			for link := range c.links {
+				if below := fsys.below(link); len(below) > 0 {
+					t.Errorf("read through the link %s: %s", link, below)
+				}
+			}
 			if len(c.errs) > 0 {
 				if res.OK() {
 					t.Fatal("the build succeeded; want an error")
@@ -215,6 +300,25 @@ func TestHostileSites(t *testing.T) {
 				for _, want := range c.errs {
 					if !strings.Contains(text, want) {
 						t.Errorf("errors do not mention %q:\n%s", want, text)
+					}
+				}
+				for _, not := range append(c.absent, "LEAKED") {
+					if strings.Contains(text, not) {
+						t.Errorf("errors mention %q:\n%s", not, text)
+					}
+				}
+				if len(c.links) > 0 {
+					// A file system that follows links when asked to
+					// (os.DirFS) is not asked: the build looks first.
+					dirFS := &recorder{FS: os.DirFS(site)}
+					again := buildWithin(t, dirFS, 2*time.Minute)
+					if again.Diags.Errors().String() != text {
+						t.Errorf("through os.DirFS the errors differ:\n%s\nwant\n%s", again.Diags.Errors(), text)
+					}
+					for link := range c.links {
+						if below := dirFS.below(link); len(below) > 0 {
+							t.Errorf("through os.DirFS, read through the link %s: %s", link, below)
+						}
 					}
 				}
 				for _, d := range errs {
@@ -243,7 +347,7 @@ func TestHostileSites(t *testing.T) {
 			if entries, _ := os.ReadDir(top); len(entries) != 3 {
 				t.Errorf("the build wrote beside the output folder: %v", entries)
 			}
-			if entries, _ := os.ReadDir(outside); len(entries) != 1 {
+			if entries, _ := os.ReadDir(outside); len(entries) != 7 {
 				t.Errorf("the build wrote into a folder outside: %v", entries)
 			}
 		})
@@ -251,11 +355,15 @@ func TestHostileSites(t *testing.T) {
 }
 
 // buildWithin builds the site, failing the test if it takes longer than
-// limit: a generator that hangs on some input never returns at all.
+// limit: a generator that hangs on some input never returns at all. A
+// page may take as long: the race detector slows the map of a touchpoint
+// with 100,000 pains, 21 MB of HTML, past the usual time limit.
 func buildWithin(t *testing.T, site fs.FS, limit time.Duration) *build.Result {
 	t.Helper()
 	done := make(chan *build.Result, 1)
-	go func() { done <- build.Build(build.Options{Source: site, Builtin: cjm.DefaultTheme(), Now: now}) }()
+	go func() {
+		done <- build.Build(build.Options{Source: site, Builtin: cjm.DefaultTheme(), Now: now, Limits: theme.Limits{Time: limit}})
+	}()
 	select {
 	case res := <-done:
 		return res
@@ -263,6 +371,47 @@ func buildWithin(t *testing.T, site fs.FS, limit time.Duration) *build.Result {
 		t.Fatalf("the build did not finish in %s", limit)
 		return nil
 	}
+}
+
+// recorder is a file system that remembers every path it was asked for.
+type recorder struct {
+	fs.FS
+	mu    sync.Mutex
+	asked []string
+}
+
+func (r *recorder) ask(name string) {
+	r.mu.Lock()
+	r.asked = append(r.asked, name)
+	r.mu.Unlock()
+}
+
+// below lists the paths asked for below the folder dir.
+func (r *recorder) below(dir string) []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, p := range r.asked {
+		if strings.HasPrefix(p, dir+"/") {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *recorder) Open(name string) (fs.File, error) { r.ask(name); return r.FS.Open(name) }
+
+func (r *recorder) Stat(name string) (fs.FileInfo, error) { r.ask(name); return fs.Stat(r.FS, name) }
+
+func (r *recorder) Lstat(name string) (fs.FileInfo, error) { r.ask(name); return fs.Lstat(r.FS, name) }
+
+func (r *recorder) ReadLink(name string) (string, error) { r.ask(name); return fs.ReadLink(r.FS, name) }
+
+func (r *recorder) ReadFile(name string) ([]byte, error) { r.ask(name); return fs.ReadFile(r.FS, name) }
+
+func (r *recorder) ReadDir(name string) ([]fs.DirEntry, error) {
+	r.ask(name)
+	return fs.ReadDir(r.FS, name)
 }
 
 // checkOutput checks every published file with checkFile.
@@ -317,5 +466,154 @@ func write(t *testing.T, dir string, files map[string]string) {
 		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestHostileLinksWhileWatching: links that appear while a Builder is told
+// only what changed, as under `cjm serve`, are refused as in a clean
+// build, through a file system that would follow them (os.DirFS) too.
+func TestHostileLinksWhileWatching(t *testing.T) {
+	for _, link := range []string{tpDir + "leak.md", "content/journeys/stolen", "static/leak"} {
+		for _, via := range []string{"sitefs", "os.DirFS"} {
+			t.Run(link+" via "+via, func(t *testing.T) {
+				top := t.TempDir()
+				site, outside := filepath.Join(top, "site"), filepath.Join(top, "outside")
+				write(t, outside, map[string]string{"secret.md": "---\ntitle: SECRET\n---\nSECRET\n", "_index.md": "---\ntitle: SECRET\npersonas: [anna]\n---\n"})
+				write(t, site, hostileBase)
+				var fsys fs.FS = os.DirFS(site)
+				if via == "sitefs" {
+					sfs, err := sitefs.Open(site)
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer sfs.Close()
+					fsys = sfs
+				}
+				b := build.NewBuilder(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now})
+				if res := b.Build(nil); !res.OK() {
+					t.Fatal(res.Diags.Errors())
+				}
+				target := outside
+				if strings.HasSuffix(link, ".md") {
+					target = filepath.Join(outside, "secret.md")
+				}
+				if err := os.MkdirAll(filepath.Dir(filepath.Join(site, link)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(target, filepath.Join(site, filepath.FromSlash(link))); err != nil {
+					t.Skip("no symbolic links here:", err)
+				}
+				res := b.Build([]string{link})
+				if res.OK() {
+					t.Fatalf("the rebuild succeeded; want an error naming %s", link)
+				}
+				if text := res.Diags.Errors().String(); !strings.Contains(text, link+": is a symbolic link to "+target+", outside the site") || strings.Contains(text, "SECRET") {
+					t.Errorf("errors:\n%s", text)
+				}
+			})
+		}
+	}
+}
+
+// TestHostileTemplates builds sites whose own templates never end or
+// multiply what they make, with small limits: each build fails within
+// moments, naming the template, where known its line, the page's URL and
+// the limit it passed.
+func TestHostileTemplates(t *testing.T) {
+	const page = "/journeys/order/pay/tp/"
+	nested := "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}\n{{end}}\n"
+	cases := []struct {
+		name   string
+		layout string // layouts/NAME: text
+		limits theme.Limits
+		errs   []string
+	}{
+		{
+			name:   "range over a huge number, as written",
+			layout: "touchpoint.html:{{define \"main\"}}\n{{range $i := 100000000000000}}{{end}}\n{{end}}\n",
+			errs:   []string{"layouts/touchpoint.html:2: template: range over 100000000000000: more steps than a page can take; range over the site's data, or over a number up to 1000000"},
+		},
+		{
+			name:   "loops within loops that write nothing",
+			layout: "touchpoint.html:" + nested,
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/touchpoint.html:3: rendering " + page + ": stopped after 200ms, the time one page may take; look for a loop or a template that does not end"},
+		},
+		{
+			name:   "a range over a number a function makes",
+			layout: "touchpoint.html:{{define \"main\"}}{{range pad 0 100000000000000}}{{end}}{{end}}",
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/touchpoint.html:1: rendering " + page + ": stopped after 200ms"},
+		},
+		{
+			name:   "a template that calls itself twice",
+			layout: "touchpoint.html:{{define \"main\"}}{{template \"r\" \"0123456789012345678901234567890123456789\"}}{{end}}\n{{define \"r\"}}{{if .}}{{template \"r\" slice . 1}}{{template \"r\" slice . 1}}{{end}}{{end}}",
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/touchpoint.html:2: rendering " + page + ": stopped after 200ms"},
+		},
+		{
+			name:   "a partial that never ends, on every page showing a touchpoint",
+			layout: "partials/touchpoint-card.html:<p>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}</p>",
+			limits: theme.Limits{Time: 200 * time.Millisecond},
+			errs:   []string{"layouts/partials/touchpoint-card.html:2: rendering /", "stopped after 200ms"},
+		},
+		{
+			name:   "output multiplied",
+			layout: "touchpoint.html:{{define \"main\"}}{{range $i := 1000000}}{{range $j := 1000000}}<p>Many, many words.</p>{{end}}{{end}}{{end}}",
+			limits: theme.Limits{Bytes: 1 << 20},
+			errs:   []string{"layouts/touchpoint.html: rendering " + page + ": stopped at 1 MB, the most one page, or a text its templates make, may hold; look for a loop or a template that writes without end"},
+		},
+		{
+			name:   "output multiplied in a partial",
+			layout: "partials/touchpoint-card.html:{{range $i := 1000000}}{{range $j := 1000000}}<p>Many, many words.</p>{{end}}{{end}}",
+			limits: theme.Limits{Bytes: 1 << 20},
+			errs:   []string{"layouts/partials/touchpoint-card.html: rendering /", "stopped at 1 MB"},
+		},
+		{
+			name:   "a text doubled until the memory is gone",
+			layout: "touchpoint.html:{{define \"main\"}}{{$s := \"x\"}}\n{{range $i := 100}}{{$s = printf \"%s%s\" $s $s}}{{end}}{{end}}",
+			limits: theme.Limits{Bytes: 1 << 20},
+			errs:   []string{"layouts/touchpoint.html:2: rendering " + page + ": stopped at 1 MB"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			site := t.TempDir()
+			write(t, site, hostileBase)
+			name, text, _ := strings.Cut(c.layout, ":")
+			write(t, site, map[string]string{
+				tpDir + "tp.md":   "---\ntitle: TP\n---\n",
+				"layouts/" + name: text,
+			})
+			fsys, err := sitefs.Open(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer fsys.Close()
+			start := time.Now()
+			done := make(chan *build.Result, 1)
+			go func() {
+				done <- build.Build(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now, Limits: c.limits})
+			}()
+			var res *build.Result
+			select {
+			case res = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the build did not end in 30s")
+			}
+			t.Logf("failed in %s", time.Since(start).Round(time.Millisecond))
+			if res.OK() {
+				t.Fatal("the build succeeded")
+			}
+			text = res.Diags.Errors().String()
+			for _, want := range c.errs {
+				if !strings.Contains(text, want) {
+					t.Errorf("errors do not say %q:\n%s", want, text)
+				}
+			}
+			if strings.Contains(text, theme.ErrStopped.Error()) {
+				t.Errorf("errors tell of pages stopped with the build:\n%s", text)
+			}
+		})
 	}
 }

@@ -145,10 +145,12 @@ func (c *Cache) listing(fsys fs.FS) (files []string, dirs map[string]bool, ok bo
 		if !utf8.ValidString(p) {
 			return nil, nil, false // no file system opens it: a walk says why
 		}
-		info, err := fs.Stat(fsys, p)
+		info, err := fs.Lstat(fsys, p)
 		switch {
 		case err == nil && info.IsDir(), c.dirs[p]:
 			return nil, nil, false // a folder came, went or changed
+		case err == nil && info.Mode()&fs.ModeSymlink != 0:
+			return nil, nil, false // a link: the walk refuses it, and says why
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return nil, nil, false
 		case !strings.HasSuffix(p, ".md") || hiddenPath(p):

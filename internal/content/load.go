@@ -19,6 +19,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,6 +41,11 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		if files, dirs, ok := cache.listing(fsys); ok {
 			return assemble(fsys, files, dirs, nil, cache, diags)
 		}
+	}
+	if fi, err := fs.Lstat(fsys, Dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		// WalkDir would follow it: the link is all there is to say.
+		diags.Errorf(Dir, 0, "make content/ a folder of the site", "%s", sitefs.Link(fsys, Dir).Message())
+		return &Content{Sections: map[string]*Section{}}, diags
 	}
 	var files []string
 	entries := map[string]fs.DirEntry{}
@@ -64,7 +70,7 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 		if d.Type()&fs.ModeSymlink != 0 && !skipped(name) {
 			// A link may lead out of the site, and a linked folder is not
 			// walked: neither is read, and the author hears why.
-			diags.Errorf(p, 0, "copy the file or folder into the site instead", "%s", LinkError(fsys, p))
+			diags.Errorf(p, 0, "copy the file or folder into the site instead", "%s", sitefs.Link(fsys, p).Message())
 			return nil
 		}
 		if p != Dir && skipped(name) {
@@ -630,19 +636,6 @@ func NameNotUTF8(p string, dir bool) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{File: b.String(), Severity: diag.Error,
 		Message: fmt.Sprintf("the %s name is not UTF-8: byte 0x%02x cannot start or continue a character", what, bad),
 		Hint:    "rename it, in UTF-8"}, true
-}
-
-// LinkError says what is wrong with the symbolic link at p: cjm reads
-// only files and folders that are inside the site.
-func LinkError(fsys fs.FS, p string) string {
-	target, err := fs.ReadLink(fsys, p)
-	if err != nil {
-		return "is a symbolic link, which cjm does not follow"
-	}
-	if t := path.Join(path.Dir(p), target); path.IsAbs(target) || !fs.ValidPath(t) {
-		return fmt.Sprintf("is a symbolic link to %s, outside the site, which cjm does not follow", target)
-	}
-	return fmt.Sprintf("is a symbolic link to %s, which cjm does not follow", target)
 }
 
 // Slugify turns a name or a written slug into its canonical form: NFC,

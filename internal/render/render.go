@@ -5,6 +5,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/textfit"
@@ -214,6 +215,10 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 	errs := make([]error, len(routes))
 	par.For(len(routes), func(k int) {
 		i := order[k]
+		if r.theme.Halted() { // the build is stopped: the rest need not render
+			errs[i] = theme.ErrStopped
+			return
+		}
 		name, data, err := r.Route(routes[i])
 		if err == nil {
 			err = emit(name, data)
@@ -221,14 +226,27 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 		errs[i] = err
 	})
 	var diags diag.List
+	stopped := -1 // a page stopped with the build, said only when no other page says why
 	for i, err := range errs {
-		if err != nil {
+		var limit *theme.LimitError
+		switch {
+		case err == nil:
+		case errors.As(err, &limit):
+			diags.Errorf(limit.File, limit.Line, limit.Hint, "rendering /%s: %s", routes[i].Path, limit.What)
+		case errors.Is(err, theme.ErrStopped):
+			if stopped < 0 {
+				stopped = i
+			}
+		default:
 			file := routes[i].File
 			if file == "" {
 				file = "/" + routes[i].Path
 			}
 			diags.Errorf(file, 0, "check the template named in the message", "rendering /%s: %v", routes[i].Path, err)
 		}
+	}
+	if stopped >= 0 && len(diags) == 0 {
+		diags.Errorf("/"+routes[stopped].Path, 0, "", "rendering /%s: %v", routes[stopped].Path, errs[stopped])
 	}
 	return diags
 }

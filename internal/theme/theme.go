@@ -7,6 +7,7 @@ package theme
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -16,9 +17,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
 // Theme is a set of parsed page templates and the static files to publish.
@@ -30,16 +33,24 @@ type Theme struct {
 	// show anything, so a rebuild cannot tell which pages they change.
 	Custom bool
 	base   *template.Template // baseof.html and the partials, for Partial
+
+	limits  Limits
+	halted  atomic.Bool       // see Halt
+	sources map[string]string // template file name → its Source, for messages
 }
 
-// Partial renders one partial ("partials/touchpoint-card.html") with data.
+// Partial renders one partial ("partials/touchpoint-card.html") with data,
+// for a function a page calls: the page's time limit covers it.
 func (t *Theme) Partial(name string, data any) (template.HTML, error) {
 	if t.base == nil || t.base.Lookup(name) == nil {
 		return "", fmt.Errorf("no template %s", name)
 	}
+	if t.halted.Load() {
+		return "", ErrStopped
+	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
-	if err := t.base.ExecuteTemplate(buf, name, data); err != nil {
+	if err := t.base.ExecuteTemplate(&limitWriter{buf: buf, max: t.limits.Bytes, template: name}, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // html/template escaped it
@@ -53,29 +64,55 @@ type File struct {
 
 // Layer is one place templates and static files are looked up in.
 type Layer struct {
-	Name    string // shown in messages: "layouts", "themes/default", "built-in theme"
-	Layouts fs.FS  // may be nil
-	Static  fs.FS  // may be nil
+	Name string // shown before a built-in file's path in messages; "" for the site's own
+	FS   fs.FS  // nil when the layer has no files
+	// Layouts and Static are the layer's folders in FS ("layouts",
+	// "themes/NAME/static"); "" when it has no such folder.
+	Layouts, Static string
 }
 
-// Layers returns the lookup order for a site folder and theme name.
-func Layers(site fs.FS, name string, builtin fs.FS) []Layer {
-	sub := func(fsys fs.FS, dir string) fs.FS {
+// Layers returns the lookup order for a site folder and theme name. A
+// symbolic link on the way to a layer's folder (layouts, static, themes,
+// themes/NAME, or its layouts or static) is an error: the folder is left
+// out rather than read from wherever the link leads.
+func Layers(site fs.FS, name string, builtin fs.FS) ([]Layer, diag.List) {
+	var diags diag.List
+	said := map[string]bool{}
+	folder := func(fsys fs.FS, dir string) string {
 		if fsys == nil {
-			return nil
+			return ""
 		}
-		if fi, err := fs.Stat(fsys, dir); err != nil || !fi.IsDir() {
-			return nil
+		p := ""
+		for part := range strings.SplitSeq(dir, "/") {
+			p = path.Join(p, part)
+			fi, err := fs.Lstat(fsys, p)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				return ""
+			case err != nil:
+				if !said[p] {
+					diags.Errorf(p, 0, "", "cannot read: %v", err)
+				}
+				said[p] = true
+				return ""
+			case fi.Mode()&fs.ModeSymlink != 0:
+				if !said[p] {
+					diags.Errorf(p, 0, "copy the folder into the site instead", "%s", sitefs.Link(fsys, p).Message())
+				}
+				said[p] = true
+				return ""
+			case !fi.IsDir():
+				return ""
+			}
 		}
-		s, _ := fs.Sub(fsys, dir)
-		return s
+		return dir
 	}
 	themeDir := "themes/" + name
 	return []Layer{
-		{Name: "", Layouts: sub(site, "layouts"), Static: sub(site, "static")},
-		{Name: themeDir + "/", Layouts: sub(site, themeDir+"/layouts"), Static: sub(site, themeDir+"/static")},
-		{Name: builtinName, Layouts: sub(builtin, "layouts"), Static: sub(builtin, "static")},
-	}
+		{Name: "", FS: site, Layouts: folder(site, "layouts"), Static: folder(site, "static")},
+		{Name: "", FS: site, Layouts: folder(site, themeDir+"/layouts"), Static: folder(site, themeDir+"/static")},
+		{Name: builtinName, FS: builtin, Layouts: folder(builtin, "layouts"), Static: folder(builtin, "static")},
+	}, diags
 }
 
 const builtinName = "(built-in theme) "
@@ -103,29 +140,31 @@ var Kinds = map[string][]string{
 }
 
 // Load reads the layers' templates and static files. Page templates are
-// parsed together with baseof.html and every file under partials/.
-func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
+// parsed together with baseof.html and every file under partials/. Pages
+// render within limits (see Limits; the zero value is the default).
+func Load(layers []Layer, funcs template.FuncMap, limits Limits) (*Theme, diag.List) {
 	var diags diag.List
 	layouts := map[string]File{}
 	static := map[string]File{}
 	for i := len(layers) - 1; i >= 0; i-- { // lowest layer first; higher ones overwrite
 		l := layers[i]
-		collect(l.Layouts, l.Name+"layouts/", layouts, &diags)
-		collect(l.Static, l.Name+"static/", static, &diags)
+		collect(l.FS, l.Layouts, l.Name, layouts, &diags)
+		collect(l.FS, l.Static, l.Name, static, &diags)
 	}
 	for name := range static {
 		if skipStatic(name) {
 			delete(static, name)
 		}
 	}
-	t := &Theme{pages: map[string]*template.Template{}, Static: static}
-	for _, f := range layouts {
+	t := &Theme{pages: map[string]*template.Template{}, Static: static, limits: limits.orDefaults(), sources: map[string]string{}}
+	for name, f := range layouts {
 		if !strings.HasPrefix(f.Source, builtinName) {
 			t.Custom = true
 		}
+		t.sources[name] = f.Source
 	}
 
-	base := template.New("").Funcs(funcs).Option("missingkey=error")
+	base := template.New("").Funcs(funcs).Funcs(t.limitFuncs()).Option("missingkey=error")
 	shared := []string{}
 	for name := range layouts {
 		if name == "baseof.html" || strings.HasPrefix(name, "partials/") {
@@ -138,13 +177,14 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 		return t, diags
 	}
 	for _, name := range shared {
-		if err := parse(base.New(name), layouts[name]); err != nil {
+		if err := parseFile(base.New(name), layouts[name]); err != nil {
 			diags.Add(templateError(layouts[name].Source, err))
 		}
 	}
 	if diags.HasErrors() {
 		return t, diags
 	}
+	t.guard(base, &diags)
 	needed := map[string]bool{}
 	for _, files := range Kinds {
 		for _, f := range files {
@@ -167,11 +207,12 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 			diags.Errorf(f.Source, 0, "", "%v", err)
 			continue
 		}
-		if err := parse(clone.New(name), f); err != nil {
+		if err := parseFile(clone.New(name), f); err != nil {
 			diags.Add(templateError(f.Source, err))
 			broken[name] = true
 			continue
 		}
+		t.guard(clone, &diags)
 		t.pages[name] = clone
 	}
 	// Pages were cloned from base; it may now run partials on its own.
@@ -188,13 +229,14 @@ func Load(layers []Layer, funcs template.FuncMap) (*Theme, diag.List) {
 	return t, diags
 }
 
-// Execute renders a page of the given kind with data.
+// Execute renders a page of the given kind with data. A page that passes
+// a limit fails with a *LimitError, and so halts the theme (see Halt).
 func (t *Theme) Execute(kind string, data any) ([]byte, error) {
 	for _, name := range Kinds[kind] {
 		if tmpl := t.pages[name]; tmpl != nil {
 			buf := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(buf)
-			if err := tmpl.ExecuteTemplate(buf, "baseof.html", data); err != nil {
+			if err := t.run(tmpl, "baseof.html", name, buf, data); err != nil {
 				return nil, err
 			}
 			return bytes.Clone(buf.Bytes()), nil
@@ -212,21 +254,24 @@ func putBuffer(b *bytes.Buffer) {
 	buffers.Put(b)
 }
 
-func parse(t *template.Template, f File) error {
+func parseFile(t *template.Template, f File) error {
 	_, err := t.Parse(string(f.Data))
 	return err
 }
 
-func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) {
-	if fsys == nil {
+// collect reads every file under dir in fsys into into, by its path below
+// dir. A symbolic link is an error, and a linked folder is not walked: a
+// static file linked from outside would be published.
+func collect(fsys fs.FS, dir, name string, into map[string]File, diags *diag.List) {
+	if dir == "" {
 		return
 	}
-	_ = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	_ = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			diags.Errorf(name+p, 0, "", "cannot read: %v", err)
 			return nil
 		}
-		if bad, ok := content.NameNotUTF8(prefix+p, d.IsDir()); ok {
+		if bad, ok := content.NameNotUTF8(name+p, d.IsDir()); ok {
 			diags.Add(bad)
 			if d.IsDir() {
 				return fs.SkipDir
@@ -234,8 +279,7 @@ func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) 
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			// A static file linked from outside would be published.
-			diags.Errorf(prefix+p, 0, "copy the file into the site instead", "%s", content.LinkError(fsys, p))
+			diags.Errorf(name+p, 0, "copy the file or folder into the site instead", "%s", sitefs.Link(fsys, p).Message())
 			return nil
 		}
 		if d.IsDir() {
@@ -243,10 +287,10 @@ func collect(fsys fs.FS, prefix string, into map[string]File, diags *diag.List) 
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
-			diags.Errorf(prefix+p, 0, "", "cannot read: %v", err)
+			diags.Errorf(name+p, 0, "", "cannot read: %v", err)
 			return nil
 		}
-		into[path.Clean(p)] = File{Source: prefix + p, Data: data}
+		into[strings.TrimPrefix(p, dir+"/")] = File{Source: name + p, Data: data}
 		return nil
 	})
 }

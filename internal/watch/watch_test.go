@@ -583,3 +583,81 @@ func TestNoGoroutineLeak(t *testing.T) {
 		runtime.Gosched()
 	}
 }
+
+// TestLinkedFoldersAreNotWatched: a symbolic link to a folder elsewhere,
+// at any level, is neither watched nor scanned, whether it was there when
+// watching began or came later; what changes where it leads is no change
+// of the site.
+func TestLinkedFoldersAreNotWatched(t *testing.T) {
+	for _, poll := range []time.Duration{0, 20 * time.Millisecond} {
+		for _, later := range []bool{false, true} {
+			t.Run(fmt.Sprintf("poll=%s,later=%v", poll, later), func(t *testing.T) {
+				outside := t.TempDir()
+				links := map[string]string{
+					"static":                 "a",
+					"themes/default/static":  "b",
+					"content/journeys/x":     "c",
+					"themes/default/layouts": "d",
+				}
+				h := &harness{t: t, root: t.TempDir()}
+				h.write("content/a.md", "a")
+				h.mkdir("themes/default")
+				h.mkdir("content/journeys")
+				link := func() {
+					for link, target := range links {
+						if err := os.MkdirAll(filepath.Join(outside, target), 0o755); err != nil {
+							t.Fatal(err)
+						}
+						if err := os.Symlink(filepath.Join(outside, target), h.path(link)); err != nil {
+							t.Skip("no symbolic links here:", err)
+						}
+					}
+				}
+				if !later {
+					link()
+				}
+				w, err := New(Options{Root: h.root, Dirs: []string{"content", "layouts", "static", "themes"}, Debounce: fastDebounce, Poll: poll})
+				if err != nil {
+					t.Fatal(err)
+				}
+				h.w = w
+				t.Cleanup(func() { w.Close() })
+				if later {
+					link()
+					h.collect("content/journeys/x", "static", "themes/default/static", "themes/default/layouts")
+				}
+				for _, target := range links {
+					if err := os.WriteFile(filepath.Join(outside, target, "LEAKED.md"), []byte("x"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				h.write("content/a.md", "changed")
+				for _, b := range h.collect("content/a.md") {
+					for _, p := range b.Paths {
+						if strings.Contains(p, "LEAKED") {
+							t.Errorf("a change behind a link was reported: %s", p)
+						}
+					}
+				}
+				if err := w.Close(); err != nil { // its state is read below
+					t.Fatal(err)
+				}
+				for p := range w.watched {
+					rel, _ := w.rel(p)
+					for link := range links {
+						if strings.HasPrefix(p, outside) || rel == link || strings.HasPrefix(rel, link+"/") {
+							t.Errorf("watching %s", p)
+						}
+					}
+				}
+				for rel := range w.snap {
+					for link := range links {
+						if strings.HasPrefix(rel, link+"/") {
+							t.Errorf("scanned %s", rel)
+						}
+					}
+				}
+			})
+		}
+	}
+}
