@@ -87,8 +87,9 @@ func TestTooDeep(t *testing.T) {
 }
 
 // TestRenderRefusesDeepNesting checks that Render refuses nesting past
-// MaxDepth before goldmark runs: the one allocation is the error, where
-// goldmark allocates for every level.
+// MaxDepth before goldmark runs: a refusal allocates little more than the
+// error (the race detector and the runtime may add one or two), where
+// goldmark allocates for every one of the thousands of levels.
 func TestRenderRefusesDeepNesting(t *testing.T) {
 	r := New(Options{})
 	for _, src := range []string{strings.Repeat("- ", 100_000) + "x\n", strings.Repeat(">", 200_000) + "x\n", nestedOverLines(2000, "-", 2)} {
@@ -98,7 +99,7 @@ func TestRenderRefusesDeepNesting(t *testing.T) {
 		if !errors.As(err, &de) {
 			t.Fatalf("err = %v, want a *DepthError", err)
 		}
-		if allocs > 2 {
+		if allocs > 10 {
 			t.Errorf("refusing %.20q… made %v allocations; goldmark ran", src, allocs)
 		}
 	}
