@@ -555,7 +555,9 @@ func TestHostileTemplates(t *testing.T) {
 			name:   "a partial that never ends, on every page showing a touchpoint",
 			layout: "partials/touchpoint-card.html:<p>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}</p>",
 			limits: theme.Limits{Time: 200 * time.Millisecond},
-			errs:   []string{"layouts/partials/touchpoint-card.html:2: rendering /", "stopped after 200ms"},
+			// Its line is known where a page got stuck in it; a page that
+			// had not reached it when the build stopped names it alone.
+			errs: []string{"layouts/partials/touchpoint-card.html", "rendering /", "stopped after 200ms"},
 		},
 		{
 			name:   "output multiplied",

@@ -66,6 +66,15 @@ func (e *LimitError) Error() string {
 // page passed a limit, or Halt was called. It says nothing of the page.
 var ErrStopped = errors.New("stopped with the build")
 
+// stoppedIn is ErrStopped for a partial that was not started because the
+// build had stopped: a page that ran out of time waiting for its turn on a
+// busy machine is then blamed on the partial it was about to render, which
+// is where its siblings were stuck, rather than on its own template.
+type stoppedIn struct{ template string }
+
+func (s *stoppedIn) Error() string { return s.template + ": " + ErrStopped.Error() }
+func (s *stoppedIn) Unwrap() error { return ErrStopped }
+
 // errTooLarge is what the functions of a page say when a text they make
 // grows past Limits.Bytes; Execute turns it into a LimitError.
 var errTooLarge = errors.New("too large")
@@ -195,6 +204,12 @@ func (t *Theme) locate(err error, page string) (string, int) {
 	var w *writeTooLarge
 	if errors.As(err, &w) {
 		if src, ok := t.sources[w.template]; ok {
+			return src, 0
+		}
+	}
+	var s *stoppedIn
+	if errors.As(err, &s) {
+		if src, ok := t.sources[s.template]; ok && !t.builtin(s.template) {
 			return src, 0
 		}
 	}

@@ -46,7 +46,7 @@ func (t *Theme) Partial(name string, data any) (template.HTML, error) {
 		return "", fmt.Errorf("no template %s", name)
 	}
 	if t.halted.Load() {
-		return "", ErrStopped
+		return "", &stoppedIn{name}
 	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
