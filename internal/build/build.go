@@ -195,7 +195,11 @@ func (b *Builder) Build(changed []string) *Result {
 	var files map[string][]byte
 	if stream {
 		files = map[string][]byte{}
-		diags.Add(r.Stream(routes, o.Emit)...)
+		more, err := r.Stream(routes, o.Emit)
+		diags.Add(more...)
+		if err != nil {
+			diags.Errorf("-out", 0, "", "writing the site: %v", err)
+		}
 	} else {
 		var more diag.List
 		files, more = r.Routes(routes)
