@@ -2,18 +2,16 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/devserver"
 	"github.com/cjm-portal/cjm/internal/diag"
@@ -34,17 +32,18 @@ type live struct {
 	stdout, stderr io.Writer
 }
 
-func newLive(source, baseURL string, poll time.Duration, stdout, stderr io.Writer) (*live, error) {
+// newLive watches the site in source and builds it into out.
+func newLive(source, baseURL string, poll time.Duration, out publish.Sink, stdout, stderr io.Writer) (*live, error) {
 	w, err := watch.New(watch.Options{Root: source, Dirs: watched, Poll: poll})
 	if err != nil {
 		return nil, err
 	}
-	b := build.NewBuilder(build.Options{Source: os.DirFS(source), Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Committed: newGitDates(source, stderr).Committed})
+	b := build.NewBuilder(buildOptions(source, baseURL, stderr, out))
 	return &live{source: source, builder: b, watcher: w, stdout: stdout, stderr: stderr}, nil
 }
 
 // first runs the first, clean build.
-func (l *live) first() *build.Result { return l.builder.Build(nil) }
+func (l *live) first(ctx context.Context) *build.Result { return l.builder.Build(ctx, nil) }
 
 // loop rebuilds on every batch of changes and calls done with each result.
 func (l *live) loop(ctx context.Context, done func(*build.Result)) {
@@ -68,7 +67,7 @@ func (l *live) loop(ctx context.Context, done func(*build.Result)) {
 			if lost {
 				changed, lost = nil, false
 			}
-			res := l.builder.Build(changed)
+			res := l.builder.Build(ctx, changed)
 			l.report(res, batch.Paths, time.Since(start))
 			done(res)
 		}
@@ -85,14 +84,19 @@ func (l *live) report(res *build.Result, changed []string, took time.Duration) {
 		}
 	}
 	now := time.Now().Format("15:04:05")
-	if !res.OK() {
+	switch {
+	case errors.Is(res.Err, context.Canceled):
+		// Stopped with Ctrl+C: nothing to say.
+	case res.Err != nil:
+		fmt.Fprintf(l.stderr, "%s %s: %v; the last good build stays\n", now, what, res.Err)
+	case !res.OK():
 		errs := res.Diags.Errors()
 		printDiags(l.stderr, l.source, errs)
 		fmt.Fprintf(l.stderr, "%s %s: build failed with %s; the last good build stays\n", now, what, plural(len(errs), "error", "errors"))
-		return
+	default:
+		fmt.Fprintf(l.stdout, "%s %s: %s rendered, %s changed, %d removed in %s\n",
+			now, what, plural(res.Pages, "page", "pages"), plural(res.Published.Written, "file", "files"), res.Published.Removed, took.Round(time.Millisecond))
 	}
-	fmt.Fprintf(l.stdout, "%s %s: %s rendered, %s changed, %d removed in %s\n",
-		now, what, plural(res.Pages, "page", "pages"), plural(len(res.Changed), "file", "files"), len(res.Removed), took.Round(time.Millisecond))
 }
 
 // serveOptions are `cjm serve`'s flags.
@@ -110,12 +114,13 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer ln.Close()
-	l, err := newLive(o.source, o.baseURL, o.poll, stdout, stderr)
+	mem := publish.NewMemory()
+	l, err := newLive(o.source, o.baseURL, o.poll, publish.SkipUnchanged(mem), stdout, stderr)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	res := l.first()
+	res := l.first(ctx)
 	base := "/"
 	if res.Site != nil && res.Site.Base.Path != "" {
 		base = res.Site.Base.Path
@@ -124,9 +129,9 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	if host := o.bind; host != "" && net.ParseIP(host) == nil {
 		server.AllowHosts(host) // a name the user chose to bind, e.g. a LAN host name
 	}
-	publishTo(server, res)
+	publishTo(server, mem, res)
 	if res.OK() {
-		fmt.Fprintf(stdout, "built %s in %s\n", plural(len(res.Files), "file", "files"), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s in %s\n", plural(len(mem.Files()), "file", "files"), time.Since(start).Round(time.Millisecond))
 	} else {
 		l.report(res, nil, time.Since(start))
 	}
@@ -139,7 +144,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	go func() { served <- srv.Serve(ln) }()
 	loopDone := make(chan struct{})
 	go func() {
-		l.loop(ctx, func(res *build.Result) { publishTo(server, res) })
+		l.loop(ctx, func(res *build.Result) { publishTo(server, mem, res) })
 		close(loopDone)
 	}()
 	select {
@@ -158,14 +163,16 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// publishTo hands a build to the dev server: the files when it succeeded,
-// the errors, for the browser's overlay, when it failed.
-func publishTo(server *devserver.Server, res *build.Result) {
-	if res.OK() {
-		server.Update(res.Files)
-		return
+// publishTo hands a build to the dev server: the files it published into
+// mem when it succeeded, the errors, for the browser's overlay, when it
+// failed.
+func publishTo(server *devserver.Server, mem *publish.Memory, res *build.Result) {
+	switch {
+	case res.OK():
+		server.Update(mem.Files())
+	case res.Err == nil:
+		server.Fail(browserErrors(res.Diags.Errors()))
 	}
-	server.Fail(browserErrors(res.Diags.Errors()))
 }
 
 func browserErrors(ds diag.List) []devserver.Error {
@@ -176,50 +183,19 @@ func browserErrors(ds diag.List) []devserver.Error {
 	return out
 }
 
-// buildAndWatch is `cjm build -watch`: a build published to out, then a
-// rebuild on every change, each publishing only the files that changed.
-func buildAndWatch(ctx context.Context, source, out, baseURL string, minify bool, poll time.Duration, stdout, stderr io.Writer) error {
-	l, err := newLive(source, baseURL, poll, stdout, stderr)
+// buildAndWatch is `cjm build -watch`: a build published through out,
+// then a rebuild on every change, each publishing only the files that
+// changed.
+func buildAndWatch(ctx context.Context, source, out, baseURL string, sink publish.Sink, poll time.Duration, stdout, stderr io.Writer) error {
+	l, err := newLive(source, baseURL, poll, sink, stdout, stderr)
 	if err != nil {
 		return err
 	}
-	published := false // whether out holds a build of this session
-	write := func(res *build.Result) {
-		if !res.OK() {
-			return
-		}
-		var st publish.Stats
-		var err error
-		if !published {
-			files := maps.Clone(res.Files) // the builder keeps res.Files: never minify it in place
-			if minify {
-				publish.Minify(files)
-			}
-			st, err = publish.Publish(out, files)
-		} else {
-			changed := make(map[string][]byte, len(res.Changed))
-			for _, name := range res.Changed {
-				changed[name] = res.Files[name]
-			}
-			if minify {
-				publish.Minify(changed)
-			}
-			st, err = publish.PublishChanged(out, res.Files, changed)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "cjm: writing %s: %v\n", out, err)
-			published = false
-			return
-		}
-		published = true
-		fmt.Fprintf(stdout, "%s: %d written, %d removed\n", out, st.Written, st.Removed)
-	}
 	start := time.Now()
-	res := l.first()
+	res := l.first(ctx)
 	l.report(res, nil, time.Since(start))
-	write(res)
-	fmt.Fprintf(stdout, "watching %s for changes (Ctrl+C to stop)\n", strings.Join(watched, ", "))
-	l.loop(ctx, write)
+	fmt.Fprintf(stdout, "watching %s for changes, publishing into %s (Ctrl+C to stop)\n", strings.Join(watched, ", "), out)
+	l.loop(ctx, func(*build.Result) {})
 	return nil
 }
 
