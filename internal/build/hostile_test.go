@@ -8,15 +8,19 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/gen"
 	"github.com/cjm-portal/cjm/internal/publish"
 )
 
@@ -269,4 +273,163 @@ func write(t *testing.T, dir string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// TestHostileOutput publishes into an output folder that holds the user's
+// files beside cjm's, with names that a manifest of one name a line broke
+// (a newline, a tab) and names that differ only in case: cjm changes only
+// the files it wrote, and refuses to overwrite any other.
+func TestHostileOutput(t *testing.T) {
+	top := t.TempDir()
+	site, out := filepath.Join(top, "site"), filepath.Join(top, "out")
+	write(t, site, hostileBase)
+	write(t, site, map[string]string{
+		"static/x\ny.txt":      "a newline in the name",
+		"static/tab\there.txt": "a tab in the name",
+		"static/Case.txt":      "upper case",
+		"static/case.txt":      "lower case",
+	})
+	user := map[string]string{
+		"x":           "the user's: the name before the newline",
+		"y.txt":       "the user's: the name after it",
+		"tab":         "the user's",
+		"CASE.txt":    "the user's",
+		"bad\xff.txt": "the user's, not UTF-8",
+	}
+	write(t, out, user)
+	rebuild := func() *build.Result {
+		t.Helper()
+		return buildWithin(t, os.DirFS(site), out, 2*time.Minute)
+	}
+	if res := rebuild(); !res.OK() {
+		t.Fatalf("build failed: %v %s", res.Err, res.Diags.Errors())
+	}
+	files := tree(t, out)
+	for name, want := range map[string]string{"x\ny.txt": "a newline in the name", "tab\there.txt": "a tab in the name", "Case.txt": "upper case", "case.txt": "lower case"} {
+		if files[name] != want {
+			t.Errorf("%q = %q, want %q", name, files[name], want)
+		}
+	}
+	keepsUsers := func(step string) {
+		t.Helper()
+		files := tree(t, out)
+		for name, want := range user {
+			if files[name] != want {
+				t.Errorf("%s: the user's %q = %q, want %q", step, name, files[name], want)
+			}
+		}
+	}
+	keepsUsers("first build")
+
+	// Removed from the site, removed from the output; nothing else is.
+	for _, name := range []string{"static/x\ny.txt", "static/Case.txt"} {
+		if err := os.Remove(filepath.Join(site, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := rebuild(); !res.OK() || res.Published.Removed != 2 {
+		t.Fatalf("build: %v %s, %+v", res.Err, res.Diags.Errors(), res.Published)
+	}
+	files = tree(t, out)
+	for name, want := range map[string]bool{"x\ny.txt": false, "Case.txt": false, "case.txt": true, "tab\there.txt": true} {
+		if _, ok := files[name]; ok != want {
+			t.Errorf("%q there: %v, want %v", name, ok, want)
+		}
+	}
+	keepsUsers("a build that removes files")
+
+	// A file the build would overwrite that cjm did not write: the build
+	// fails, names it, says what to do, and changes nothing.
+	for _, c := range []struct{ site, out string }{
+		{"static/new page.txt", "new page.txt"},
+		{"content/personas/bea.md", "personas/bea/index.html"},
+	} {
+		write(t, site, map[string]string{c.site: "---\ntitle: Bea\n---\n"})
+		write(t, out, map[string]string{c.out: "the user's"})
+		before := tree(t, out)
+		res := rebuild()
+		if res.Err == nil || !strings.Contains(res.Err.Error(), filepath.Join(out, c.out)+" was not written by cjm") || !strings.Contains(res.Err.Error(), "or build into another folder") {
+			t.Errorf("%s in the way: %v", c.out, res.Err)
+		}
+		if after := tree(t, out); !maps.Equal(before, after) {
+			t.Errorf("%s in the way: the output changed", c.out)
+		}
+		os.Remove(filepath.Join(out, c.out))
+		if res := rebuild(); !res.OK() {
+			t.Errorf("%s moved away: %v %s", c.out, res.Err, res.Diags.Errors())
+		}
+	}
+	keepsUsers("refused builds")
+}
+
+// TestInterruptedBuild cancels a build halfway, as Ctrl+C does: the build
+// stops, and the output folder is the previous build, with nothing left
+// over.
+func TestInterruptedBuild(t *testing.T) {
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	if _, err := gen.Write(site, gen.Files(gen.Options{Touchpoints: 60, Seed: 3, BodyWords: 20})); err != nil {
+		t.Fatal(err)
+	}
+	if res := buildWithin(t, os.DirFS(site), out, 2*time.Minute); !res.OK() {
+		t.Fatalf("build failed: %v %s", res.Err, res.Diags.Errors())
+	}
+	before := tree(t, out)
+
+	dir, err := publish.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sink := &cancelling{Sink: publish.SkipUnchanged(dir), cancel: cancel, after: 20}
+	// Another base URL: every page changes.
+	res := build.Build(ctx, build.Options{Source: os.DirFS(site), Builtin: cjm.DefaultTheme(), Now: now, BaseURL: "/elsewhere/", Out: sink})
+	dir.Close()
+	if !errors.Is(res.Err, context.Canceled) {
+		t.Errorf("the build's error: %v, want context.Canceled", res.Err)
+	}
+	if n := int(sink.late.Load()); n > runtime.GOMAXPROCS(0) {
+		t.Errorf("%d files were handed over after the build was interrupted", n)
+	}
+	if after := tree(t, out); !maps.Equal(before, after) {
+		t.Error("the output is not the previous build")
+	}
+}
+
+// cancelling cancels the build after so many files have been put.
+type cancelling struct {
+	publish.Sink
+	cancel func()
+	after  int32
+	puts   atomic.Int32
+	late   atomic.Int32 // files put after cancelling
+}
+
+func (c *cancelling) Put(name string, data []byte) error {
+	switch n := c.puts.Add(1); {
+	case n == c.after:
+		c.cancel()
+	case n > c.after:
+		c.late.Add(1)
+	}
+	return c.Sink.Put(name, data)
+}
+
+// tree returns every file under dir, name → bytes.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
