@@ -172,6 +172,8 @@ func publishTo(server *devserver.Server, mem *publish.Memory, res *build.Result)
 		server.Update(mem.Files())
 	case res.Err == nil:
 		server.Fail(browserErrors(res.Diags.Errors()))
+	case !errors.Is(res.Err, context.Canceled):
+		server.Fail([]devserver.Error{{Message: res.Err.Error()}})
 	}
 }
 

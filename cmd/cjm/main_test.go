@@ -23,8 +23,12 @@ func TestMain(m *testing.M) {
 }
 
 func killedAt() {
+	if len(os.Args) < 4 || os.Args[3] != "build" {
+		fmt.Fprintln(os.Stderr, "usage: cjm-killed-at KIND N build [flags]")
+		os.Exit(2)
+	}
 	n, err := strconv.Atoi(os.Args[2])
-	if len(os.Args) < 4 || os.Args[3] != "build" || err != nil {
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "usage: cjm-killed-at KIND N build [flags]")
 		os.Exit(2)
 	}
