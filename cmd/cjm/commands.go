@@ -2,14 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
-	"slices"
 	"strconv"
 	"syscall"
 	"time"
@@ -20,19 +19,40 @@ import (
 	"github.com/cjm-portal/cjm/internal/publish"
 )
 
-func buildSite(source, baseURL string, check bool, stderr io.Writer) *build.Result {
-	return build.Build(buildOptions(source, baseURL, check, stderr, nil))
+func checkSite(source string, stderr io.Writer) *build.Result {
+	return build.Build(context.Background(), buildOptions(source, "", stderr, nil))
 }
 
-func buildOptions(source, baseURL string, check bool, stderr io.Writer, emit func(string, []byte) error) build.Options {
+// buildOptions are the options of every build; out nil checks only.
+func buildOptions(source, baseURL string, stderr io.Writer, out publish.Sink) build.Options {
 	return build.Options{
 		Source:    openSite(source),
 		Builtin:   cjm.DefaultTheme(),
 		BaseURL:   baseURL,
-		Check:     check,
+		Check:     out == nil,
 		Committed: newGitDates(source, stderr).Committed,
-		Emit:      emit,
+		Out:       out,
 	}
+}
+
+// pipeline is the output pipeline of cjm build and cjm build -watch:
+// minified (where mini is not nil), unchanged files skipped, published
+// into the folder.
+func pipeline(dir *publish.Dir, mini *publish.Minifier) publish.Sink {
+	sink := publish.SkipUnchanged(dir)
+	if mini != nil {
+		sink = publish.Minify(sink, mini)
+	}
+	return sink
+}
+
+// interrupted returns a context that Ctrl+C or SIGTERM ends. A second
+// signal ends the process at once: the next command that opens the output
+// folder puts it back in order.
+func interrupted() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }
 
 // printDiags writes diagnostics with paths as the user typed -source, so
@@ -78,6 +98,11 @@ func plural(n int, one, many string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) error {
+	return buildWith(publish.Open, args, stdout, stderr)
+}
+
+// buildWith is `cjm build`, opening the output folder with open.
+func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("build", stderr)
 	source := fs.String("source", ".", "the site's folder, holding content/")
 	out := fs.String("out", "", "the output folder (default SOURCE/public)")
@@ -105,54 +130,37 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "cjm build:", err)
 		return errUsage
 	}
-	if *watching {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-		return buildAndWatch(ctx, *source, *out, *baseURL, *minify, *poll, stdout, stderr)
-	}
 	start := time.Now()
-	// Pages are minified and written as they are rendered, so that the
-	// site is never held in memory whole; nothing counts as published
-	// until Commit, and a failed build takes back what it wrote.
-	w, err := publish.Open(*out)
+	ctx, stop := interrupted()
+	defer stop()
+	// Opening the folder puts right whatever a process that died while
+	// publishing into it left.
+	dir, err := open(*out)
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", *out, err)
+		return err
 	}
+	defer dir.Close()
 	var mini *publish.Minifier
 	if *minify {
 		mini = publish.NewMinifier()
 	}
-	emit := func(name string, data []byte) error {
-		if mini != nil {
-			data = mini.File(name, data)
-		}
-		return w.Write(name, data)
+	if *watching {
+		return buildAndWatch(ctx, *source, *out, *baseURL, pipeline(dir, mini), *poll, stdout, stderr)
 	}
-	res := build.Build(buildOptions(*source, *baseURL, false, stderr, emit))
+	// Pages are minified and staged as they are rendered, so that the
+	// site is never held in memory whole; nothing is published until the
+	// build commits, and a failed build takes back what it staged.
+	res := build.Build(ctx, buildOptions(*source, *baseURL, stderr, pipeline(dir, mini)))
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {
-			w.Abort()
 			return err
 		}
 	}
 	if !res.OK() {
-		w.Abort()
-		errs := res.Diags.Errors()
-		printDiags(stderr, *source, errs)
-		fmt.Fprintf(stderr, "cjm: build failed with %s; %s was left as it was\n", plural(len(errs), "error", "errors"), *out)
+		printFailure(stderr, *source, *out, res)
 		return errFailed
 	}
-	// The static files: stylesheets, scripts, fonts, the site's own.
-	for _, name := range slices.Sorted(maps.Keys(res.Files)) {
-		if err := emit(name, res.Files[name]); err != nil {
-			w.Abort()
-			return fmt.Errorf("writing %s: %w", *out, err)
-		}
-	}
-	st, err := w.Commit()
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", *out, err)
-	}
+	st := res.Published
 	if !*quiet {
 		saved := ""
 		if mini != nil {
@@ -168,6 +176,23 @@ func runBuild(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// printFailure says why a build was not published, and that the output
+// folder holds what it held before.
+func printFailure(w io.Writer, source, out string, res *build.Result) {
+	switch {
+	case errors.Is(res.Err, context.Canceled):
+		fmt.Fprintf(w, "cjm: interrupted; %s was left as it was\n", out)
+	case errors.Is(res.Err, publish.ErrUnfinished):
+		fmt.Fprintf(w, "cjm: %v\n", res.Err)
+	case res.Err != nil:
+		fmt.Fprintf(w, "cjm: %v\ncjm: %s was left as it was\n", res.Err, out)
+	default:
+		errs := res.Diags.Errors()
+		printDiags(w, source, errs)
+		fmt.Fprintf(w, "cjm: build failed with %s; %s was left as it was\n", plural(len(errs), "error", "errors"), out)
+	}
+}
+
 func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("check", stderr)
 	source := fs.String("source", ".", "the site's folder, holding content/")
@@ -175,7 +200,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	res := buildSite(*source, "", true, stderr)
+	res := checkSite(*source, stderr)
 	printDiags(stdout, *source, res.Diags)
 	errs, gaps, warns := len(res.Diags.Errors()), len(res.Diags.Gaps()), len(res.Diags.Warnings())
 	fmt.Fprintf(stdout, "%s, %s, %s\n", plural(errs, "error", "errors"), plural(gaps, "gap", "gaps"), plural(warns, "warning", "warnings"))

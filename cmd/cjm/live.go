@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -14,7 +14,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/devserver"
 	"github.com/cjm-portal/cjm/internal/diag"
@@ -31,11 +30,11 @@ var watched = []string{"content", "layouts", "static", "themes"}
 // too; the loop goes on, so fixing the file recovers.
 type live struct {
 	source         string
-	site           fs.FS
 	builder        *build.Builder
-	limits         theme.Limits
 	watcher        *watch.Watcher
 	stdout, stderr io.Writer
+	site           fs.FS
+	limits         theme.Limits
 	builds         sync.WaitGroup // running: the site is read until they end
 }
 
@@ -43,17 +42,20 @@ type live struct {
 // long for the example portal, short beside a template stuck in a loop.
 const slowBuild = 2 * time.Second
 
-func newLive(source, baseURL string, poll time.Duration, limits theme.Limits, stdout, stderr io.Writer) (*live, error) {
+// newLive watches the site in source and builds it into out, each page
+// within limits (the defaults when zero).
+func newLive(source, baseURL string, poll time.Duration, limits theme.Limits, out publish.Sink, stdout, stderr io.Writer) (*live, error) {
 	w, err := watch.New(watch.Options{Root: source, Dirs: watched, Poll: poll})
 	if err != nil {
 		return nil, err
 	}
-	site := openSite(source)
-	b := build.NewBuilder(build.Options{Source: site, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Committed: newGitDates(source, stderr).Committed, Limits: limits})
+	o := buildOptions(source, baseURL, stderr, out)
+	o.Limits = limits
+	b := build.NewBuilder(o)
 	if limits.Time <= 0 {
 		limits.Time = theme.PageTime
 	}
-	return &live{source: source, site: site, builder: b, limits: limits, watcher: w, stdout: stdout, stderr: stderr}, nil
+	return &live{source: source, site: o.Source, builder: b, limits: limits, watcher: w, stdout: stdout, stderr: stderr}, nil
 }
 
 // close stops watching, and any build still running; the site is closed
@@ -78,7 +80,7 @@ func (l *live) build(ctx context.Context, changed []string, what string) (res *b
 	l.builds.Add(1)
 	go func() {
 		defer l.builds.Done()
-		done <- l.builder.Build(changed)
+		done <- l.builder.Build(ctx, changed)
 	}()
 	slow := time.NewTimer(slowBuild)
 	defer slow.Stop()
@@ -149,14 +151,19 @@ func describe(changed []string) string {
 func (l *live) report(res *build.Result, changed []string, took time.Duration) {
 	what := describe(changed)
 	now := time.Now().Format("15:04:05")
-	if !res.OK() {
+	switch {
+	case errors.Is(res.Err, context.Canceled):
+		// Stopped with Ctrl+C: nothing to say.
+	case res.Err != nil:
+		fmt.Fprintf(l.stderr, "%s %s: %v; the last good build stays\n", now, what, res.Err)
+	case !res.OK():
 		errs := res.Diags.Errors()
 		printDiags(l.stderr, l.source, errs)
 		fmt.Fprintf(l.stderr, "%s %s: build failed with %s; the last good build stays\n", now, what, plural(len(errs), "error", "errors"))
-		return
+	default:
+		fmt.Fprintf(l.stdout, "%s %s: %s rendered, %s changed, %d removed in %s\n",
+			now, what, plural(res.Pages, "page", "pages"), plural(res.Published.Written, "file", "files"), res.Published.Removed, took.Round(time.Millisecond))
 	}
-	fmt.Fprintf(l.stdout, "%s %s: %s rendered, %s changed, %d removed in %s\n",
-		now, what, plural(res.Pages, "page", "pages"), plural(len(res.Changed), "file", "files"), len(res.Removed), took.Round(time.Millisecond))
 }
 
 // serveOptions are `cjm serve`'s flags.
@@ -175,7 +182,8 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 		return err
 	}
 	defer ln.Close()
-	l, err := newLive(o.source, o.baseURL, o.poll, o.limits, stdout, stderr)
+	mem := publish.NewMemory()
+	l, err := newLive(o.source, o.baseURL, o.poll, o.limits, publish.SkipUnchanged(mem), stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -193,9 +201,9 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	if host := o.bind; host != "" && net.ParseIP(host) == nil {
 		server.AllowHosts(host) // a name the user chose to bind, e.g. a LAN host name
 	}
-	publishTo(server, res)
+	publishTo(server, mem, res)
 	if res.OK() {
-		fmt.Fprintf(stdout, "built %s in %s\n", plural(len(res.Files), "file", "files"), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "built %s in %s\n", plural(len(mem.Files()), "file", "files"), time.Since(start).Round(time.Millisecond))
 	} else {
 		l.report(res, nil, time.Since(start))
 	}
@@ -208,7 +216,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	go func() { served <- srv.Serve(ln) }()
 	loopDone := make(chan struct{})
 	go func() {
-		l.loop(ctx, func(res *build.Result) { publishTo(server, res) })
+		l.loop(ctx, func(res *build.Result) { publishTo(server, mem, res) })
 		close(loopDone)
 	}()
 	select {
@@ -227,14 +235,18 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	return nil
 }
 
-// publishTo hands a build to the dev server: the files when it succeeded,
-// the errors, for the browser's overlay, when it failed.
-func publishTo(server *devserver.Server, res *build.Result) {
-	if res.OK() {
-		server.Update(res.Files)
-		return
+// publishTo hands a build to the dev server: the files it published into
+// mem when it succeeded, the errors, for the browser's overlay, when it
+// failed.
+func publishTo(server *devserver.Server, mem *publish.Memory, res *build.Result) {
+	switch {
+	case res.OK():
+		server.Update(mem.Files())
+	case res.Err == nil:
+		server.Fail(browserErrors(res.Diags.Errors()))
+	case !errors.Is(res.Err, context.Canceled):
+		server.Fail([]devserver.Error{{Message: res.Err.Error()}})
 	}
-	server.Fail(browserErrors(res.Diags.Errors()))
 }
 
 func browserErrors(ds diag.List) []devserver.Error {
@@ -245,54 +257,23 @@ func browserErrors(ds diag.List) []devserver.Error {
 	return out
 }
 
-// buildAndWatch is `cjm build -watch`: a build published to out, then a
-// rebuild on every change, each publishing only the files that changed.
-func buildAndWatch(ctx context.Context, source, out, baseURL string, minify bool, poll time.Duration, stdout, stderr io.Writer) error {
-	l, err := newLive(source, baseURL, poll, theme.Limits{}, stdout, stderr)
+// buildAndWatch is `cjm build -watch`: a build published through out,
+// then a rebuild on every change, each publishing only the files that
+// changed.
+func buildAndWatch(ctx context.Context, source, out, baseURL string, sink publish.Sink, poll time.Duration, stdout, stderr io.Writer) error {
+	l, err := newLive(source, baseURL, poll, theme.Limits{}, sink, stdout, stderr)
 	if err != nil {
 		return err
 	}
 	defer l.close()
-	published := false // whether out holds a build of this session
-	write := func(res *build.Result) {
-		if !res.OK() {
-			return
-		}
-		var st publish.Stats
-		var err error
-		if !published {
-			files := maps.Clone(res.Files) // the builder keeps res.Files: never minify it in place
-			if minify {
-				publish.Minify(files)
-			}
-			st, err = publish.Publish(out, files)
-		} else {
-			changed := make(map[string][]byte, len(res.Changed))
-			for _, name := range res.Changed {
-				changed[name] = res.Files[name]
-			}
-			if minify {
-				publish.Minify(changed)
-			}
-			st, err = publish.PublishChanged(out, res.Files, changed)
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "cjm: writing %s: %v\n", out, err)
-			published = false
-			return
-		}
-		published = true
-		fmt.Fprintf(stdout, "%s: %d written, %d removed\n", out, st.Written, st.Removed)
-	}
 	start := time.Now()
 	res, ok := l.first(ctx)
 	if !ok {
 		return nil
 	}
 	l.report(res, nil, time.Since(start))
-	write(res)
-	fmt.Fprintf(stdout, "watching %s for changes (Ctrl+C to stop)\n", strings.Join(watched, ", "))
-	l.loop(ctx, write)
+	fmt.Fprintf(stdout, "watching %s for changes, publishing into %s (Ctrl+C to stop)\n", strings.Join(watched, ", "), out)
+	l.loop(ctx, func(*build.Result) {})
 	return nil
 }
 

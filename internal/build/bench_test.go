@@ -53,7 +53,7 @@ func BenchmarkRebuild(b *testing.B) {
 		}
 	}
 	original, _ := os.ReadFile(filepath.Join(dir, tp))
-	builder := build.NewBuilder(build.Options{Source: os.DirFS(dir), Builtin: cjm.DefaultTheme(), Now: now})
+	builder := newMemBuilder(build.Options{Source: os.DirFS(dir), Builtin: cjm.DefaultTheme(), Now: now})
 	if res := builder.Build(nil); !res.OK() {
 		b.Fatalf("build failed:\n%s", res.Diags.Errors())
 	}

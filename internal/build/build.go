@@ -1,29 +1,30 @@
 // Package build runs builds of a site: load the content, resolve it into
-// a site, load the theme, and render the pages into memory. It writes
-// nothing: the caller publishes the files only when the build has no
-// errors, so a failed build never touches the previous output.
+// a site, load the theme, render the pages and hand them to a sink of
+// package publish as they come. A build with errors is aborted, so that
+// the sink keeps the previous output; one without is committed.
 //
 // A Builder builds the same site again and again (watch mode, the dev
 // server): it decodes only the files that changed, and renders only the
 // routes whose signature (package render) changed since the last good
-// build; everything else is carried over. Its output always equals a
-// clean build's.
+// build; every other page is handed to the sink as kept. Its output always
+// equals a clean build's.
 package build
 
 import (
-	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"maps"
 	"path"
 	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/cjm-portal/cjm/internal/render"
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
@@ -41,12 +42,12 @@ type Options struct {
 	// Committed says when a file was last committed, for journeys with no
 	// `updated` date; nil when unknown (not a git checkout).
 	Committed func(file string) (time.Time, bool)
-	// Emit, when set, is handed each rendered page and shared file (search
-	// index, data exports) as soon as it is made, from the rendering
-	// goroutines, and Result.Files then holds only the static files: a one-off build writes pages as they come
-	// instead of holding the site in memory. An error from Emit fails the
-	// build. A Builder that rebuilds ignores it.
-	Emit func(name string, data []byte) error
+	// Out takes the build's files: each page as soon as it is rendered,
+	// the shared files (search index, data exports) as they are made, the
+	// static files, and, from a Builder, each page not rendered again as
+	// kept. A build with errors is aborted, any other committed, so that
+	// Out always holds the last good build. Unused when Check.
+	Out publish.Sink
 	// Limits bound each page's rendering; the zero value is the default
 	// (theme.PageTime, theme.PageBytes).
 	Limits theme.Limits
@@ -55,22 +56,24 @@ type Options struct {
 // Result is a build's outcome.
 type Result struct {
 	Site  *site.Site
-	Files map[string][]byte // output path → bytes; nil when the build has errors
-	Diags diag.List         // sorted; errors and warnings
-	Pages int               // pages and maps rendered by this build
-	Gaps  []rollup.Gap      // what the maps do not say yet; also in Diags, as warnings
-	// Changed lists the output paths whose bytes differ from the last good
-	// build's (all of them on a first build), Removed those it no longer
-	// has; both sorted.
-	Changed, Removed []string
-	Full             bool // whether every route was rendered
+	Diags diag.List    // sorted; errors and warnings
+	Pages int          // pages and maps rendered by this build
+	Gaps  []rollup.Gap // what the maps do not say yet; also in Diags, as warnings
+	Full  bool         // whether every route was rendered
+	// Published says what committing the build into Out did.
+	Published publish.Stats
+	// Err says why a build whose content has no errors was not published:
+	// Out failed, or ctx ended. Out holds the last good build.
+	Err error
 }
 
-// OK reports whether the build has no errors.
-func (r *Result) OK() bool { return !r.Diags.HasErrors() }
+// OK reports whether the build has no errors and was published.
+func (r *Result) OK() bool { return !r.Diags.HasErrors() && r.Err == nil }
 
 // Build runs one clean build.
-func Build(o Options) *Result { return (&Builder{opts: o, cards: render.NewPartials()}).Build(nil) }
+func Build(ctx context.Context, o Options) *Result {
+	return (&Builder{opts: o, cards: render.NewPartials()}).Build(ctx, nil)
+}
 
 // Builder builds one site repeatedly. It is not safe for concurrent use,
 // but for Stop.
@@ -79,7 +82,9 @@ type Builder struct {
 	cache *content.Cache
 	memo  *render.Memo
 	cards *render.Partials
-	last  *snapshot // the last good build
+	// sigs are the signatures (route path → signature) of the last build
+	// committed into Out, which holds its pages; nil before the first.
+	sigs map[string]uint64
 
 	stopped atomic.Bool
 	theme   atomic.Pointer[theme.Theme] // the latest build's, for Stop
@@ -96,24 +101,19 @@ func (b *Builder) Stop() {
 	}
 }
 
-// snapshot is what a rebuild compares against.
-type snapshot struct {
-	files map[string][]byte
-	sigs  map[string]uint64 // route path → signature
-}
-
 // NewBuilder returns a Builder whose first Build is a clean build.
 func NewBuilder(o Options) *Builder {
 	return &Builder{opts: o, cache: content.NewCache(), memo: render.NewMemo(), cards: render.NewPartials()}
 }
 
-// Build builds the site. changed lists the slash paths, relative to the
+// Build builds the site into Out. changed lists the slash paths, relative to the
 // site folder, that changed since the last call; only they are decoded
 // again. A nil list means the changes are unknown: every file's size and
 // time are then compared with the last build's. Any path outside content/
 // (a template, a static file) makes the build render every route, as does
-// a site with its own templates.
-func (b *Builder) Build(changed []string) *Result {
+// a site with its own templates. When ctx ends, the build stops and is
+// aborted.
+func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	o := b.opts
 	if o.Now.IsZero() {
 		o.Now = time.Now()
@@ -172,8 +172,13 @@ func (b *Builder) Build(changed []string) *Result {
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
 		th.Halt()
 	}
-	if diags.HasErrors() || o.Check {
-		res.Diags = diags.Sort()
+	// A build whose ctx ends stops its pages too, at their next step.
+	defer context.AfterFunc(ctx, th.Halt)()
+	if diags.HasErrors() || o.Check || ctx.Err() != nil {
+		res.Diags, res.Err = diags.Sort(), ctx.Err()
+		if !o.Check {
+			o.Out.Abort()
+		}
 		return res
 	}
 
@@ -181,95 +186,124 @@ func (b *Builder) Build(changed []string) *Result {
 	// anything but content changed or the templates are the site's own.
 	sigs := <-signed
 	routes := s.Routes
-	b.cards.Bind(th, sigs, b.last == nil || outsideContent(changed))
-	res.Full = b.last == nil || th.Custom || outsideContent(changed)
+	b.cards.Bind(th, sigs, b.sigs == nil || outsideContent(changed))
+	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
 	if !res.Full {
 		routes = nil
 		for _, rt := range s.Routes {
-			if old, ok := b.last.sigs[rt.Path]; !ok || old != sigs.Routes[rt.Path] {
+			if old, ok := b.sigs[rt.Path]; !ok || old != sigs.Routes[rt.Path] {
 				routes = append(routes, rt)
 			}
 		}
 	}
 
+	out := &output{ctx: ctx, sink: o.Out}
 	r := render.New(s, th, o.Now).WithMemo(b.memo)
-	// The shared files (search index, sitemap) sum up the whole site:
-	// they are worked out beside the pages, not after them.
-	stream := o.Emit != nil && b.cache == nil
-	type sharedFiles struct {
-		files map[string][]byte // empty when emitted
-		diags diag.List
-	}
-	shared := make(chan sharedFiles, 1)
+	// The shared files (search index, exports) sum up the whole site:
+	// they are made beside the pages, not after them, and each handed
+	// over at once rather than held: the exports of a large portal run to
+	// hundreds of MB.
+	shared := make(chan map[string]bool, 1)
 	go func() {
-		var out sharedFiles
-		if !stream {
-			out.files = r.Shared()
-			shared <- out
-			return
-		}
-		// Each written at once rather than held while the pages render:
-		// the data exports of a large portal run to hundreds of MB.
+		names := map[string]bool{}
 		r.EachShared(func(name string, data []byte) {
-			if err := o.Emit(name, data); err != nil {
-				out.diags.Errorf("/"+name, 0, "", "writing /%s: %v", name, err)
-			}
+			names[name] = true
+			_ = out.put(name, data)
 		})
-		shared <- out
+		shared <- names
 	}()
-	var files map[string][]byte
-	if stream {
-		files = map[string][]byte{}
-		diags.Add(r.Stream(routes, o.Emit)...)
-	} else {
-		var more diag.List
-		files, more = r.Routes(routes)
-		diags.Add(more...)
-	}
+	failures, _ := r.Stream(routes, out.put) // an error of out's is out's to tell
+	diags.Add(failures...)
 	res.Pages = len(routes)
 	pages := make(map[string]bool, len(s.Routes))
 	for _, rt := range s.Routes {
 		pages[render.OutputPath(rt.Path)] = true
 	}
 	if !res.Full {
-		// Carry over every page that still exists and was not rendered.
-		rendered := files
-		files = make(map[string][]byte, len(b.last.files))
-		for name, data := range b.last.files {
-			if pages[name] {
-				files[name] = data
+		// Every page that still exists and was not rendered is as the
+		// last build made it.
+		rendered := make(map[string]bool, len(routes))
+		for _, rt := range routes {
+			rendered[rt.Path] = true
+		}
+		for _, rt := range s.Routes {
+			if !rendered[rt.Path] {
+				_ = out.keep(render.OutputPath(rt.Path))
 			}
 		}
-		maps.Copy(files, rendered)
 	}
-	sh := <-shared
-	maps.Copy(files, sh.files)
-	diags.Add(sh.diags...)
+	sharedNames := <-shared
 
-	// Static files go where they are, except where a page already is:
-	// a page always wins, and the author hears about it.
-	names := slices.Sorted(maps.Keys(th.Static))
-	for _, name := range names {
+	// Static files go where they are, except where a page or a shared
+	// file already is: that wins, and the author hears about it.
+	for _, name := range slices.Sorted(maps.Keys(th.Static)) {
 		f := th.Static[name]
-		if _, taken := files[name]; taken || pages[name] {
+		if pages[name] || sharedNames[name] {
 			diags.Warnf(f.Source, 0, "rename the static file", "static file is hidden by the page at /%s", name)
 			continue
 		}
-		files[name] = f.Data
+		_ = out.put(name, f.Data)
 	}
 	res.Diags = diags.Sort()
-	if !res.OK() {
+	if res.Diags.HasErrors() || out.failed() != nil {
+		o.Out.Abort()
+		res.Err = out.failed()
 		return res
 	}
-	res.Files = files
-	if stream {
+	st, err := o.Out.Commit()
+	if err != nil {
+		// Out holds the build before, whose pages this Builder no longer
+		// knows: the next build renders and hands over every page.
+		b.sigs = nil
+		res.Err = err
 		return res
 	}
-	res.Changed, res.Removed = diff(b.last, files)
+	res.Published = st
 	if b.cache != nil {
-		b.last = &snapshot{files: files, sigs: sigs.Routes}
+		b.sigs = sigs.Routes
 	}
 	return res
+}
+
+// output hands files to Out until the first error, or until ctx ends.
+type output struct {
+	ctx  context.Context
+	sink publish.Sink
+	mu   sync.Mutex
+	err  error
+}
+
+func (o *output) put(name string, data []byte) error {
+	return o.do(func() error { return o.sink.Put(name, data) })
+}
+
+func (o *output) keep(name string) error {
+	return o.do(func() error { return o.sink.Keep(name) })
+}
+
+func (o *output) do(f func() error) error {
+	if err := o.failed(); err != nil {
+		return err
+	}
+	err := o.ctx.Err()
+	if err == nil {
+		err = f()
+	}
+	if err != nil {
+		o.mu.Lock()
+		if o.err == nil {
+			o.err = err
+		}
+		o.mu.Unlock()
+	}
+	return err
+}
+
+// failed returns the first error.
+func (o *output) failed() error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err
 }
 
 // themeFolder reports whether the theme's folder dir is there, or is a
@@ -289,27 +323,4 @@ func outsideContent(changed []string) bool {
 		}
 	}
 	return false
-}
-
-// diff lists the files that differ from the last build and those gone.
-func diff(last *snapshot, files map[string][]byte) (changed, removed []string) {
-	for name, data := range files {
-		if last == nil {
-			changed = append(changed, name)
-			continue
-		}
-		if old, ok := last.files[name]; !ok || !bytes.Equal(old, data) {
-			changed = append(changed, name)
-		}
-	}
-	if last != nil {
-		for name := range last.files {
-			if _, ok := files[name]; !ok {
-				removed = append(removed, name)
-			}
-		}
-	}
-	sort.Strings(changed)
-	sort.Strings(removed)
-	return changed, removed
 }

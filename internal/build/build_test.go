@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io/fs"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -35,8 +37,38 @@ func siteFS(a *txtar.Archive) fstest.MapFS {
 	return fsys
 }
 
-func buildFS(fsys fs.FS, baseURL string) *build.Result {
-	return build.Build(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Now: now})
+func buildFS(fsys fs.FS, baseURL string) built {
+	return buildOpts(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Now: now})
+}
+
+// built is a build's result with the files it published.
+type built struct {
+	*build.Result
+	Files map[string][]byte // output path → bytes; nil unless published
+}
+
+// buildOpts builds into memory of its own, as a test reads it.
+func buildOpts(o build.Options) built {
+	mem := publish.NewMemory()
+	o.Out = mem
+	return built{build.Build(context.Background(), o), mem.Files()}
+}
+
+// memBuilder rebuilds a site into memory, as cjm serve does.
+type memBuilder struct {
+	b   *build.Builder
+	mem *publish.Memory
+}
+
+func newMemBuilder(o build.Options) memBuilder {
+	mem := publish.NewMemory()
+	o.Out = publish.SkipUnchanged(mem)
+	return memBuilder{build.NewBuilder(o), mem}
+}
+
+// Build rebuilds; Files holds the last good build.
+func (m memBuilder) Build(changed []string) built {
+	return built{m.b.Build(context.Background(), changed), m.mem.Files()}
 }
 
 // TestDiagnostics builds every site in testdata/diag/ and compares the
@@ -120,7 +152,7 @@ func TestExampleBuilds(t *testing.T) {
 		t.Errorf("the gaps page lists %d gaps, cjm check %d", len(res.Gaps), len(wantGaps))
 	}
 	// Three weeks later, an opportunity is late.
-	later := build.Build(build.Options{Source: os.DirFS("../.."), Builtin: cjm.DefaultTheme(), Now: now.AddDate(0, 0, 21)})
+	later := buildOpts(build.Options{Source: os.DirFS("../.."), Builtin: cjm.DefaultTheme(), Now: now.AddDate(0, 0, 21)})
 	if got := lines(later.Diags.Gaps()); !strings.Contains(got, `opportunity "Agree on the owner of the order status page at the November CX council" was due on 2026-11-20 and is not done`) {
 		t.Errorf("three weeks later, no overdue opportunity:\n%s", got)
 	}

@@ -2,21 +2,26 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/gen"
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/cjm-portal/cjm/internal/sitefs"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -285,7 +290,7 @@ func TestHostileSites(t *testing.T) {
 			}
 			defer sfs.Close()
 			fsys := &recorder{FS: sfs}
-			res := buildWithin(t, fsys, 2*time.Minute)
+			res := buildWithin(t, fsys, out, 2*time.Minute)
 			errs := res.Diags.Errors()
 			for link := range c.links {
 				if below := fsys.below(link); len(below) > 0 {
@@ -311,7 +316,7 @@ func TestHostileSites(t *testing.T) {
 					// A file system that follows links when asked to
 					// (os.DirFS) is not asked: the build looks first.
 					dirFS := &recorder{FS: os.DirFS(site)}
-					again := buildWithin(t, dirFS, 2*time.Minute)
+					again := buildWithin(t, dirFS, filepath.Join(top, "again"), 2*time.Minute)
 					if again.Diags.Errors().String() != text {
 						t.Errorf("through os.DirFS the errors differ:\n%s\nwant\n%s", again.Diags.Errors(), text)
 					}
@@ -330,9 +335,6 @@ func TestHostileSites(t *testing.T) {
 			}
 			if !res.OK() {
 				t.Fatalf("build failed:\n%s", errs)
-			}
-			if _, err := publish.Publish(out, res.Files); err != nil {
-				t.Fatal(err)
 			}
 			page, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(c.page)))
 			if err != nil {
@@ -354,15 +356,22 @@ func TestHostileSites(t *testing.T) {
 	}
 }
 
-// buildWithin builds the site, failing the test if it takes longer than
-// limit: a generator that hangs on some input never returns at all. A
-// page may take as long: the race detector slows the map of a touchpoint
-// with 100,000 pains, 21 MB of HTML, past the usual time limit.
-func buildWithin(t *testing.T, site fs.FS, limit time.Duration) *build.Result {
+// buildWithin builds the site into the folder out as cjm build does,
+// failing the test if it takes longer than limit: a generator that hangs
+// on some input never returns at all. A page may take as long: the race
+// detector slows the map of a touchpoint with 100,000 pains, 21 MB of
+// HTML, past the usual time limit.
+func buildWithin(t *testing.T, site fs.FS, out string, limit time.Duration) *build.Result {
 	t.Helper()
+	dir, err := publish.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dir.Close()
 	done := make(chan *build.Result, 1)
 	go func() {
-		done <- build.Build(build.Options{Source: site, Builtin: cjm.DefaultTheme(), Now: now, Limits: theme.Limits{Time: limit}})
+		done <- build.Build(context.Background(), build.Options{Source: site, Builtin: cjm.DefaultTheme(), Now: now, Limits: theme.Limits{Time: limit},
+			Out: publish.Minify(publish.SkipUnchanged(dir), publish.NewMinifier())})
 	}()
 	select {
 	case res := <-done:
@@ -489,8 +498,8 @@ func TestHostileLinksWhileWatching(t *testing.T) {
 					defer sfs.Close()
 					fsys = sfs
 				}
-				b := build.NewBuilder(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now})
-				if res := b.Build(nil); !res.OK() {
+				b := build.NewBuilder(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now, Out: publish.SkipUnchanged(publish.NewMemory())})
+				if res := b.Build(context.Background(), nil); !res.OK() {
 					t.Fatal(res.Diags.Errors())
 				}
 				target := outside
@@ -503,7 +512,7 @@ func TestHostileLinksWhileWatching(t *testing.T) {
 				if err := os.Symlink(target, filepath.Join(site, filepath.FromSlash(link))); err != nil {
 					t.Skip("no symbolic links here:", err)
 				}
-				res := b.Build([]string{link})
+				res := b.Build(context.Background(), []string{link})
 				if res.OK() {
 					t.Fatalf("the rebuild succeeded; want an error naming %s", link)
 				}
@@ -595,7 +604,7 @@ func TestHostileTemplates(t *testing.T) {
 			start := time.Now()
 			done := make(chan *build.Result, 1)
 			go func() {
-				done <- build.Build(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now, Limits: c.limits})
+				done <- build.Build(context.Background(), build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), Now: now, Limits: c.limits, Out: publish.NewMemory()})
 			}()
 			var res *build.Result
 			select {
@@ -618,4 +627,163 @@ func TestHostileTemplates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestHostileOutput publishes into an output folder that holds the user's
+// files beside cjm's, with names that a manifest of one name a line broke
+// (a newline, a tab) and names that differ only in case: cjm changes only
+// the files it wrote, and refuses to overwrite any other.
+func TestHostileOutput(t *testing.T) {
+	top := t.TempDir()
+	site, out := filepath.Join(top, "site"), filepath.Join(top, "out")
+	write(t, site, hostileBase)
+	write(t, site, map[string]string{
+		"static/x\ny.txt":      "a newline in the name",
+		"static/tab\there.txt": "a tab in the name",
+		"static/Case.txt":      "upper case",
+		"static/case.txt":      "lower case",
+	})
+	user := map[string]string{
+		"x":           "the user's: the name before the newline",
+		"y.txt":       "the user's: the name after it",
+		"tab":         "the user's",
+		"CASE.txt":    "the user's",
+		"bad\xff.txt": "the user's, not UTF-8",
+	}
+	write(t, out, user)
+	rebuild := func() *build.Result {
+		t.Helper()
+		return buildWithin(t, os.DirFS(site), out, 2*time.Minute)
+	}
+	if res := rebuild(); !res.OK() {
+		t.Fatalf("build failed: %v %s", res.Err, res.Diags.Errors())
+	}
+	files := tree(t, out)
+	for name, want := range map[string]string{"x\ny.txt": "a newline in the name", "tab\there.txt": "a tab in the name", "Case.txt": "upper case", "case.txt": "lower case"} {
+		if files[name] != want {
+			t.Errorf("%q = %q, want %q", name, files[name], want)
+		}
+	}
+	keepsUsers := func(step string) {
+		t.Helper()
+		files := tree(t, out)
+		for name, want := range user {
+			if files[name] != want {
+				t.Errorf("%s: the user's %q = %q, want %q", step, name, files[name], want)
+			}
+		}
+	}
+	keepsUsers("first build")
+
+	// Removed from the site, removed from the output; nothing else is.
+	for _, name := range []string{"static/x\ny.txt", "static/Case.txt"} {
+		if err := os.Remove(filepath.Join(site, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if res := rebuild(); !res.OK() || res.Published.Removed != 2 {
+		t.Fatalf("build: %v %s, %+v", res.Err, res.Diags.Errors(), res.Published)
+	}
+	files = tree(t, out)
+	for name, want := range map[string]bool{"x\ny.txt": false, "Case.txt": false, "case.txt": true, "tab\there.txt": true} {
+		if _, ok := files[name]; ok != want {
+			t.Errorf("%q there: %v, want %v", name, ok, want)
+		}
+	}
+	keepsUsers("a build that removes files")
+
+	// A file the build would overwrite that cjm did not write: the build
+	// fails, names it, says what to do, and changes nothing.
+	for _, c := range []struct{ site, out string }{
+		{"static/new page.txt", "new page.txt"},
+		{"content/personas/bea.md", "personas/bea/index.html"},
+	} {
+		write(t, site, map[string]string{c.site: "---\ntitle: Bea\n---\n"})
+		write(t, out, map[string]string{c.out: "the user's"})
+		before := tree(t, out)
+		res := rebuild()
+		if res.Err == nil || !strings.Contains(res.Err.Error(), filepath.Join(out, c.out)+" was not written by cjm") || !strings.Contains(res.Err.Error(), "or build into another folder") {
+			t.Errorf("%s in the way: %v", c.out, res.Err)
+		}
+		if after := tree(t, out); !maps.Equal(before, after) {
+			t.Errorf("%s in the way: the output changed", c.out)
+		}
+		os.Remove(filepath.Join(out, c.out))
+		if res := rebuild(); !res.OK() {
+			t.Errorf("%s moved away: %v %s", c.out, res.Err, res.Diags.Errors())
+		}
+	}
+	keepsUsers("refused builds")
+}
+
+// TestInterruptedBuild cancels a build halfway, as Ctrl+C does: the build
+// stops, and the output folder is the previous build, with nothing left
+// over.
+func TestInterruptedBuild(t *testing.T) {
+	site, out := t.TempDir(), filepath.Join(t.TempDir(), "out")
+	if _, err := gen.Write(site, gen.Files(gen.Options{Touchpoints: 60, Seed: 3, BodyWords: 20})); err != nil {
+		t.Fatal(err)
+	}
+	if res := buildWithin(t, os.DirFS(site), out, 2*time.Minute); !res.OK() {
+		t.Fatalf("build failed: %v %s", res.Err, res.Diags.Errors())
+	}
+	before := tree(t, out)
+
+	dir, err := publish.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sink := &cancelling{Sink: publish.SkipUnchanged(dir), cancel: cancel, after: 20}
+	// Another base URL: every page changes.
+	res := build.Build(ctx, build.Options{Source: os.DirFS(site), Builtin: cjm.DefaultTheme(), Now: now, BaseURL: "/elsewhere/", Out: sink})
+	dir.Close()
+	if !errors.Is(res.Err, context.Canceled) {
+		t.Errorf("the build's error: %v, want context.Canceled", res.Err)
+	}
+	if n := int(sink.late.Load()); n > runtime.GOMAXPROCS(0) {
+		t.Errorf("%d files were handed over after the build was interrupted", n)
+	}
+	if after := tree(t, out); !maps.Equal(before, after) {
+		t.Error("the output is not the previous build")
+	}
+}
+
+// cancelling cancels the build after so many files have been put.
+type cancelling struct {
+	publish.Sink
+	cancel func()
+	after  int32
+	puts   atomic.Int32
+	late   atomic.Int32 // files put after cancelling
+}
+
+func (c *cancelling) Put(name string, data []byte) error {
+	switch n := c.puts.Add(1); {
+	case n == c.after:
+		c.cancel()
+	case n > c.after:
+		c.late.Add(1)
+	}
+	return c.Sink.Put(name, data)
+}
+
+// tree returns every file under dir, name → bytes.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

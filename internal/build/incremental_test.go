@@ -87,9 +87,9 @@ func one(paths ...string) []string { return paths }
 
 // checkSame builds the folder from scratch and compares it with the
 // incremental build, file by file and byte by byte.
-func checkSame(t *testing.T, step string, inc *build.Result, s site) {
+func checkSame(t *testing.T, step string, inc built, s site) {
 	t.Helper()
-	clean := build.Build(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	clean := buildOpts(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
 	if inc.OK() != clean.OK() {
 		t.Fatalf("%s: incremental ok=%v, clean ok=%v\nincremental: %v\nclean: %v", step, inc.OK(), clean.OK(), inc.Diags.Errors(), clean.Diags.Errors())
 	}
@@ -196,7 +196,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		}},
 		{"nothing changed", func(s site) []string { return nil }},
 	}
-	b := build.NewBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	b := newMemBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
 	first := b.Build(nil)
 	checkSame(t, "first build", first, s)
 	total := first.Pages
@@ -209,8 +209,8 @@ func TestIncrementalEqualsClean(t *testing.T) {
 				t.Errorf("a touchpoint's title rendered %d of %d pages (full: %v)", res.Pages, total, res.Full)
 			}
 		}
-		if e.name == "nothing changed" && (res.Pages != 0 || len(res.Changed) != 0) {
-			t.Errorf("no change rendered %d pages and changed %v", res.Pages, res.Changed)
+		if e.name == "nothing changed" && (res.Pages != 0 || res.Published.Written != 0 || res.Published.Removed != 0) {
+			t.Errorf("no change rendered %d pages and published %+v", res.Pages, res.Published)
 		}
 	}
 }
@@ -287,7 +287,7 @@ func TestIncrementalRandomEdits(t *testing.T) {
 			return one(s.setKey(pick(tps()), "opportunities", `[{title: "Fix it", owner: team-2, due: 2026-01-01, status: planned}]`))
 		}},
 	}
-	b := build.NewBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	b := newMemBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
 	checkSame(t, "first build", b.Build(nil), s)
 	steps := 40
 	if testing.Short() {

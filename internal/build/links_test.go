@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/rogpeppe/go-internal/txtar"
 	"net/url"
 	"os"
@@ -38,7 +37,7 @@ func TestLinksResolve(t *testing.T) {
 
 // checkLinks follows every internal link of every page and map of a
 // build served under basePath; it returns how many it followed.
-func checkLinks(t *testing.T, res *build.Result, basePath string) int {
+func checkLinks(t *testing.T, res built, basePath string) int {
 	t.Helper()
 	checked := 0
 	for _, name := range sortedKeys(res.Files) {

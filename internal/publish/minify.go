@@ -6,7 +6,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -35,27 +34,20 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// Minify shrinks the HTML, CSS, JavaScript and JSON files in place,
-// in parallel. A file the minifier cannot parse is kept as it is: a
-// smaller site is never worth a broken one. It returns the bytes before
-// and after.
-func Minify(files map[string][]byte) (before, after int) {
-	m := NewMinifier()
-	names := make([]string, 0, len(files))
-	for name := range files {
-		if _, ok := mediaTypes[path.Ext(name)]; ok {
-			names = append(names, name)
-		}
-	}
-	out := make([][]byte, len(names))
-	par.For(len(names), func(i int) { out[i] = m.File(names[i], files[names[i]]) })
-	for i, name := range names {
-		files[name] = out[i]
-	}
-	return m.Sizes()
+// Minify returns the stage that shrinks the HTML, CSS, JavaScript and JSON
+// files handed to it with m before passing them to next. A file the
+// minifier cannot parse is passed on as it is: a smaller site is never
+// worth a broken one.
+func Minify(next Sink, m *Minifier) Sink { return minifying{next, m} }
+
+type minifying struct {
+	Sink
+	m *Minifier
 }
 
-// A Minifier shrinks files one by one, from many goroutines at once, and
+func (s minifying) Put(name string, data []byte) error { return s.Sink.Put(name, s.m.file(name, data)) }
+
+// A Minifier shrinks files for Minify, from many goroutines at once, and
 // counts the bytes before and after.
 type Minifier struct {
 	m             *minify.M
@@ -65,17 +57,18 @@ type Minifier struct {
 // NewMinifier returns a Minifier.
 func NewMinifier() *Minifier { return &Minifier{m: newMinifier()} }
 
-// File returns the file named name shrunk, or data itself when its kind is
+// file returns the file named name shrunk, or data itself when its kind is
 // not minified or the minifier cannot parse it.
-func (m *Minifier) File(name string, data []byte) []byte {
+func (m *Minifier) file(name string, data []byte) []byte {
 	media, ok := mediaTypes[path.Ext(name)]
 	if !ok {
 		return data
 	}
 	// Bytes sizes the output to the input, where Minify over a Reader
 	// grows both. It is given a copy: the JS minifier renames variables
-	// in the bytes it reads (inline scripts included), and a rebuild keeps
-	// the originals to compare with the next build. The copy comes from a
+	// in the bytes it reads (inline scripts included), and the bytes are
+	// not the stage's to change (a static file's are the theme's, read
+	// again by every rebuild). The copy comes from a
 	// pool, as the output never points into it: a build of thousands of
 	// pages would otherwise copy every page into fresh memory.
 	var min []byte
@@ -101,13 +94,13 @@ func (m *Minifier) File(name string, data []byte) []byte {
 	return min
 }
 
-// copies hold the inputs File gives the minifier; larger ones than
+// copies hold the inputs file gives the minifier; larger ones than
 // maxPooledCopy (an export, say) are left to the collector.
 var copies = sync.Pool{New: func() any { return new([]byte) }}
 
 const maxPooledCopy = 1 << 20
 
-// Sizes returns the bytes given to File so far, and the bytes it returned.
+// Sizes returns the bytes given to the stage so far, and the bytes it returned.
 func (m *Minifier) Sizes() (before, after int) {
 	return int(m.before.Load()), int(m.after.Load())
 }

@@ -1,310 +1,122 @@
-// Package publish writes a built site to a folder. It writes only inside
-// that folder (through os.Root, or into folders it made itself in an empty
-// one, so no path can climb out), rewrites only files whose bytes changed,
-// puts the changed files in place together at the end, and removes the
-// files a previous build wrote that this one no longer has. It never
-// removes a file it did not write: a manifest in the folder lists what it
-// wrote.
+// Package publish is cjm's output pipeline. A build hands its files to a
+// Sink one by one, as each is made, and ends with Commit, which makes them
+// the output, or Abort, which leaves the output as the last committed
+// build. Every command goes through it:
+//
+//	build ─► Minify ─► SkipUnchanged ─► Dir      cjm build, cjm build -watch
+//	build ─────────►   SkipUnchanged ─► Memory   cjm serve, tests
+//
+// Put hands over a file; Keep says that a file of the last committed build
+// is part of this one with the same bytes (a page a rebuild did not render
+// again). Stages pass both on: Minify shrinks what it is given,
+// SkipUnchanged turns a Put of bytes the end already holds into a Keep. An
+// end holds the last committed build: Memory in memory, Dir in a folder.
+//
+// # Publishing into a folder
+//
+// Dir publishes so that, whenever the process dies (kill -9, power loss,
+// a full disk, a file it may not replace, Ctrl-C), the folder is wholly
+// the previous build or wholly the new one once the next command that
+// opens it has started, and nothing of cjm's is left over. It only ever
+// removes or replaces files listed in the manifest, OUT/.cjm-manifest,
+// which names every file cjm wrote there; a file of the build whose name
+// is taken by a file the manifest does not list fails the build.
+//
+//  1. Open takes a lock on the folder (two processes never publish into
+//     one folder at once) and recovers from a process that died (step 5).
+//  2. During the build, new and changed files are written into
+//     OUT/.cjm-staging/new/, under their own names. Nothing else changes.
+//     Abort removes OUT/.cjm-staging.
+//  3. Commit decides. It plans the steps (the stale files the old manifest
+//     lists to delete, the staged files to put in place: a whole folder
+//     where none is there yet), writes the new manifest and the plan, the
+//     commit record, into the staging folder, makes them and the staged
+//     files durable, and renames the record into place as
+//     OUT/.cjm-staging/commit. The build is committed once it exists.
+//  4. Applying the record: each file to delete or replace is first moved
+//     into OUT/.cjm-staging/old/ (so that it can be put back), each staged
+//     file or folder is renamed into place, then the new manifest replaces
+//     the old one and folders emptied by deletions are removed. Then the
+//     record, then the staging folder, are removed. Should any step fail
+//     (a file that may not be moved), the steps done are undone in reverse
+//     from the staging folder, and the output is the previous build.
+//  5. Recovery, at Open and before each build: with a record, apply it
+//     (every step looks first whether it was done), else remove the
+//     staging folder. Folders of the old protocol, whose manifest was one
+//     name a line, may hold NAME.cjm-tmp beside a NAME it lists: removed.
+//
+// The manifest's first line is "cjm-manifest 2", then one name a line in
+// Go's quoted form, so that any name (a newline, a tab, invalid UTF-8)
+// reads back as written; the older form, one name a line, is still read.
 package publish
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"maps"
-	"os"
-	"path"
-	"path/filepath"
-	"slices"
+	"strconv"
 	"strings"
-	"sync"
 )
 
-// Manifest is the file in the output folder listing what cjm wrote there.
-const Manifest = ".cjm-manifest"
+// A Sink takes the files of a build. Put and Keep may be called from many
+// goroutines at once; Commit or Abort ends the build, after which the
+// sink takes the next one.
+type Sink interface {
+	// Put hands over a file: name is a slash path inside the output, data
+	// its bytes, which no one may modify afterwards (an end may keep them).
+	Put(name string, data []byte) error
+	// Keep says the build has the file name with the bytes it had in the
+	// last build committed into this sink.
+	Keep(name string) error
+	// Commit makes the build the sink's output: files it neither put nor
+	// kept are gone. After an error the output is the last committed build.
+	Commit() (Stats, error)
+	// Abort drops the build: the output stays the last committed build.
+	Abort()
+}
 
-// Stats say what a publish did.
+// An End is where a pipeline ends: it holds the last committed build.
+type End interface {
+	Sink
+	// Holds returns the bytes of the file name in the last committed
+	// build; ok is false when it has no such file.
+	Holds(name string) (data []byte, ok bool, err error)
+}
+
+// Stats say what committing a build did.
 type Stats struct {
 	Written, Unchanged, Removed int
 }
 
-// Publish writes files (output path → bytes) into dir, creating it. A
-// file already there with the same bytes is left alone.
-func Publish(dir string, files map[string][]byte) (Stats, error) {
-	return publish(dir, files, nil)
-}
+// Names cjm keeps for itself in an output folder.
+const (
+	// Manifest lists the files cjm wrote into the output folder.
+	Manifest = ".cjm-manifest"
+	// Staging holds a build until it is committed, and its commit record.
+	Staging = ".cjm-staging"
+	// oldTmpSuffix marked files written beside their old version by the
+	// publisher before the staging folder: recovery removes them.
+	oldTmpSuffix = ".cjm-tmp"
+)
 
-// PublishChanged is Publish after a rebuild that knows what changed: it
-// writes the files in changed (a subset of files, perhaps minified since)
-// without comparing, and takes every other file of files as already in
-// dir, from the last publish. It still removes what files no longer has.
-func PublishChanged(dir string, files, changed map[string][]byte) (Stats, error) {
-	return publish(dir, files, changed)
-}
-
-func publish(dir string, files, changed map[string][]byte) (Stats, error) {
-	w, err := Open(dir)
-	if err != nil {
-		return Stats{}, err
+// checkName refuses a name that is not a path inside the output folder, or
+// that is one of cjm's own.
+func checkName(name string) error {
+	if !fs.ValidPath(name) || name == "." {
+		return fmt.Errorf("refusing to write %s: not a path inside the output folder", quote(name))
 	}
-	// The Writer writes on a goroutine of its own: handing it the files
-	// from one loop is enough.
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		if changed == nil {
-			err = w.Write(name, files[name])
-		} else if data, ok := changed[name]; ok {
-			err = w.Replace(name, data)
-		} else {
-			err = w.Keep(name)
-		}
-		if err != nil {
-			w.Abort()
-			return Stats{}, err
-		}
-	}
-	return w.Commit()
-}
-
-// A Writer publishes a site file by file as a build hands them over, so
-// that a build can write each page as soon as it is rendered instead of
-// holding the whole site in memory. Nothing it writes is seen as the site
-// until Commit: into an empty folder it writes in place and Abort removes
-// what it wrote; over an earlier build it writes each changed file beside
-// the old one, and Commit renames them all over at the end.
-//
-// Write may be called from many goroutines. One goroutine does the
-// writing: making files and folders is the file system's work under a
-// lock of the parent folder, and two writers only took twice the CPU
-// time for the same wall time.
-type Writer struct {
-	dir     string
-	root    *os.Root
-	fresh   bool // the folder was empty: nothing to compare with or to protect
-	created bool // Open made the folder: Abort removes it
-
-	queue chan job
-	done  chan struct{}
-
-	mu      sync.Mutex // guards names, st and err, shared with the callers
-	names   map[string]bool
-	st      Stats
-	err     error
-	folders map[string]bool // made, or known to be there; the writer's own
-	pending []string        // files written beside their old version; the writer's own
-	made    []string        // files written in place, for Abort; the writer's own
-}
-
-type job struct {
-	name    string
-	data    []byte
-	compare bool
-}
-
-// Open starts publishing into dir, creating it.
-func Open(dir string) (*Writer, error) {
-	_, err := os.Stat(dir)
-	created := errors.Is(err, fs.ErrNotExist)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		return nil, err
-	}
-	w := &Writer{dir: dir, root: root, fresh: isEmpty(root), created: created, folders: map[string]bool{".": true}, names: map[string]bool{},
-		queue: make(chan job, 64), done: make(chan struct{})}
-	go w.run()
-	return w, nil
-}
-
-// Write publishes one file unless the folder already holds the same bytes.
-// Errors are reported by Commit.
-func (w *Writer) Write(name string, data []byte) error { return w.send(name, data, true) }
-
-// Replace publishes one file without comparing it with what is there.
-func (w *Writer) Replace(name string, data []byte) error { return w.send(name, data, false) }
-
-// Keep counts a file of the site as already published, unchanged.
-func (w *Writer) Keep(name string) error {
-	if err := w.add(name); err != nil {
-		return err
-	}
-	w.mu.Lock()
-	w.st.Unchanged++
-	w.mu.Unlock()
-	return nil
-}
-
-func (w *Writer) send(name string, data []byte, compare bool) error {
-	if err := w.add(name); err != nil {
-		return err
-	}
-	w.queue <- job{name, data, compare}
-	return nil
-}
-
-// add checks name and records it as part of the site.
-func (w *Writer) add(name string) error {
-	if !fs.ValidPath(name) || name == "." || name == Manifest || strings.HasSuffix(name, tmpSuffix) {
-		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.names[name] {
-		return fmt.Errorf("%s is written twice", name)
-	}
-	w.names[name] = true
-	return nil
-}
-
-const tmpSuffix = ".cjm-tmp"
-
-func (w *Writer) run() {
-	defer close(w.done)
-	for j := range w.queue {
-		w.mu.Lock()
-		failed := w.err != nil
-		w.mu.Unlock()
-		if failed {
-			continue // drain: the publish will be aborted
-		}
-		written, err := w.write(j)
-		w.mu.Lock()
-		if err != nil && w.err == nil {
-			w.err = err
-		} else if written {
-			w.st.Written++
-		} else if err == nil {
-			w.st.Unchanged++
-		}
-		w.mu.Unlock()
-	}
-}
-
-func (w *Writer) write(j job) (written bool, err error) {
-	if err := w.mkdir(path.Dir(j.name)); err != nil {
-		return false, err
-	}
-	if w.fresh {
-		// Every folder on the path was made by this Writer in a folder
-		// that was empty, so no symlink can lead the plain path outside;
-		// the plain path spares the kernel a lookup per folder.
-		w.made = append(w.made, j.name)
-		return true, os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(j.name)), j.data, 0o644)
-	}
-	if j.compare {
-		if old, err := w.root.ReadFile(j.name); err == nil && bytes.Equal(old, j.data) {
-			return false, nil
-		}
-	}
-	if err := w.root.WriteFile(j.name+tmpSuffix, j.data, 0o644); err != nil {
-		return false, err
-	}
-	w.pending = append(w.pending, j.name)
-	return true, nil
-}
-
-// mkdir makes folder d and its parents, each once per Writer.
-func (w *Writer) mkdir(d string) error {
-	var missing []string
-	for ; !w.folders[d]; d = path.Dir(d) {
-		missing = append(missing, d)
-	}
-	for i := len(missing) - 1; i >= 0; i-- {
-		var err error
-		if w.fresh {
-			// Made here or not at all: a folder already there in a fresh
-			// output was not made by this Writer.
-			err = os.Mkdir(filepath.Join(w.dir, filepath.FromSlash(missing[i])), 0o755)
-		} else if err = w.root.Mkdir(missing[i], 0o755); errors.Is(err, fs.ErrExist) {
-			err = nil
-		}
-		if err != nil {
-			return err
-		}
-		w.folders[missing[i]] = true
+	top, _, _ := strings.Cut(name, "/")
+	if top == Manifest || top == Staging || strings.HasSuffix(name, oldTmpSuffix) {
+		return fmt.Errorf("refusing to write %s: the name is cjm's own; rename the file", quote(name))
 	}
 	return nil
 }
 
-// wait lets the writing goroutine finish and returns its first error.
-func (w *Writer) wait() error {
-	close(w.queue)
-	<-w.done
-	return w.err
-}
-
-// Commit puts the written files in place, removes the files the previous
-// build wrote that this one did not, and writes the manifest. After an
-// error of any Write, it aborts the publish and returns that error.
-func (w *Writer) Commit() (Stats, error) {
-	if err := w.wait(); err != nil {
-		w.undo()
-		return Stats{}, err
+// quote returns name as it is when that reads unambiguously, else in Go's
+// quoted form: a name with a newline or invalid UTF-8 in an error message
+// must not look like another name.
+func quote(name string) string {
+	if q := strconv.Quote(name); q[1:len(q)-1] != name {
+		return q
 	}
-	defer w.root.Close()
-	for i, name := range w.pending {
-		if err := w.root.Rename(name+tmpSuffix, name); err != nil {
-			for _, rest := range w.pending[i:] {
-				_ = w.root.Remove(rest + tmpSuffix)
-			}
-			return w.st, err
-		}
-	}
-	if old, err := w.root.ReadFile(Manifest); err == nil {
-		for _, name := range strings.Split(string(old), "\n") {
-			if name == "" || !fs.ValidPath(name) || w.names[name] {
-				continue
-			}
-			if err := w.root.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return w.st, err
-			}
-			w.st.Removed++
-			removeEmptyDirs(w.root, path.Dir(name))
-		}
-	}
-	manifest := strings.Join(slices.Sorted(maps.Keys(w.names)), "\n") + "\n"
-	return w.st, w.root.WriteFile(Manifest, []byte(manifest), 0o644)
-}
-
-// Abort undoes a publish that will not be committed: the folder is left
-// as it was before Open.
-func (w *Writer) Abort() {
-	_ = w.wait()
-	w.undo()
-}
-
-func (w *Writer) undo() {
-	for _, name := range w.pending {
-		_ = w.root.Remove(name + tmpSuffix)
-	}
-	for _, name := range w.made {
-		_ = w.root.Remove(name)
-		removeEmptyDirs(w.root, path.Dir(name))
-	}
-	w.root.Close()
-	if w.created {
-		_ = os.Remove(w.dir) // only if empty
-	}
-}
-
-// isEmpty reports whether the folder holds nothing at all.
-func isEmpty(root *os.Root) bool {
-	f, err := root.Open(".")
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	_, err = f.ReadDir(1)
-	return errors.Is(err, io.EOF)
-}
-
-// removeEmptyDirs removes dir and its parents while they are empty;
-// removing a folder that still holds anything fails, and stops the climb.
-func removeEmptyDirs(root *os.Root, dir string) {
-	for dir != "." && root.Remove(dir) == nil {
-		dir = path.Dir(dir)
-	}
+	return name
 }

@@ -192,7 +192,7 @@ func (r *Renderer) All() (map[string][]byte, diag.List) {
 func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
 	out := make(map[string][]byte, len(routes))
 	var mu sync.Mutex
-	diags := r.Stream(routes, func(name string, data []byte) error {
+	diags, _ := r.Stream(routes, func(name string, data []byte) error {
 		mu.Lock()
 		out[name] = data
 		mu.Unlock()
@@ -203,9 +203,10 @@ func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
 
 // Stream renders the given routes in parallel and hands each page to emit
 // as soon as it is drawn, from the rendering goroutines: a build that
-// writes pages as they come never holds the whole site in memory. An
-// error from emit is reported against its route like a rendering error.
-func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byte) error) diag.List {
+// writes pages as they come never holds the whole site in memory. The
+// first error from emit stops it (the pages not begun could not be
+// published either) and is returned beside the rendering errors.
+func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byte) error) (diag.List, error) {
 	// Heavy pages first, so that no core is left with one at the end.
 	order := make([]int, len(routes))
 	for i := range order {
@@ -213,17 +214,22 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return heavy(routes[a].Kind) - heavy(routes[b].Kind) })
 	errs := make([]error, len(routes))
+	var stop atomic.Pointer[error]
 	par.For(len(routes), func(k int) {
+		if stop.Load() != nil {
+			return
+		}
 		i := order[k]
 		if r.theme.Halted() { // the build is stopped: the rest need not render
 			errs[i] = theme.ErrStopped
 			return
 		}
 		name, data, err := r.Route(routes[i])
-		if err == nil {
-			err = emit(name, data)
+		if err != nil {
+			errs[i] = err
+		} else if err := emit(name, data); err != nil {
+			stop.CompareAndSwap(nil, &err)
 		}
-		errs[i] = err
 	})
 	var diags diag.List
 	stopped := -1 // a page stopped with the build, said only when no other page says why
@@ -248,7 +254,10 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 	if stopped >= 0 && len(diags) == 0 {
 		diags.Errorf("/"+routes[stopped].Path, 0, "", "rendering /%s: %v", routes[stopped].Path, errs[stopped])
 	}
-	return diags
+	if err := stop.Load(); err != nil {
+		return diags, *err
+	}
+	return diags, nil
 }
 
 // heavy ranks page kinds by how long they usually take, heaviest 0. The
