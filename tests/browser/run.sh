@@ -11,4 +11,4 @@ fi
 if [ ! -d node_modules/playwright-core ]; then
   npm ci --no-audit --no-fund --silent
 fi
-CHROMIUM="$chromium" CJM="$(cd ../.. && pwd)/bin/cjm" node --test --test-reporter=spec ./*.test.mjs
+CHROMIUM="$chromium" CJM="$(cd ../.. && pwd)/bin/cjm" node --test --test-concurrency=2 --test-reporter=spec ./*.test.mjs
