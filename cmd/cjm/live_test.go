@@ -161,15 +161,7 @@ func TestServeLive(t *testing.T) {
 
 	// A broken file: the errors reach the page, which keeps the last good build.
 	writeFile(t, tp, "---\ntitle: [unclosed\nemotion: 1\n---\n")
-	e := next("errors")
-	var errs []struct {
-		File    string `json:"file"`
-		Line    int    `json:"line"`
-		Message string `json:"message"`
-	}
-	if err := json.Unmarshal([]byte(e.data), &errs); err != nil {
-		t.Fatalf("errors event %q: %v", e.data, err)
-	}
+	errs := overlayErrors(t, next("errors").data)
 	found := false
 	for _, er := range errs {
 		if er.File == "content/journeys/order/01-buy/pay.md" && er.Line == 2 && strings.Contains(er.Message, "YAML") {
@@ -177,7 +169,7 @@ func TestServeLive(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("the errors event does not name pay.md, line 2: %s", e.data)
+		t.Errorf("the errors event does not name pay.md, line 2: %+v", errs)
 	}
 	if code, body := get(t, addr+page); code != 200 || !strings.Contains(body, "Pay with a phone") {
 		t.Errorf("after a broken save, the page is %d and lacks the last good title", code)
@@ -347,18 +339,10 @@ func TestServeStuckTemplate(t *testing.T) {
 
 	layout := filepath.Join(dir, "layouts/touchpoint.html")
 	writeFile(t, layout, stuckLayout)
-	e := s.next("errors")
-	var errs []struct {
-		File    string `json:"file"`
-		Line    int    `json:"line"`
-		Message string `json:"message"`
-	}
-	if err := json.Unmarshal([]byte(e.data), &errs); err != nil {
-		t.Fatalf("errors event %q: %v", e.data, err)
-	}
+	errs := overlayErrors(t, s.next("errors").data)
 	if len(errs) != 1 || errs[0].File != "layouts/touchpoint.html" || errs[0].Line != 2 ||
 		errs[0].Message != "rendering /"+page+": stopped after 300ms, the time one page may take" {
-		t.Errorf("errors = %s; want one at layouts/touchpoint.html:2 saying /%s was stopped after 300ms", e.data, page)
+		t.Errorf("errors = %+v; want one at layouts/touchpoint.html:2 saying /%s was stopped after 300ms", errs, page)
 	}
 	if code, body := get(t, s.addr+page); code != 200 || !strings.Contains(body, "Pay by card") {
 		t.Errorf("after a stuck rebuild, the page is %d and lacks the last good title", code)
@@ -452,4 +436,22 @@ func TestServeStopsWhileStuck(t *testing.T) {
 			}
 		})
 	}
+}
+
+// overlayError is one error of an errors event, as the browser's overlay
+// shows it.
+type overlayError struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+// overlayErrors reads the data of an errors event.
+func overlayErrors(t *testing.T, data string) []overlayError {
+	t.Helper()
+	var errs []overlayError
+	if err := json.Unmarshal([]byte(data), &errs); err != nil {
+		t.Fatalf("errors event %q: %v", data, err)
+	}
+	return errs
 }
