@@ -26,12 +26,12 @@ func checkSite(source string, stderr io.Writer) *build.Result {
 // buildOptions are the options of every build; out nil checks only.
 func buildOptions(source, baseURL string, stderr io.Writer, out publish.Sink) build.Options {
 	return build.Options{
-		Source:    openSite(source),
-		Builtin:   cjm.DefaultTheme(),
-		BaseURL:   baseURL,
-		Check:     out == nil,
-		Committed: newGitDates(source, stderr).Committed,
-		Out:       out,
+		Source:  openSite(source),
+		Builtin: cjm.DefaultTheme(),
+		BaseURL: baseURL,
+		Check:   out == nil,
+		History: historyReader(source),
+		Out:     out,
 	}
 }
 
@@ -160,6 +160,8 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 		printFailure(stderr, *source, *out, res)
 		return errFailed
 	}
+	var said string
+	warnHistory(stderr, res, &said)
 	st := res.Published
 	if !*quiet {
 		saved := ""
