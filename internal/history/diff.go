@@ -228,3 +228,87 @@ func Stages(old, new []*content.Stage) []Change {
 	}
 	return out
 }
+
+// Compare lists how journey b differs from journey a, two points of its
+// history: touchpoints added, removed, moved to another stage or renamed
+// (matched by slug), and emotions changed, for everyone at once where
+// every persona felt and feels alike, else persona by persona.
+func Compare(a, b *Point) []Change {
+	type at struct {
+		stage string
+		tp    PointTouchpoint
+	}
+	index := func(p *Point) (map[string]at, []string) {
+		m := map[string]at{}
+		var order []string
+		for _, st := range p.Stages {
+			for _, tp := range st.Touchpoints {
+				if _, ok := m[tp.Slug]; !ok {
+					order = append(order, tp.Slug)
+				}
+				m[tp.Slug] = at{st.Title, tp}
+			}
+		}
+		return m, order
+	}
+	was, oldOrder := index(a)
+	is, newOrder := index(b)
+	var out []Change
+	for _, slug := range newOrder {
+		n := is[slug]
+		o, ok := was[slug]
+		if !ok {
+			out = append(out, Change{Kind: TouchpointAdded, Touchpoint: n.tp.Title, Stage: n.stage})
+			continue
+		}
+		if o.tp.Title != n.tp.Title {
+			out = append(out, Change{Kind: TouchpointRenamed, Touchpoint: n.tp.Title, From: o.tp.Title, To: n.tp.Title})
+		}
+		if o.stage != n.stage {
+			out = append(out, Change{Kind: TouchpointMoved, Touchpoint: n.tp.Title, From: o.stage, To: n.stage})
+		}
+		ov, oone := unanimous(o.tp.Feelings)
+		nv, none := unanimous(n.tp.Feelings)
+		if oone && none && len(o.tp.Feelings) == len(n.tp.Feelings) {
+			if ov != nv {
+				out = append(out, Change{Kind: Emotion, Touchpoint: n.tp.Title, From: strconv.Itoa(ov), To: strconv.Itoa(nv)})
+			}
+			continue
+		}
+		seen := map[string]bool{}
+		for _, list := range [][]Feeling{n.tp.Feelings, o.tp.Feelings} {
+			for _, f := range list {
+				if seen[f.Persona] {
+					continue
+				}
+				seen[f.Persona] = true
+				x, xok := valueOf(o.tp.Feelings, f.Persona)
+				y, yok := valueOf(n.tp.Feelings, f.Persona)
+				if xok != yok || x != y {
+					out = append(out, Change{Kind: Emotion, Touchpoint: n.tp.Title, Detail: f.Persona, From: intOr(x, xok), To: intOr(y, yok)})
+				}
+			}
+		}
+	}
+	for _, slug := range oldOrder {
+		if _, ok := is[slug]; !ok {
+			o := was[slug]
+			out = append(out, Change{Kind: TouchpointRemoved, Touchpoint: o.tp.Title, Stage: o.stage})
+		}
+	}
+	return out
+}
+
+// unanimous returns the one value all feelings have, and whether there is
+// one: some feelings, all alike.
+func unanimous(fs []Feeling) (int, bool) {
+	if len(fs) == 0 {
+		return 0, false
+	}
+	for _, f := range fs[1:] {
+		if f.Value != fs[0].Value {
+			return 0, false
+		}
+	}
+	return fs[0].Value, true
+}

@@ -224,6 +224,20 @@ func (s *Series) At(metric string, c *gitlog.Commit) (float64, bool) {
 	return v, ok
 }
 
+// Before returns the value a metric had just before commit c: the last
+// value set by an earlier commit; false when none was.
+func (s *Series) Before(metric string, c *gitlog.Commit) (float64, bool) {
+	var v float64
+	ok := false
+	for _, x := range s.Of(metric) {
+		if x.Commit == c || x.Commit.Date.After(c.Date) {
+			break
+		}
+		v, ok = x.Value, true
+	}
+	return v, ok
+}
+
 // journeyDir is the folder of the journey a content path is in, or "".
 func journeyDir(p string) string {
 	parts := strings.SplitN(p, "/", 4)

@@ -300,7 +300,9 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 			e.Changes = append(e.Changes, describe(ch, s.old, s.new, state, afterState{after: stagesAfter, points: after})...)
 			if t, ok := s.new.(*content.Touchpoint); ok {
 				o, _ := s.old.(*content.Touchpoint)
-				values[cur] = append(values[cur], metricsChanged(c, o, t)...)
+				set := metricsChanged(c, o, t)
+				slices.Reverse(set) // all of values is reversed at the end
+				values[cur] = append(values[cur], set...)
 				for _, ch := range e.Changes {
 					if ch.Kind == OpportunityDone && ch.Touchpoint == t.Title {
 						if h.done[cur] == nil {

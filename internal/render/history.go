@@ -297,7 +297,8 @@ func HistoryFuncs(s *site.Site, h *history.History, now time.Time) template.Func
 }
 
 // Moved is how a touchpoint's KPIs moved since one of its opportunities
-// was done.
+// was done: from their values just before the commit that said so to
+// their values now.
 type Moved struct {
 	Since time.Time
 	KPIs  []FieldChange
@@ -318,7 +319,7 @@ func movedSince(o *site.Opportunity, h *history.History, lang string) *Moved {
 		if k.Current == nil {
 			continue
 		}
-		was, ok := s.At("kpi:"+k.Name, c)
+		was, ok := s.Before("kpi:"+k.Name, c)
 		if !ok {
 			continue
 		}

@@ -36,7 +36,7 @@ func (r *Repo) Git(at time.Time, author string, args ...string) string {
 	if author == "" {
 		author = "Test"
 	}
-	cmd := exec.Command("git", append([]string{"-C", r.Dir, "-c", "user.name=" + author, "-c", "user.email=" + strings.ToLower(strings.Fields(author+" x")[0]) + "@example.com", "-c", "commit.gpgsign=false"}, args...)...)
+	cmd := exec.Command("git", append([]string{"-C", r.Dir, "-c", "user.name=" + author, "-c", "user.email=" + strings.ToLower(strings.Fields(author + " x")[0]) + "@example.com", "-c", "commit.gpgsign=false"}, args...)...)
 	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
 	if !at.IsZero() {
 		d := at.Format(time.RFC3339)
