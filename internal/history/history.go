@@ -15,7 +15,6 @@
 package history
 
 import (
-	"path"
 	"slices"
 	"strings"
 	"time"
@@ -240,11 +239,15 @@ func (s *Series) Before(metric string, c *gitlog.Commit) (float64, bool) {
 
 // journeyDir is the folder of the journey a content path is in, or "".
 func journeyDir(p string) string {
-	parts := strings.SplitN(p, "/", 4)
-	if len(parts) < 4 || parts[0] != content.Dir || parts[1] != "journeys" {
+	const prefix = content.Dir + "/journeys/"
+	if !strings.HasPrefix(p, prefix) {
 		return ""
 	}
-	return path.Join(parts[:3]...)
+	i := strings.IndexByte(p[len(prefix):], '/')
+	if i <= 0 {
+		return ""
+	}
+	return p[:len(prefix)+i]
 }
 
 // read reports whether the loader reads a file: Markdown, not hidden, not

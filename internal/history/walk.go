@@ -10,6 +10,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/gitlog"
+	"github.com/cjm-portal/cjm/internal/par"
 )
 
 // Reader reads a site's history once per commit checked out: a rebuild
@@ -70,13 +71,30 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 	// The blobs to decode: every version of a journey's file in the
 	// window, and those of Head for the files edited since.
 	var ids []string
-	want := map[string]bool{}
+	type version struct{ path, id string }
+	var todo []version
+	want, queued := map[string]bool{}, map[string]bool{}
+	current := currentFiles(c)
+	// A version that Head has and the working folder still has is the
+	// build's own item: not decoded again.
+	unchanged := func(p, id string) any {
+		if _, dirty := l.Dirty[p]; dirty || l.Tree[p] != id {
+			return nil
+		}
+		return current[p]
+	}
 	need := func(p, id string) {
-		if id != "" && read(p) && journeyDir(p) != "" && !want[id] {
-			if _, ok := r.blobs[p+"\x00"+id]; !ok {
-				want[id] = true
-				ids = append(ids, id)
-			}
+		if id == "" || !read(p) || journeyDir(p) == "" || unchanged(p, id) != nil {
+			return
+		}
+		if _, ok := r.blobs[p+"\x00"+id]; ok || queued[p+"\x00"+id] {
+			return
+		}
+		queued[p+"\x00"+id] = true
+		todo = append(todo, version{p, id})
+		if !want[id] {
+			want[id] = true
+			ids = append(ids, id)
 		}
 	}
 	for _, c := range l.Commits[:l.InWindow] {
@@ -85,7 +103,6 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 			need(ch.OldPath, ch.OldBlob)
 		}
 	}
-	current := currentFiles(c)
 	for p, id := range l.Tree {
 		if dirty, ok := l.Dirty[p]; ok {
 			need(p, dirty)
@@ -97,9 +114,25 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 	if err != nil {
 		return Off(err.Error())
 	}
+	// Decoded on every core, before the walk, which is sequential.
+	items := make([]any, len(todo))
+	par.For(len(todo), func(i int) {
+		if b, ok := data[todo[i].id]; ok {
+			items[i], _ = content.Decode(todo[i].path, b)
+		}
+	})
+	for i, v := range todo {
+		if _, ok := data[v.id]; ok {
+			r.blobs[v.path+"\x00"+v.id] = items[i]
+			r.loaded++
+		}
+	}
 	h := build(l, current, func(p, id string) any {
 		if id == "" || !read(p) {
 			return nil
+		}
+		if it := unchanged(p, id); it != nil {
+			return it
 		}
 		k := p + "\x00" + id
 		if it, ok := r.blobs[k]; ok {
@@ -190,7 +223,7 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 
 	// The journeys' files as Head has them: the working folder's, but
 	// where a file was edited since.
-	state := map[string]any{}
+	state := files{}
 	for p, id := range l.Tree {
 		if !read(p) || journeyDir(p) == "" {
 			continue
@@ -198,11 +231,11 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 		if dirty, ok := l.Dirty[p]; ok {
 			id = dirty
 		} else if it, ok := current[p]; ok {
-			state[p] = it
+			state.set(p, it)
 			continue
 		}
 		if it := decode(p, id); it != nil {
-			state[p] = it
+			state.set(p, it)
 		}
 	}
 
@@ -272,9 +305,9 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 			if !ok {
 				continue
 			}
-			delete(state, ch.Path)
+			state.remove(ch.Path)
 			if ch.OldPath != "" && s.old != nil {
-				state[ch.OldPath] = s.old
+				state.set(ch.OldPath, s.old)
 			}
 		}
 		entries := map[string]*Entry{}
@@ -373,6 +406,21 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 	return h
 }
 
+// files are a walk's journeys' files, journey by journey: path → item.
+type files map[string]map[string]any
+
+func (f files) get(p string) any { return f[journeyDir(p)][p] }
+
+func (f files) set(p string, it any) {
+	d := journeyDir(p)
+	if f[d] == nil {
+		f[d] = map[string]any{}
+	}
+	f[d][p] = it
+}
+
+func (f files) remove(p string) { delete(f[journeyDir(p)], p) }
+
 // appendNew appends c unless list holds it already.
 func appendNew(list []Change, c Change) []Change {
 	if slices.Contains(list, c) {
@@ -401,7 +449,7 @@ type afterState struct {
 
 // describe says what one file's change did. before is the state with the
 // commit undone.
-func describe(ch gitlog.Change, old, new any, before map[string]any, after afterState) []Change {
+func describe(ch gitlog.Change, old, new any, before files, after afterState) []Change {
 	switch n := new.(type) {
 	case *content.Touchpoint:
 		o, _ := old.(*content.Touchpoint)
@@ -446,8 +494,8 @@ func describe(ch gitlog.Change, old, new any, before map[string]any, after after
 
 // stageTitle is the title of the stage in folder dir, from a state or from
 // a list of stages; its folder name when neither has it.
-func stageTitle(dir string, state map[string]any, stages []*content.Stage) string {
-	if s, ok := state[dir+"/_index.md"].(*content.Stage); ok && s.Title != "" {
+func stageTitle(dir string, state files, stages []*content.Stage) string {
+	if s, ok := state.get(dir + "/_index.md").(*content.Stage); ok && s.Title != "" {
 		return s.Title
 	}
 	for _, s := range stages {
@@ -459,8 +507,8 @@ func stageTitle(dir string, state map[string]any, stages []*content.Stage) strin
 	return name
 }
 
-func personasOf(state map[string]any, dir string) []string {
-	if j, ok := state[dir+"/_index.md"].(*content.Journey); ok {
+func personasOf(state files, dir string) []string {
+	if j, ok := state.get(dir + "/_index.md").(*content.Journey); ok {
 		return j.Personas
 	}
 	return nil
@@ -474,10 +522,10 @@ func personasIn(p *Point) []string {
 }
 
 // stagesOf returns the stages of the journey in folder dir, in order.
-func stagesOf(state map[string]any, dir string) []*content.Stage {
+func stagesOf(state files, dir string) []*content.Stage {
 	var out []*content.Stage
-	for p, it := range state {
-		if s, ok := it.(*content.Stage); ok && journeyDir(p) == dir {
+	for _, it := range state[dir] {
+		if s, ok := it.(*content.Stage); ok {
 			out = append(out, s)
 		}
 	}
@@ -486,12 +534,12 @@ func stagesOf(state map[string]any, dir string) []*content.Stage {
 }
 
 // snapshot is the journey in folder dir as state has it.
-func snapshot(state map[string]any, dir string) *Point {
+func snapshot(state files, dir string) *Point {
 	p := &Point{Personas: personasOf(state, dir)}
 	stages := stagesOf(state, dir)
 	byDir := map[string][]*content.Touchpoint{}
-	for f, it := range state {
-		if t, ok := it.(*content.Touchpoint); ok && journeyDir(f) == dir {
+	for f, it := range state[dir] {
+		if t, ok := it.(*content.Touchpoint); ok {
 			byDir[path.Dir(f)] = append(byDir[path.Dir(f)], t)
 		}
 	}
