@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/gitlog"
@@ -26,6 +27,9 @@ func warnHistory(w io.Writer, res *build.Result, said *string) {
 	*said = h.Unavailable
 	switch h.Unavailable {
 	case gitlog.ErrNoRepo.Error(), gitlog.ErrNoGit.Error(), gitlog.ErrNoCommits.Error():
+		return
+	}
+	if strings.HasPrefix(h.Unavailable, "history is off") { // as asked
 		return
 	}
 	fmt.Fprintf(w, "cjm: warning: no history: %s; pages say when they were updated only where `updated` is given\n", h.Unavailable)

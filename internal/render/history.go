@@ -58,6 +58,7 @@ type HistoryEntry struct {
 // HistoryPoint is a commit a reader can pick to compare.
 type HistoryPoint struct {
 	Short, Label string
+	Legend       string // shorter: the date and the author, for the chart's legend
 }
 
 // JourneyHistory is what a journey's history page shows.
@@ -173,7 +174,8 @@ func (r *Renderer) journeyHistory(j *site.Journey) *JourneyHistory {
 		out.Entries = append(out.Entries, he)
 		if e.After != nil {
 			label := theme.Date(lang, c.Date) + " · " + clean(c.Author) + " · " + he.Subject
-			out.Points = append(out.Points, HistoryPoint{Short: c.Short(), Label: label})
+			legend := theme.Date(lang, c.Date) + " · " + clean(c.Author)
+			out.Points = append(out.Points, HistoryPoint{Short: c.Short(), Label: label, Legend: legend})
 			snaps = append(snaps, snapshotOf(e.After))
 			points = append(points, e.After)
 		}
@@ -182,7 +184,7 @@ func (r *Renderer) journeyHistory(j *site.Journey) *JourneyHistory {
 		return out
 	}
 	out.From, out.To = len(points)-1, 0
-	svg, curves := swimlane.HistoryCurves(snaps, out.From, out.To, out.Points[out.From].Label, out.Points[out.To].Label,
+	svg, curves := swimlane.HistoryCurves(snaps, out.From, out.To, out.Points[out.From].Legend, out.Points[out.To].Legend,
 		swimlane.Options{Lang: lang, Link: r.site.Base.Link, ID: "history-curves"})
 	out.CurvesSVG = template.HTML(svg) // escaped by swimlane
 	for _, c := range history.Compare(points[out.From], points[out.To]) {
@@ -228,16 +230,17 @@ func snapshotOf(p *history.Point) swimlane.Snapshot {
 // the differences.
 func historyData(points []*history.Point, curves []int, labels []HistoryPoint, lang string, name func(string) string) string {
 	type pt struct {
-		Curve int     `json:"curve"`
-		Label string  `json:"label"`
-		TPs   [][]any `json:"tps"`
+		Curve  int     `json:"curve"`
+		Label  string  `json:"label"`
+		Legend string  `json:"legend"`
+		TPs    [][]any `json:"tps"`
 	}
 	data := struct {
 		Points []pt              `json:"points"`
 		Words  map[string]string `json:"words"`
 	}{Words: map[string]string{}}
 	for i, p := range points {
-		x := pt{Curve: curves[i], Label: labels[i].Label}
+		x := pt{Curve: curves[i], Label: labels[i].Label, Legend: labels[i].Legend}
 		for _, st := range p.Stages {
 			for _, tp := range st.Touchpoints {
 				fs := make([][]any, len(tp.Feelings))

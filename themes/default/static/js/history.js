@@ -56,9 +56,10 @@
       g.classList.toggle('from', n === from.curve);
       g.classList.toggle('to', n === to.curve);
     });
-    const fromLabel = svg.querySelector('.h-from-label'), toLabel = svg.querySelector('.h-to-label');
-    if (fromLabel) fromLabel.textContent = from.label;
-    if (toLabel) toLabel.textContent = to.label;
+    // The legend names both: on the first of its lines, the others emptied.
+    [['.h-from-label', from], ['.h-to-label', to]].forEach(([cls, p]) => {
+      svg.querySelectorAll(cls).forEach((t, i) => { t.textContent = i ? '' : p.legend; });
+    });
     list.replaceChildren();
     const diff = differences(from, to);
     (diff.length ? diff : [words.none]).forEach((text) => {
