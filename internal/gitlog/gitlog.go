@@ -129,6 +129,8 @@ func (r *Repo) info(ctx context.Context) (repoInfo, error) {
 			return repoInfo{}, ErrNoCommits // rev-parse answered the first question, not the second
 		case errors.As(err, &exit) && strings.Contains(string(exit.Stderr), "not a git repository"):
 			return repoInfo{}, ErrNoRepo
+		case errors.As(err, &exit):
+			return repoInfo{}, gitError(err, exit.Stderr)
 		}
 		return repoInfo{}, err
 	}

@@ -287,11 +287,14 @@ func HistoryFuncs(s *site.Site, h *history.History, now time.Time) template.Func
 			}
 			vs := make([]float64, len(vals))
 			parts := make([]string, len(vals))
+			nums := make([]string, len(vals))
 			for i, v := range vals {
 				vs[i] = v.Value
-				parts[i] = theme.Date(lang, v.Commit.Date) + ": " + FormatNumber(v.Value)
+				nums[i] = FormatNumber(v.Value)
+				parts[i] = theme.Date(lang, v.Commit.Date) + ": " + nums[i]
 			}
-			return template.HTML(swimlane.Trend(vs, theme.Word(lang, "over-time")+" — "+strings.Join(parts, "; "))) // escaped by swimlane
+			svg := swimlane.Trend(vs, theme.Word(lang, "over-time")+" — "+strings.Join(parts, "; ")) // escaped by swimlane
+			return template.HTML(string(svg) + `<span class="trend-values" aria-hidden="true">` + template.HTMLEscapeString(strings.Join(nums, " → ")) + `</span>`)
 		},
 		// movedSince says how a touchpoint's KPIs moved since an
 		// opportunity of it was marked done.
