@@ -190,3 +190,45 @@ func TestHistoryWithoutGit(t *testing.T) {
 		t.Errorf("history.csv without git: %q", csv)
 	}
 }
+
+// TestHistoryRebuild commits while a Builder serves the site, as under
+// cjm serve: the next rebuild reads the new commit, and its output is a
+// clean build's, byte for byte.
+func TestHistoryRebuild(t *testing.T) {
+	r, _ := scriptedPortal(t)
+	root, err := sitefs.Open(r.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	o := build.Options{Source: root, Builtin: cjm.DefaultTheme(), Now: now, History: &history.Reader{Repo: &gitlog.Repo{Dir: r.Dir}}}
+	m := newMemBuilder(o)
+	if res := m.Build(nil); !res.OK() {
+		t.Fatal(res.Diags)
+	}
+	// A save, not committed: no history changes, few pages render.
+	r.Write(map[string]string{"content/journeys/order/01-buy/card.md": "---\ntitle: Pay by card, saved\nemotion: 1\nowner: web\n---\n"})
+	res := m.Build([]string{"content/journeys/order/01-buy/card.md"})
+	if !res.OK() || res.Full {
+		t.Fatalf("rebuild after a save: ok %v, full %v", res.OK(), res.Full)
+	}
+	// The save committed: every page says so.
+	r.Commit(time.Date(2026, 10, 5, 8, 0, 0, 0, time.UTC), "Dora Editor", "Reword the card")
+	res = m.Build([]string{})
+	if !res.OK() {
+		t.Fatal(res.Diags)
+	}
+	if got := string(res.Files["journeys/order/buy/card/index.html"]); !strings.Contains(got, "Updated 5 October 2026 by Dora Editor") {
+		t.Error("the rebuild after a commit does not show it")
+	}
+	o.History = &history.Reader{Repo: &gitlog.Repo{Dir: r.Dir}}
+	clean := buildOpts(o)
+	for name, data := range clean.Files {
+		if !bytes.Equal(res.Files[name], data) {
+			t.Errorf("%s differs from a clean build's", name)
+		}
+	}
+	if len(res.Files) != len(clean.Files) {
+		t.Errorf("%d files, a clean build %d", len(res.Files), len(clean.Files))
+	}
+}
