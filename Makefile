@@ -36,7 +36,8 @@ test-browser: $(BIN)
 ## bench: time clean builds, builds over unchanged output and one-touchpoint
 ## rebuilds of generated portals (150, 4,000 and 45,000 touchpoints), beside
 ## Hugo where it is installed, then the Go benchmarks of the hot paths
-## (BENCH_SIZES=150,4000 for a quicker run)
+## (BENCH_SIZES=150,4000 for a quicker run); the Go benchmarks include
+## BenchmarkHistory: what reading 1,000 commits of history adds to a build
 BENCH_SIZES ?= 150,4000,45000
 bench: $(BIN)
 	$(GO) build -o bin/cjmbench ./cmd/cjmbench

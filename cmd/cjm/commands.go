@@ -16,6 +16,7 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/publish"
 )
 
@@ -26,12 +27,12 @@ func checkSite(source string, stderr io.Writer) *build.Result {
 // buildOptions are the options of every build; out nil checks only.
 func buildOptions(source, baseURL string, stderr io.Writer, out publish.Sink) build.Options {
 	return build.Options{
-		Source:    openSite(source),
-		Builtin:   cjm.DefaultTheme(),
-		BaseURL:   baseURL,
-		Check:     out == nil,
-		Committed: newGitDates(source, stderr).Committed,
-		Out:       out,
+		Source:  openSite(source),
+		Builtin: cjm.DefaultTheme(),
+		BaseURL: baseURL,
+		Check:   out == nil,
+		History: historyReader(source),
+		Out:     out,
 	}
 }
 
@@ -113,6 +114,7 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 	poll := fs.Duration("poll", 0, "with -watch: look for changes this often (e.g. 500ms) instead of waiting for file events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`")
 	memProfile := fs.String("memprofile", "", "write a profile of the memory in use once the pages are rendered to this file, for `go tool pprof`")
+	withHistory := fs.Bool("history", true, "read the site's history from git (-history=false builds without it, saying so on the pages)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -150,7 +152,11 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 	// Pages are minified and staged as they are rendered, so that the
 	// site is never held in memory whole; nothing is published until the
 	// build commits, and a failed build takes back what it staged.
-	res := build.Build(ctx, buildOptions(*source, *baseURL, stderr, pipeline(dir, mini)))
+	o := buildOptions(*source, *baseURL, stderr, pipeline(dir, mini))
+	if !*withHistory {
+		o.History = &history.Reader{Off: "history is off (cjm build -history=false)"}
+	}
+	res := build.Build(ctx, o)
 	if *memProfile != "" {
 		if err := writeHeapProfile(*memProfile); err != nil {
 			return err
@@ -160,6 +166,8 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 		printFailure(stderr, *source, *out, res)
 		return errFailed
 	}
+	var said string
+	warnHistory(stderr, res, &said)
 	st := res.Published
 	if !*quiet {
 		saved := ""

@@ -1,57 +1,36 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
-	"time"
+
+	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/gitlog"
+	"github.com/cjm-portal/cjm/internal/history"
 )
 
-// gitDates answers when a site's files were last committed, for journeys
-// with no `updated` date. Outside a git checkout, or without git, it
-// knows nothing, and no journey is judged stale from git. Answers are
-// kept: a file's date changes with a commit, not with a save.
-type gitDates struct {
-	dir  string
-	mu   sync.Mutex
-	seen map[string]time.Time
-	ok   bool
+// historyReader reads the site's history from git: once per build, and
+// under cjm serve and build -watch once per commit checked out.
+func historyReader(dir string) *history.Reader {
+	return &history.Reader{Repo: &gitlog.Repo{Dir: dir}}
 }
 
-// newGitDates looks at the site folder; in a shallow clone, where the
-// last commit of every file may look recent, it says so on warn.
-func newGitDates(dir string, warn io.Writer) *gitDates {
-	g := &gitDates{dir: dir, seen: map[string]time.Time{}}
-	out, err := exec.Command("git", "-C", dir, "rev-parse", "--is-shallow-repository").Output()
-	if err != nil {
-		return g
+// warnHistory says, once, why a build has no history where it could have
+// one: a shallow clone, or git failing. Outside a repository, or without
+// git, the pages say so, and the terminal need not.
+func warnHistory(w io.Writer, res *build.Result, said *string) {
+	h := res.History
+	if h == nil || h.Available() || h.Unavailable == *said {
+		return
 	}
-	g.ok = true
-	if strings.TrimSpace(string(out)) == "true" {
-		fmt.Fprintln(warn, "cjm: warning: the git clone is shallow, so journeys without `updated` may look recently changed; fetch the whole history (actions/checkout with fetch-depth: 0) or give each journey `updated`")
+	*said = h.Unavailable
+	switch h.Unavailable {
+	case gitlog.ErrNoRepo.Error(), gitlog.ErrNoGit.Error(), gitlog.ErrNoCommits.Error():
+		return
 	}
-	return g
-}
-
-// Committed returns when file (relative to the site folder) was last committed.
-func (g *gitDates) Committed(file string) (time.Time, bool) {
-	if g == nil || !g.ok {
-		return time.Time{}, false
+	if strings.HasPrefix(h.Unavailable, "history is off") { // as asked
+		return
 	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if t, ok := g.seen[file]; ok {
-		return t, !t.IsZero()
-	}
-	out, err := exec.Command("git", "-C", g.dir, "log", "-1", "--format=%cI", "--", filepath.FromSlash(file)).Output()
-	var t time.Time
-	if err == nil {
-		t, _ = time.Parse(time.RFC3339, string(bytes.TrimSpace(out)))
-	}
-	g.seen[file] = t
-	return t, !t.IsZero()
+	fmt.Fprintf(w, "cjm: warning: no history: %s; pages say when they were updated only where `updated` is given\n", h.Unavailable)
 }

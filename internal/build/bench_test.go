@@ -2,8 +2,10 @@ package build_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,7 +15,10 @@ import (
 
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/gen"
+	"github.com/cjm-portal/cjm/internal/gitlog"
+	"github.com/cjm-portal/cjm/internal/history"
 )
 
 // BenchmarkBuild times a whole build in memory (load, resolve, render) of
@@ -76,4 +81,79 @@ func BenchmarkRebuild(b *testing.B) {
 	slices.Sort(took)
 	b.ReportMetric(float64(pages), "pages/op")
 	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+}
+
+// BenchmarkHistory times what reading the history from git adds, on a
+// generated portal of 4,000 touchpoints whose repository has 1,000
+// commits changing it (gen.History): a clean build with and without
+// history, the history read alone, and a rebuild after one save, as cjm
+// serve does it, where the history is kept for the commit checked out.
+func BenchmarkHistory(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := b.TempDir()
+	files := gen.Files(gen.Options{Touchpoints: 4000, Seed: 1})
+	if err := gen.WriteRepo(dir, gen.History(files, 1000, 1)); err != nil {
+		b.Fatal(err)
+	}
+	// The window of a build made a year after the first commit holds
+	// the last 500 commits; historyCommits: 1000 would read them all.
+	at := gen.HistoryStart.AddDate(1, 11, 0)
+	reader := func() *history.Reader { return &history.Reader{Repo: &gitlog.Repo{Dir: dir}} }
+	opts := func(h *history.Reader) build.Options {
+		return build.Options{Source: os.DirFS(dir), Builtin: cjm.DefaultTheme(), Now: at, History: h}
+	}
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("clean/history=%v", on), func(b *testing.B) {
+			for b.Loop() {
+				var h *history.Reader
+				if on {
+					h = reader()
+				}
+				if res := buildOpts(opts(h)); !res.OK() || on != res.History.Available() {
+					b.Fatalf("build failed:\n%s %v", res.Diags.Errors(), res.History.Unavailable)
+				}
+			}
+		})
+	}
+	b.Run("read", func(b *testing.B) {
+		c, _ := content.Load(os.DirFS(dir))
+		for b.Loop() {
+			if h := reader().Read(context.Background(), c, history.Window{Commits: 500, Years: 2}, at); !h.Available() {
+				b.Fatal(h.Unavailable)
+			}
+		}
+	})
+	b.Run("rebuild", func(b *testing.B) {
+		var tp string
+		for name := range files {
+			if strings.HasSuffix(name, "/s0-t0.md") && (tp == "" || name < tp) {
+				tp = name
+			}
+		}
+		original, _ := os.ReadFile(filepath.Join(dir, tp))
+		defer os.WriteFile(filepath.Join(dir, tp), original, 0o644)
+		builder := newMemBuilder(opts(reader()))
+		if res := builder.Build(nil); !res.OK() {
+			b.Fatalf("build failed:\n%s", res.Diags.Errors())
+		}
+		var took []time.Duration
+		i := 0
+		for b.Loop() {
+			i++
+			start := time.Now()
+			data := bytes.Replace(original, []byte("title: "), []byte(fmt.Sprintf("title: Edited %d ", i)), 1)
+			if err := os.WriteFile(filepath.Join(dir, tp), data, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			res := builder.Build([]string{tp})
+			if !res.OK() || res.Full {
+				b.Fatalf("rebuild failed or was full:\n%s", res.Diags.Errors())
+			}
+			took = append(took, time.Since(start))
+		}
+		slices.Sort(took)
+		b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
+	})
 }

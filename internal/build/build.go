@@ -24,6 +24,8 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/gitlog"
+	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/cjm-portal/cjm/internal/render"
 	"github.com/cjm-portal/cjm/internal/rollup"
@@ -40,8 +42,12 @@ type Options struct {
 	Now     time.Time // the date the build is made on; zero means today
 	Check   bool      // check only: stop before rendering
 	// Committed says when a file was last committed, for journeys with no
-	// `updated` date; nil when unknown (not a git checkout).
+	// `updated` date; nil takes it from History.
 	Committed func(file string) (time.Time, bool)
+	// History reads the site's history from git, once per commit checked
+	// out (a Builder keeps it between builds); nil: the pages say there
+	// is none.
+	History *history.Reader
 	// Out takes the build's files: each page as soon as it is rendered,
 	// the shared files (search index, data exports) as they are made, the
 	// static files, and, from a Builder, each page not rendered again as
@@ -60,6 +66,8 @@ type Result struct {
 	Pages int          // pages and maps rendered by this build
 	Gaps  []rollup.Gap // what the maps do not say yet; also in Diags, as warnings
 	Full  bool         // whether every route was rendered
+	// History is what git said of the content, or why it said nothing.
+	History *history.History
 	// Published says what committing the build into Out did.
 	Published publish.Stats
 	// Err says why a build whose content has no errors was not published:
@@ -131,6 +139,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		c, diags = content.Load(o.Source)
 	}
 
+	// git is read while the site is resolved.
+	histc := make(chan *history.History, 1)
+	go func() { histc <- o.History.Read(ctx, c, window(c.Settings), o.Now) }()
+
 	baseURL, baseLine := c.Settings.BaseURL, c.Settings.Line("baseURL")
 	if o.BaseURL != "" {
 		baseURL = o.BaseURL
@@ -153,7 +165,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	if name := s.Settings.Theme; name != "" && name != "default" && !themeFolder(o.Source, "themes/"+name) {
 		diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
 	}
-	res.Gaps = rollup.Gaps(s, rollup.Options{Today: o.Now, Committed: o.Committed})
+	hist := <-histc
+	res.History = hist
+	committed := o.Committed
+	if committed == nil && hist.Available() {
+		committed = lastCommitted(hist)
+	}
+	res.Gaps = rollup.Gaps(s, rollup.Options{Today: o.Now, Committed: committed})
 	for _, g := range res.Gaps {
 		diags.Add(g.Diagnostic())
 	}
@@ -162,11 +180,15 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	today := o.Now.Format("2006-01-02")
 	signed := make(chan *render.Signed, 1)
 	if !o.Check {
-		go func() { signed <- render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path), res.Gaps) }()
+		go func() {
+			signed <- render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path, render.HistoryKey(hist)), res.Gaps)
+		}()
 	}
 	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
 	diags.Add(more...)
-	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards), o.Limits)
+	funcs := render.Funcs(s, o.Now, res.Gaps, b.cards)
+	maps.Copy(funcs, render.HistoryFuncs(s, hist, o.Now))
+	th, more := theme.Load(layers, funcs, o.Limits)
 	diags.Add(more...)
 	b.theme.Store(th)
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
@@ -198,7 +220,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	}
 
 	out := &output{ctx: ctx, sink: o.Out}
-	r := render.New(s, th, o.Now).WithMemo(b.memo)
+	r := render.New(s, th, o.Now).WithMemo(b.memo).WithHistory(hist)
 	// The shared files (search index, exports) sum up the whole site:
 	// they are made beside the pages, not after them, and each handed
 	// over at once rather than held: the exports of a large portal run to
@@ -263,6 +285,33 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		b.sigs = sigs.Routes
 	}
 	return res
+}
+
+// window is how far back the site's settings let the history read.
+func window(s content.Settings) history.Window {
+	w := history.Window{Commits: gitlog.DefaultCommits, Years: s.HistoryYears}
+	if s.HistoryCommits != nil {
+		w.Commits = *s.HistoryCommits
+	}
+	if w.Years == 0 {
+		w.Years = 2
+	}
+	return w
+}
+
+// lastCommitted dates a journey by the newest commit to any file in its
+// folder, as its pages say it was updated; other files by their own.
+func lastCommitted(h *history.History) func(string) (time.Time, bool) {
+	return func(file string) (time.Time, bool) {
+		p := file
+		if path.Base(file) == "_index.md" && strings.Count(file, "/") == 3 && strings.HasPrefix(file, content.Dir+"/journeys/") {
+			p = path.Dir(file)
+		}
+		if c := h.Last(p); c != nil {
+			return c.Date, true
+		}
+		return time.Time{}, false
+	}
 }
 
 // output hands files to Out until the first error, or until ctx ends.

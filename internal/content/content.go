@@ -64,6 +64,10 @@ type Settings struct {
 	RawHTML      bool   // render raw HTML in bodies
 	RequireTeams bool   // every owner must name a team file
 	MaxFileMB    int    // the largest content file read, in MB; 0: DefaultMaxFileMB
+	// The window of history read from git: at most HistoryCommits commits
+	// (nil: 500; 0: none) of the last HistoryYears years (0: 2).
+	HistoryCommits *int
+	HistoryYears   int
 }
 
 // Persona is one file in content/personas/.

@@ -359,6 +359,10 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 		s.RawHTML = f.boolean("rawHTML")
 		s.RequireTeams = f.boolean("requireTeams")
 		s.MaxFileMB, _ = f.integerHint("maxFileMB", 1, MaxFileMBCeiling, fmt.Sprintf("use a whole number of megabytes from 1 to %d; %d if absent", MaxFileMBCeiling, DefaultMaxFileMB))
+		if n, ok := f.integerHint("historyCommits", 0, 100_000, "use a whole number of commits from 0 (no history) to 100000; 500 if absent"); ok {
+			s.HistoryCommits = &n
+		}
+		s.HistoryYears, _ = f.integerHint("historyYears", 1, 100, "use a whole number of years from 1 to 100; 2 if absent")
 		item = s
 	case "section":
 		readMeta(parts[0], false)

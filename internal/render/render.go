@@ -20,6 +20,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/export"
+	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/schema"
@@ -62,6 +63,8 @@ type Page struct {
 
 	Compare   *Comparison   // on compare pages: the as-is journey beside its target
 	CurvesSVG template.HTML // on compare pages: both emotion curves
+
+	History *JourneyHistory // on history pages: the journey's commits
 }
 
 // MapSVG is the journey's map drawn whole, as one <svg>, for a site's own
@@ -119,6 +122,7 @@ type Renderer struct {
 	lang  string
 	now   time.Time
 	memo  *Memo // may be nil
+	hist  *history.History
 
 	// layouts holds each journey's measured map, shared by its page and
 	// its map.svg: measuring is most of a map's cost.
@@ -133,7 +137,9 @@ func (r *Renderer) layout(j *site.Journey) *swimlane.Layout { return r.take(j).m
 // third lets go.
 func (r *Renderer) take(j *site.Journey) *sharedLayout {
 	sl := &sharedLayout{paneOptions: swimlane.Options{Lang: r.lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}}
-	sl.measure = sync.OnceValue(func() *swimlane.Layout { return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now}) })
+	sl.measure = sync.OnceValue(func() *swimlane.Layout {
+		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now, Trend: r.trendOf})
+	})
 	sl.panes = sync.OnceValue(func() swimlane.Panes { return sl.measure().Panes(sl.paneOptions) })
 	v, _ := r.layouts.LoadOrStore(j, sl)
 	sl = v.(*sharedLayout)
@@ -296,6 +302,7 @@ func (r *Renderer) EachShared(emit func(name string, data []byte)) {
 	}
 	emit("search.json", searchIndex(r.site, r.lang, r.memo))
 	export.EachFile(r.site, r.now, r.memo.exportCache(), emit)
+	emit("data/history.csv", r.historyCSV())
 	for _, k := range schema.Kinds { // for editors: see `cjm schema`
 		emit("schema/"+schema.FileName(k), schema.JSON(k))
 	}
@@ -374,6 +381,12 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		if rt.Kind == "embed" {
 			p.Journey, p.Title = it, it.Title
 			r.addMap(p, it)
+			break
+		}
+		if rt.Kind == "history" {
+			p.Journey, p.Title = it, it.Title+" · "+theme.Word(r.lang, "history")
+			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
+			p.History = r.journeyHistory(it)
 			break
 		}
 		if rt.Kind == "compare" {

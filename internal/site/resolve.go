@@ -79,7 +79,7 @@ func (r *resolver) index() {
 			continue
 		}
 		url := "journeys/" + j.Slug + "/"
-		sj := &Journey{Journey: j, URL: url, MapURL: url + "map.svg", EmbedURL: url + content.GeneratedSegment + "/embed/"}
+		sj := &Journey{Journey: j, URL: url, MapURL: url + "map.svg", EmbedURL: url + content.GeneratedSegment + "/embed/", HistoryURL: url + content.GeneratedSegment + "/history/"}
 		r.journeys[j.Slug] = sj
 		r.s.Journeys = append(r.s.Journeys, sj)
 		tps := map[string]*Touchpoint{}
@@ -432,6 +432,7 @@ func (r *resolver) route() {
 		add(j.URL, "journey", j, j.File)
 		add(j.MapURL, "map", j, j.File)
 		add(j.EmbedURL, "embed", j, j.File)
+		add(j.HistoryURL, "history", j, j.File)
 		if j.CompareURL != "" {
 			add(j.CompareURL, "compare", j, j.File)
 			// The comparison was at compare/ until pages cjm makes moved

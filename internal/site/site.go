@@ -27,7 +27,7 @@ type Site struct {
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, history, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }
@@ -76,6 +76,7 @@ type Journey struct {
 	MapURL      string
 	CompareURL  string // the as-is / to-be comparison, on a journey with a target
 	EmbedURL    string // the map alone with its controls, for an <iframe>
+	HistoryURL  string // what changed, commit by commit (see package history)
 	Personas    []*Persona
 	Owner       *Team
 	Target      *Journey   // the to-be journey this as-is journey names

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/rollup"
@@ -210,7 +211,7 @@ func (l *layout) cellFor(lane string, c *column) *cell {
 	case "owners":
 		ct = l.owners(st)
 	case "kpis":
-		ct = kpis(st)
+		ct = kpis(st, l.o.Trend)
 	case "opportunities":
 		ct = l.opportunities(st)
 	default:
@@ -336,14 +337,27 @@ func (l *layout) owners(st *site.Stage) stack {
 // kpis shows each KPI of a stage's touchpoints with its values, beside
 // its name where they fit, and whether it is met: a tick, a cross or a
 // dash, and the same in the legend.
-func kpis(st *site.Stage) stack {
+func kpis(st *site.Stage, trend func(*site.Touchpoint, string) []float64) stack {
 	var items []item
 	for _, tp := range st.Touchpoints {
 		for _, k := range tp.KPIs {
 			status := rollup.KPI(k)
 			r := note(k.Name, "text", func(wr *writer, x, y float64) { kpiIcon(wr, status, x, y) })
 			r.aside = KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)
-			items = append(items, item{runs: []run{r}, link: tp.URL})
+			runs := []run{r}
+			if trend != nil {
+				// How its current value moved, commit by commit: a line in
+				// the marker's place and the values beside it.
+				if vs := trend(tp, k.Name); len(vs) > 1 {
+					words := make([]string, len(vs))
+					for i, v := range vs {
+						words[i] = KPIValue(&v, "")
+					}
+					runs = append(runs, run{text: strings.Join(words, " → "), face: faceMeta, class: "meta", dx: markerW,
+						icon: func(wr *writer, x, y float64) { trendIcon(wr, vs, x, y) }})
+				}
+			}
+			items = append(items, item{runs: runs, link: tp.URL})
 		}
 	}
 	return stack{items, itemGap}

@@ -36,6 +36,10 @@ type Options struct {
 	// Standalone makes a map.svg file of its own: an XML declaration, and
 	// above the map the journey's title, state, personas and date.
 	Standalone bool
+	// Trend gives a KPI's current values over time, oldest first (see
+	// package history), drawn small under it in the KPI lane; nil or
+	// fewer than two values draw none.
+	Trend func(tp *site.Touchpoint, kpi string) []float64
 }
 
 // SVG returns the map of journey j.

@@ -133,6 +133,7 @@ var Kinds = map[string][]string{
 	"channel":       {"channel.html", "single.html"},
 	"journey":       {"journey.html", "single.html"},
 	"compare":       {"compare.html", "single.html"},
+	"history":       {"history.html", "single.html"},
 	"embed":         {"embed.html"},
 	"stage":         {"stage.html", "single.html"},
 	"touchpoint":    {"touchpoint.html", "single.html"},
