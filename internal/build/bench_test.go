@@ -125,7 +125,15 @@ func BenchmarkHistory(b *testing.B) {
 			}
 		}
 	})
-	b.Run("rebuild", func(b *testing.B) {
+	for _, on := range []bool{false, true} {
+		b.Run(fmt.Sprintf("rebuild/history=%v", on), func(b *testing.B) { benchHistoryRebuild(b, dir, files, opts, reader, on) })
+	}
+}
+
+// benchHistoryRebuild saves one touchpoint again and again, as an author
+// does under cjm serve, with or without the history read at the start.
+func benchHistoryRebuild(b *testing.B, dir string, files map[string][]byte, opts func(*history.Reader) build.Options, reader func() *history.Reader, on bool) {
+	{
 		var tp string
 		for name := range files {
 			if strings.HasSuffix(name, "/s0-t0.md") && (tp == "" || name < tp) {
@@ -134,12 +142,16 @@ func BenchmarkHistory(b *testing.B) {
 		}
 		original, _ := os.ReadFile(filepath.Join(dir, tp))
 		defer os.WriteFile(filepath.Join(dir, tp), original, 0o644)
-		builder := newMemBuilder(opts(reader()))
+		var h *history.Reader
+		if on {
+			h = reader()
+		}
+		builder := newMemBuilder(opts(h))
 		if res := builder.Build(nil); !res.OK() {
 			b.Fatalf("build failed:\n%s", res.Diags.Errors())
 		}
 		var took []time.Duration
-		i := 0
+		i, pages := 0, 0
 		for b.Loop() {
 			i++
 			start := time.Now()
@@ -151,9 +163,11 @@ func BenchmarkHistory(b *testing.B) {
 			if !res.OK() || res.Full {
 				b.Fatalf("rebuild failed or was full:\n%s", res.Diags.Errors())
 			}
+			pages = res.Pages
 			took = append(took, time.Since(start))
 		}
 		slices.Sort(took)
+		b.ReportMetric(float64(pages), "pages/op")
 		b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "median-ms")
-	})
+	}
 }
