@@ -172,7 +172,7 @@ func (f *fields) numberHint(k string, lo, hi float64, hint string) (float64, boo
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n.text), "%")), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		f.errorf(n, hint, "%s: %s is not a number", f.key(k), strconv.Quote(n.text))
+		f.errorf(n, hint, "%s: %s is not a number", f.key(k), diag.Quote(n.text))
 		return 0, false
 	}
 	if strings.HasSuffix(strings.TrimSpace(n.text), "%") {
@@ -206,7 +206,7 @@ func (f *fields) integerOf(n *node, shown string, lo, hi int, hint string) (int,
 		if _, ferr := strconv.ParseFloat(text, 64); ferr == nil {
 			f.errorf(n, hint, "%s: %s is not a whole number", shown, n.text)
 		} else {
-			f.errorf(n, hint, "%s: %s is not a number", shown, strconv.Quote(n.text))
+			f.errorf(n, hint, "%s: %s is not a number", shown, diag.Quote(n.text))
 		}
 		return 0, false
 	}

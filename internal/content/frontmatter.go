@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/adrg/frontmatter"
+	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"go.yaml.in/yaml/v3"
@@ -58,7 +59,7 @@ func (n *node) describe() string {
 	if n.tag == "null" {
 		return "empty"
 	}
-	return strconv.Quote(n.text)
+	return diag.Quote(n.text)
 }
 
 // frontMatter is the result of splitting a file.
@@ -138,7 +139,7 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	}
 	if !called {
 		closing := map[string]string{"---": "---", "---yaml": "---", "+++": "+++", "---toml": "---", ";;;": ";;;", "---json": "---", "{": "} followed by an empty line"}[open]
-		return frontMatter{}, &fmError{line: openLine, msg: fmt.Sprintf("front matter opened with %q is never closed", open),
+		return frontMatter{}, &fmError{line: openLine, msg: diag.Sprintf("front matter opened with %q is never closed", open),
 			hint: fmt.Sprintf("end it with a line holding only %s", closing)}
 	}
 	if decodeErr == nil && fm.root != nil {

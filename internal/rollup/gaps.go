@@ -85,7 +85,7 @@ func Gaps(s *site.Site, o Options) []Gap {
 	}
 	var gaps []Gap
 	add := func(rule, file string, line int, item any, hint, format string, args ...any) {
-		gaps = append(gaps, Gap{Rule: rule, File: file, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Item: item})
+		gaps = append(gaps, Gap{Rule: rule, File: file, Line: line, Message: diag.Sprintf(format, args...), Hint: hint, Item: item})
 	}
 	for _, t := range s.Touchpoints {
 		name := lazyName{t: t} // formatted only for a touchpoint with a gap
@@ -225,7 +225,7 @@ func quarterEnd(today time.Time) string {
 // formatting it only when a message needs it: most touchpoints have no gap.
 type lazyName struct{ t *site.Touchpoint }
 
-func (n lazyName) String() string { return fmt.Sprintf("touchpoint %q (%s)", n.t.Title, n.t.Ref) }
+func (n lazyName) String() string { return diag.Sprintf("touchpoint %q (%s)", n.t.Title, n.t.Ref) }
 
 // lazyKPI says a touchpoint's KPI in messages: `touchpoint "Title"
 // (journey/slug): KPI "CSI"`.
@@ -234,4 +234,4 @@ type lazyKPI struct {
 	name string
 }
 
-func (k lazyKPI) String() string { return fmt.Sprintf("%s: KPI %q", k.t, k.name) }
+func (k lazyKPI) String() string { return diag.Sprintf("%s: KPI %q", k.t.String(), k.name) }

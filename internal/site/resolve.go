@@ -487,7 +487,7 @@ func known(lead, wrong string, names []string) string {
 	}
 	knownList := "known: " + strings.Join(list, ", ") + more
 	if n := content.Nearest(wrong, names); n != "" {
-		knownList = fmt.Sprintf("did you mean %q? ", n) + knownList
+		knownList = diag.Sprintf("did you mean %q? ", n) + knownList
 	}
 	return strings.Join(append(parts, knownList), "; ")
 }
