@@ -28,6 +28,7 @@ func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 	r.index()
 	r.link()
 	r.gaps()
+	r.kpiDirections()
 	r.route()
 	return r.s, r.diags
 }
@@ -400,6 +401,70 @@ func (r *resolver) gaps() {
 	for _, t := range r.s.Touchpoints {
 		if t.NoEmotion() {
 			r.diags.Warnf(t.File, t.Start, "add `emotion: N`, an integer from -2 (very negative) to 2 (very positive)", "no emotion")
+		}
+	}
+}
+
+// kpiDirections warns about a KPI whose name the touchpoints share but
+// whose `better` they do not: "time to confirm, 4 min against 0.5" is met
+// where `better: lower` is forgotten. The way the `better` keys written
+// out say most often (lower at a tie) is taken as meant, and every KPI of
+// the name that goes the other way is warned about, at its `better` or,
+// when it has none, at the KPI.
+func (r *resolver) kpiDirections() {
+	type use struct {
+		t       *Touchpoint
+		i       int
+		better  string
+		written bool
+	}
+	byName := map[string][]use{}
+	var names []string
+	for _, t := range r.s.Touchpoints {
+		for i, k := range t.KPIs {
+			name := strings.ToLower(k.Name)
+			if name == "" {
+				continue
+			}
+			if _, ok := byName[name]; !ok {
+				names = append(names, name)
+			}
+			byName[name] = append(byName[name], use{t, i, k.Better, t.Has("kpis." + strconv.Itoa(i) + ".better")})
+		}
+	}
+	for _, name := range names {
+		uses := byName[name]
+		votes := map[string]int{}
+		for _, u := range uses {
+			if u.written {
+				votes[u.better]++
+			}
+		}
+		want := "lower"
+		if votes["higher"] > votes["lower"] {
+			want = "higher"
+		}
+		if votes[want] == 0 {
+			continue // nobody wrote `better`: all go the default way
+		}
+		var at *use // the first KPI that says the way meant, to point at
+		for i := range uses {
+			if uses[i].written && uses[i].better == want {
+				at = &uses[i]
+				break
+			}
+		}
+		for _, u := range uses {
+			if u.better == want {
+				continue
+			}
+			key := "kpis." + strconv.Itoa(u.i)
+			line, how := u.t.Line(key), "the default"
+			if u.written {
+				line, how = u.t.Line(key+".better"), "`better: "+u.better+"`"
+			}
+			r.diags.Warnf(u.t.File, line, fmt.Sprintf("write `better: %s`, so that it counts as met the same way everywhere", want),
+				"kpis[%d]: %q counts %s as better here (%s), but %s at %s:%d", u.i+1, u.t.KPIs[u.i].Name, u.better, how, want, at.t.File, at.t.Line("kpis."+strconv.Itoa(at.i)+".better"))
 		}
 	}
 }

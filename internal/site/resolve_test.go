@@ -1,8 +1,10 @@
 package site
 
 import (
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -241,4 +243,51 @@ func TestGeneratedPagesNeverCollide(t *testing.T) {
 		}
 	}
 	t.Error("/journeys/a/compare/ is gone")
+}
+
+// TestKPIDirections: a KPI name measured both ways is a warning at every
+// KPI that goes against the way the written `better` keys say most often.
+func TestKPIDirections(t *testing.T) {
+	const head = "content/journeys/j/01-s/"
+	base := map[string]string{
+		"content/personas/o.md":             "---\ntitle: O\n---\n",
+		"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: o\n---\n",
+		"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+	}
+	kpi := func(name, better string) string {
+		s := "---\ntitle: T\nemotion: 0\nkpis:\n  - name: " + name + "\n    current: 4\n    target: 0.5\n"
+		if better != "" {
+			s += "    better: " + better + "\n"
+		}
+		return s + "---\n"
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"one forgets lower", map[string]string{head + "a.md": kpi("Time to email", "lower"), head + "b.md": kpi("time to email", "")},
+			[]string{head + `b.md:5: warning: kpis[1]: "time to email" counts higher as better here (the default), but lower at ` + head + "a.md:8; write `better: lower`, so that it counts as met the same way everywhere"}},
+		{"written both ways, lower wins a tie", map[string]string{head + "a.md": kpi("Wait", "lower"), head + "b.md": kpi("Wait", "higher")},
+			[]string{head + `b.md:8: warning: kpis[1]: "Wait" counts higher as better here (` + "`better: higher`" + `), but lower at ` + head + "a.md:8; write `better: lower`, so that it counts as met the same way everywhere"}},
+		{"the most written wins", map[string]string{head + "a.md": kpi("Share", "higher"), head + "b.md": kpi("Share", "higher"), head + "c.md": kpi("Share", "lower")},
+			[]string{head + `c.md:8: warning: kpis[1]: "Share" counts lower as better here (` + "`better: lower`" + `), but higher at ` + head + "a.md:8; write `better: higher`, so that it counts as met the same way everywhere"}},
+		{"nobody writes better", map[string]string{head + "a.md": kpi("Share", ""), head + "b.md": kpi("Share", "")}, nil},
+		{"all agree", map[string]string{head + "a.md": kpi("Wait", "lower"), head + "b.md": kpi("Wait", "lower")}, nil},
+		{"other names", map[string]string{head + "a.md": kpi("Wait", "lower"), head + "b.md": kpi("Share", "")}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := maps.Clone(base)
+			maps.Copy(files, tc.files)
+			_, diags := resolveAll(files)
+			var got []string
+			for _, d := range diags.Warnings() {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
 }
