@@ -22,6 +22,7 @@ func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 		s:        &Site{Settings: c.Settings, Base: base, Sections: c.Sections},
 		personas: map[string]*Persona{},
 		teams:    map[string]*Team{},
+		filed:    map[string]*Team{},
 		journeys: map[string]*Journey{},
 		channels: map[string]*Channel{},
 	}
@@ -39,6 +40,7 @@ type resolver struct {
 	diags    diag.List
 	personas map[string]*Persona
 	teams    map[string]*Team
+	filed    map[string]*Team // the teams with a file in content/teams/
 	journeys map[string]*Journey
 	channels map[string]*Channel
 }
@@ -73,6 +75,7 @@ func (r *resolver) index() {
 		}
 		st := &Team{Team: t, URL: "teams/" + t.Slug + "/"}
 		r.teams[t.Slug] = st
+		r.filed[t.Slug] = st
 		r.s.Teams = append(r.s.Teams, st)
 	}
 	for _, j := range r.c.Journeys {
@@ -132,12 +135,17 @@ func (r *resolver) team(name string, src content.Source, key string) *Team {
 	}
 	line := src.Line(key)
 	if err := content.CheckSlug(slug); err != nil {
-		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", key, name, err)
+		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", shownKey(key), name, err)
 		return nil
 	}
 	if r.c.Settings.RequireTeams {
-		r.diags.Errorf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.teams)), "%s: no team %q", key, slug)
+		r.diags.Errorf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.filed)), "%s: no team %q", shownKey(key), slug)
 		return nil
+	}
+	if len(r.filed) > 0 {
+		// Where teams have files, one without is more likely a typo than
+		// a team nobody described: it still gets its page, and a warning.
+		r.diags.Warnf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.filed)), "%s: no team file for %q", shownKey(key), name)
 	}
 	t := &Team{Team: &content.Team{Meta: content.Meta{Slug: slug, Title: name}}, URL: "teams/" + slug + "/", Generated: true}
 	r.teams[slug] = t
@@ -532,6 +540,24 @@ func (r *resolver) route() {
 		}
 		r.diags.Errorf(file, 0, "rename it or set a different `slug`", "URL /%s is taken: %s has it too", b.Path, other)
 	}
+}
+
+// shownKey writes a key path as messages show it: "opportunities.0.owner"
+// is "opportunities[1].owner", as authors count.
+func shownKey(path string) string {
+	parts := strings.Split(path, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		if n, err := strconv.Atoi(p); err == nil && i > 0 {
+			fmt.Fprintf(&b, "[%d]", n+1)
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // known formats a hint naming what would be right: an optional lead, the

@@ -291,3 +291,58 @@ func TestKPIDirections(t *testing.T) {
 		})
 	}
 }
+
+// TestOwnerWithoutTeamFile: where teams have files, an owner naming none
+// is a warning with the nearest team (an error under requireTeams); the
+// team still gets its page. Where no team has a file, owners are names
+// as written and say nothing.
+func TestOwnerWithoutTeamFile(t *testing.T) {
+	files := func(settings string, teams bool) map[string]string {
+		m := map[string]string{
+			"content/_index.md":                 "---\ntitle: P\n" + settings + "---\n",
+			"content/personas/o.md":             "---\ntitle: O\n---\n",
+			"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: o\n---\n",
+			"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+			"content/journeys/j/01-s/a.md":      "---\ntitle: A\nemotion: 0\nowner: crn\n---\n",
+			"content/journeys/j/01-s/b.md":      "---\ntitle: B\nemotion: 0\nowner: none\nopportunities: [{title: Fix, owner: Contact Centre}]\n---\n",
+		}
+		if teams {
+			m["content/teams/crm.md"] = "---\ntitle: CRM\n---\n"
+			m["content/teams/logistics.md"] = "---\ntitle: Logistics\n---\n"
+		}
+		return m
+	}
+	tests := []struct {
+		name     string
+		settings string
+		teams    bool
+		want     []string
+		page     bool // whether /teams/crn/ is made
+	}{
+		{"team files exist", "", true, []string{
+			`content/journeys/j/01-s/a.md:4: warning: owner: no team file for "crn"; add content/teams/crn.md, or name a known team; did you mean "crm"? known: crm, logistics`,
+			`content/journeys/j/01-s/b.md:5: warning: opportunities[1].owner: no team file for "Contact Centre"; add content/teams/contact-centre.md, or name a known team; known: crm, logistics`,
+		}, true},
+		{"no team files", "", false, nil, true},
+		{"requireTeams", "requireTeams: true\n", true, []string{
+			`content/journeys/j/01-s/a.md:4: owner: no team "crn"; add content/teams/crn.md, or name a known team; did you mean "crm"? known: crm, logistics`,
+			`content/journeys/j/01-s/b.md:5: opportunities[1].owner: no team "contact-centre"; add content/teams/contact-centre.md, or name a known team; known: crm, logistics`,
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, diags := resolveAll(files(tc.settings, tc.teams))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			page := slices.ContainsFunc(s.Routes, func(r Route) bool { return r.Path == "teams/crn/" })
+			if page != tc.page {
+				t.Errorf("a page for crn: %v, want %v", page, tc.page)
+			}
+		})
+	}
+}
