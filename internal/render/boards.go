@@ -11,6 +11,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -201,7 +202,7 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 		for _, tp := range ch.Touchpoints {
 			accs[index[tp.Stage.Slug]].add(tp)
 		}
-		row := HeatRow{Title: theme.ChannelName(lang, ch.Slug, ch.Title), URL: ch.URL, Cells: make([]HeatCell, len(order))}
+		row := HeatRow{Title: swimlane.ChannelName(lang, ch), URL: ch.URL, Cells: make([]HeatCell, len(order))}
 		for i, a := range accs {
 			row.Cells[i] = a.cell("", "")
 		}
@@ -233,7 +234,7 @@ func journeyChannels(j *site.Journey, rank map[*site.Channel]int, lang string) J
 	}
 	slices.SortFunc(chans, func(a, b *site.Channel) int { return rank[a] - rank[b] })
 	for _, ch := range chans {
-		row := HeatRow{Title: theme.ChannelName(lang, ch.Slug, ch.Title), URL: ch.URL}
+		row := HeatRow{Title: swimlane.ChannelName(lang, ch), URL: ch.URL}
 		for _, a := range rows[ch] {
 			row.Cells = append(row.Cells, a.cell("", ""))
 		}

@@ -135,7 +135,7 @@ func diff(a, b *site.Touchpoint, lang string) []FieldChange {
 		if t.Channel == nil {
 			return ""
 		}
-		return theme.ChannelName(lang, t.Channel.Slug, t.Channel.Title)
+		return swimlane.ChannelName(lang, t.Channel)
 	}
 	add("channel", channel(a), channel(b))
 	owner := func(t *site.Touchpoint) string {

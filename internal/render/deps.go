@@ -95,7 +95,7 @@ func heatmapSum(s *site.Site) uint64 {
 		}
 	}
 	for _, c := range s.Channels {
-		f.add(c.Slug, c.Title, c.URL)
+		f.add(c.Slug, c.Title, c.URL, strconv.FormatUint(fingerprint(c), 16))
 	}
 	var e []byte
 	for _, tp := range s.Touchpoints {
@@ -297,7 +297,7 @@ func Global(s *site.Site, extra ...string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(sigSeed)
 	writeUint(&h, s.Settings.Hash)
-	for _, name := range []string{"personas", "teams", "journeys"} {
+	for _, name := range []string{"personas", "teams", "journeys", "channels"} {
 		if sec := s.Sections[name]; sec != nil {
 			writeUint(&h, sec.Hash)
 		}
@@ -358,6 +358,9 @@ func fingerprint(item any) uint64 {
 		writeUint(&h, it.Hash)
 	case *site.Channel:
 		h.WriteString("channel\x00" + it.URL + "\x00" + it.Title)
+		if it.File != nil { // names, kind, icon and body
+			writeUint(&h, it.File.Hash)
+		}
 	case *site.Journey:
 		h.WriteString("journey\x00" + it.URL)
 		writeUint(&h, it.Hash)

@@ -31,7 +31,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"t": func(key string) string { return theme.Word(lang, key) },
 		// tw looks up the word for an enum value, keeping unknown values as written.
 		"tw": func(v string) string {
-			if w, ok := theme.Words[lang][v]; ok {
+			if w, ok := theme.Lookup(lang, v); ok {
 				return w
 			}
 			return v
@@ -47,8 +47,18 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		// kpiStatus says whether a KPI is met: "met", "missed" or "unmeasured".
 		"kpiStatus":    KPIStatus,
 		"emotionSign":  func(e int) string { return signed(e) },
-		"channelTitle": func(c *site.Channel) string { return theme.ChannelName(lang, c.Slug, c.Title) },
-		"overdue":      func(o *site.Opportunity) bool { return rollup.Overdue(o, today) },
+		"channelTitle": func(c *site.Channel) string { return swimlane.ChannelName(lang, c) },
+		// channelsOf keeps the site's channels of one kind: online, offline, or "" for those nobody said.
+		"channelsOf": func(kind string) []*site.Channel {
+			var out []*site.Channel
+			for _, c := range s.Channels {
+				if c.Kind == kind {
+					out = append(out, c)
+				}
+			}
+			return out
+		},
+		"overdue": func(o *site.Opportunity) bool { return rollup.Overdue(o, today) },
 		"editURL": func(file string) string {
 			if s.Settings.EditURL == "" || file == "" {
 				return ""

@@ -368,8 +368,11 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		}
 		p.Crumbs = []Crumb{home, section("teams")}
 	case *site.Channel:
-		p.Channel, p.Title = it, theme.ChannelName(r.lang, it.Slug, it.Title)
+		p.Channel, p.Title = it, swimlane.ChannelName(r.lang, it)
 		p.Crumbs = []Crumb{home, section("channels")}
+		if it.File != nil {
+			body = it.File.Body
+		}
 	case *site.Journey:
 		if rt.Kind == "embed" {
 			p.Journey, p.Title = it, it.Title
@@ -431,6 +434,10 @@ func meta(item any) *content.Meta {
 		return &it.Meta
 	case *site.Page:
 		return &it.Meta
+	case *site.Channel:
+		if it.File != nil {
+			return &it.File.Meta
+		}
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/content"
 
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -122,8 +123,19 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 		add("teams", t.Title, t.URL, -1, searchText(t.Title, body, t.Description, t.Lead, t.Contact))
 	}
 	for _, c := range s.Channels {
-		title := theme.ChannelName(lang, c.Slug, c.Title)
-		add("channels", title, c.URL, -1, searchText(title, nil, c.Title, c.Slug))
+		title := swimlane.ChannelName(lang, c)
+		var body []byte
+		desc := ""
+		if c.File != nil {
+			body, desc = c.File.Body, c.File.Description
+		}
+		names := make([]string, 0, len(c.Titles))
+		for _, l := range content.Languages {
+			if t := c.Titles[l]; t != "" {
+				names = append(names, t)
+			}
+		}
+		add("channels", title, c.URL, -1, searchText(title, body, c.Title, c.Slug, names, desc))
 	}
 	for _, p := range s.Pages {
 		add("pages", p.Title, p.URL, -1, text(p.Hash, p.Title, p.Body, p.Description))

@@ -66,7 +66,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 		for _, tp := range st.Touchpoints {
 			var meta []string
 			if tp.Channel != nil {
-				meta = append(meta, theme.ChannelName(lang, tp.Channel.Slug, tp.Channel.Title))
+				meta = append(meta, swimlane.ChannelName(lang, tp.Channel))
 			}
 			if tp.Importance != "" {
 				meta = append(meta, theme.Word(lang, "importance")+": "+theme.Word(lang, tp.Importance))

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -25,6 +27,8 @@ func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 		filed:    map[string]*Team{},
 		journeys: map[string]*Journey{},
 		channels: map[string]*Channel{},
+
+		filedChannels: map[string]*Channel{},
 	}
 	r.index()
 	r.link()
@@ -43,6 +47,8 @@ type resolver struct {
 	filed    map[string]*Team // the teams with a file in content/teams/
 	journeys map[string]*Journey
 	channels map[string]*Channel
+	// filedChannels are the channels with a file in content/channels/.
+	filedChannels map[string]*Channel
 }
 
 // index wraps every item and reports duplicate slugs.
@@ -77,6 +83,12 @@ func (r *resolver) index() {
 		r.teams[t.Slug] = st
 		r.filed[t.Slug] = st
 		r.s.Teams = append(r.s.Teams, st)
+	}
+	for _, c := range r.c.Channels {
+		if c.Slug == "" || dup("channel", c.Slug, c.Source) {
+			continue
+		}
+		r.filedChannels[c.Slug] = r.addChannel(&Channel{Slug: c.Slug, File: c, Builtin: slices.Contains(content.Channels, c.Slug)})
 	}
 	for _, j := range r.c.Journeys {
 		if j.Slug == "" || dup("journey", j.Slug, j.Source) {
@@ -153,18 +165,50 @@ func (r *resolver) team(name string, src content.Source, key string) *Team {
 	return t
 }
 
-// channel returns the channel page for a channel word, creating it.
+// channel returns the channel a channel word names, making a page for a
+// word cjm does not know: it is shown as written, and warned about with
+// the nearest channel it knows.
 func (r *resolver) channel(word string, src content.Source, key string) *Channel {
 	slug := content.Slugify(word)
-	if ch, ok := r.channels[slug]; ok {
-		return ch
+	ch, ok := r.channels[slug]
+	if !ok {
+		if err := content.CheckSlug(slug); err != nil {
+			r.diags.Errorf(src.File, src.Line(key), "use a plain word such as "+strings.Join(content.Channels[:4], ", "), "%s: %q %s", shownKey(key), word, err)
+			return nil
+		}
+		ch = r.addChannel(&Channel{Slug: slug, Title: word, Builtin: slices.Contains(content.Channels, slug)})
 	}
-	if err := content.CheckSlug(slug); err != nil {
-		r.diags.Errorf(src.File, src.Line(key), "use a plain word such as "+strings.Join(content.Channels[:4], ", "), "%s: %q %s", key, word, err)
-		return nil
+	if !ch.Defined() {
+		names := slices.Concat(content.Channels, keys(r.filedChannels))
+		r.diags.Warnf(src.File, src.Line(key), known("add content/channels/"+slug+".md to name it in every language, or use a channel cjm knows", slug, names),
+			"%s: cjm does not know the channel %q", shownKey(key), word)
 	}
-	ch := &Channel{Slug: slug, Title: word, URL: "channels/" + slug + "/"}
-	r.channels[slug] = ch
+	return ch
+}
+
+// addChannel adds a channel to the site, with its kind and icon: its
+// file's, else a built-in channel's own.
+func (r *resolver) addChannel(ch *Channel) *Channel {
+	ch.URL = "channels/" + ch.Slug + "/"
+	if ch.Builtin {
+		ch.Kind, ch.Icon = "online", ch.Slug
+		if slices.Contains(content.OfflineChannels, ch.Slug) {
+			ch.Kind = "offline"
+		}
+	}
+	if f := ch.File; f != nil {
+		ch.Title = cmp.Or(f.Title, ch.Slug)
+		ch.Titles = maps.Clone(f.Titles)
+		if ch.Titles == nil {
+			ch.Titles = map[string]string{}
+		}
+		if _, ok := ch.Titles[r.c.Settings.Language]; !ok && f.Title != "" {
+			ch.Titles[r.c.Settings.Language] = f.Title
+		}
+		ch.Kind = cmp.Or(f.Kind, ch.Kind)
+		ch.Icon = cmp.Or(f.Icon, ch.Icon)
+	}
+	r.channels[ch.Slug] = ch
 	r.s.Channels = append(r.s.Channels, ch)
 	return ch
 }
@@ -499,7 +543,11 @@ func (r *resolver) route() {
 		add(t.URL, "team", t, t.File)
 	}
 	for _, c := range s.Channels {
-		add(c.URL, "channel", c, "")
+		file := ""
+		if c.File != nil {
+			file = c.File.File
+		}
+		add(c.URL, "channel", c, file)
 	}
 	for _, j := range s.Journeys {
 		add(j.URL, "journey", j, j.File)

@@ -346,3 +346,63 @@ func TestOwnerWithoutTeamFile(t *testing.T) {
 		})
 	}
 }
+
+// TestChannels: a channel is defined by its file, built in, or a word
+// cjm does not know, which is warned about with the nearest channel it
+// knows and shown as written.
+func TestChannels(t *testing.T) {
+	s, diags := resolveAll(map[string]string{
+		"content/_index.md":                 "---\ntitle: P\nlanguage: en\n---\n",
+		"content/channels/airport.md":       "---\ntitle: At the airport\ntitles: {ru: В аэропорту}\nkind: offline\nicon: plane\n---\nThe airport's gates.\n",
+		"content/channels/sms.md":           "---\ntitle: Text message\n---\n",
+		"content/personas/o.md":             "---\ntitle: O\nchannels: [App, Kiosk]\n---\n",
+		"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: o\n---\n",
+		"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+		"content/journeys/j/01-s/a.md":      "---\ntitle: A\nemotion: 0\nchannel: airport\n---\n",
+		"content/journeys/j/01-s/b.md":      "---\ntitle: B\nemotion: 0\nchannel: SMS\n---\n",
+		"content/journeys/j/01-s/c.md":      "---\ntitle: C\nemotion: 0\nchannel: aiport\n---\n",
+		"content/journeys/j/01-s/d.md":      "---\ntitle: D\nemotion: 0\nchannel: Fax\n---\n",
+	})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/journeys/j/01-s/c.md:4: warning: channel: cjm does not know the channel "aiport"; add content/channels/aiport.md to name it in every language, or use a channel cjm knows; did you mean "airport"? known: ads, airport, app, chat, courier, email, event, ivr, kiosk, meeting, and 8 more`,
+		`content/journeys/j/01-s/d.md:4: warning: channel: cjm does not know the channel "Fax"; add content/channels/fax.md to name it in every language, or use a channel cjm knows; known: ads, airport, app, chat, courier, email, event, ivr, kiosk, meeting, and 8 more`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	by := map[string]*Channel{}
+	for _, c := range s.Channels {
+		by[c.Slug] = c
+	}
+	tests := []struct {
+		slug, title, kind, icon string
+		defined, builtin        bool
+		titles                  map[string]string
+		touchpoints             int
+	}{
+		{"airport", "At the airport", "offline", "plane", true, false, map[string]string{"en": "At the airport", "ru": "В аэропорту"}, 1},
+		{"sms", "Text message", "online", "sms", true, true, map[string]string{"en": "Text message"}, 1},
+		{"app", "App", "online", "app", true, true, nil, 0},
+		{"kiosk", "Kiosk", "offline", "kiosk", true, true, nil, 0},
+		{"aiport", "aiport", "", "", false, false, nil, 1},
+		{"fax", "Fax", "", "", false, false, nil, 1},
+	}
+	for _, tc := range tests {
+		c := by[tc.slug]
+		if c == nil {
+			t.Errorf("no channel %s", tc.slug)
+			continue
+		}
+		if c.Title != tc.title || c.Kind != tc.kind || c.Icon != tc.icon || c.Defined() != tc.defined || c.Builtin != tc.builtin ||
+			!maps.Equal(c.Titles, tc.titles) || len(c.Touchpoints) != tc.touchpoints || c.URL != "channels/"+tc.slug+"/" {
+			t.Errorf("%s: %+v", tc.slug, *c)
+		}
+	}
+	if r := slices.IndexFunc(s.Routes, func(r Route) bool { return r.Path == "channels/airport/" }); r < 0 || s.Routes[r].File != "content/channels/airport.md" {
+		t.Errorf("the airport's page does not come from its file")
+	}
+}

@@ -24,6 +24,15 @@ type Site struct {
 	Routes      []Route // every page to render, sorted by path
 }
 
+// Lang is the language of journey j's pages: its own `language`, else the
+// site's. Pages of nothing in particular are in the site's.
+func (s *Site) Lang(j *Journey) string {
+	if j != nil && j.Language != "" {
+		return j.Language
+	}
+	return s.Settings.Language
+}
+
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
@@ -60,14 +69,26 @@ type Team struct {
 	Opportunities []*Opportunity
 }
 
-// Channel is a channel word used by touchpoints or preferred by personas.
+// Channel is a channel: one defined in content/channels/, one of the
+// built-in ones, or a word used by touchpoints or preferred by personas.
 type Channel struct {
-	Slug        string
-	Title       string // the word as first written
-	URL         string
+	Slug    string
+	Title   string // the file's title, else the word as first written
+	URL     string
+	File    *content.Channel // nil when it has no file
+	Builtin bool             // one of content.Channels
+	Kind    string           // online, offline, or "" when unknown
+	Icon    string           // one of content.Icons, or "" for none
+	// Titles are its names by language, as its file gives them: `titles`,
+	// and `title` for the site's language. Empty without a file.
+	Titles      map[string]string
 	Touchpoints []*Touchpoint
 	Personas    []*Persona
 }
+
+// Defined reports whether cjm knows the channel: it has a file or is
+// built in. Pages show any other by its word as written.
+func (c *Channel) Defined() bool { return c.File != nil || c.Builtin }
 
 // Journey is one map: its stages, touchpoints and the journeys it pairs with.
 type Journey struct {
