@@ -168,6 +168,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	diags.Add(more...)
 	th, more := theme.Load(layers, render.Funcs(s, o.Now, res.Gaps, b.cards), o.Limits)
 	diags.Add(more...)
+	if err := render.Localize(th, s, o.Now, res.Gaps, b.cards); err != nil {
+		diags.Errorf("layouts", 0, "", "the templates cannot be readied for a journey's own language: %v", err)
+	}
 	b.theme.Store(th)
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
 		th.Halt()

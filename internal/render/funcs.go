@@ -20,7 +20,12 @@ import (
 // cards renders the cards many pages repeat, kept between builds; nil
 // renders them every time.
 func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
-	lang := s.Settings.Language
+	return FuncsIn(s, s.Settings.Language, now, gaps, cards)
+}
+
+// FuncsIn is Funcs for pages in language lang: every word the functions
+// say, and every partial they render, is in lang.
+func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return template.FuncMap{
 		// url makes every internal link, from a path relative to the site root.
@@ -48,6 +53,10 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"kpiStatus":    KPIStatus,
 		"emotionSign":  func(e int) string { return signed(e) },
 		"channelTitle": func(c *site.Channel) string { return swimlane.ChannelName(lang, c) },
+		// langOf is the language an item is written in where it is not the
+		// page's: a journey's own, for the journey, its stages, touchpoints
+		// and opportunities; "" else. Pages mark such a title with `lang`.
+		"langOf": func(item any) string { return foreignLang(s, lang, item) },
 		// channelsOf keeps the site's channels of one kind: online, offline, or "" for those nobody said.
 		"channelsOf": func(kind string) []*site.Channel {
 			var out []*site.Channel
@@ -72,7 +81,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			if cards == nil {
 				return "", fmt.Errorf("card %s: no cache of cards", name)
 			}
-			return cards.card(name, item)
+			return cards.card(name, lang, item)
 		},
 		// cached renders a partial once per build for each key, and gives the
 		// same HTML to every page with that key: the partial must show
@@ -83,7 +92,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			if cards == nil {
 				return "", fmt.Errorf("cached %s: no cache of partials", name)
 			}
-			return cards.cached(name, data, fmt.Sprint(key...))
+			return cards.cached(name, lang, data, fmt.Sprint(key...))
 		},
 		// summary rolls up a journey, stage, persona, team or the whole site: counts, means, KPIs, health.
 		"summary": func(item any) (rollup.Summary, error) {
@@ -129,7 +138,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"opportunityBoard": func() []OpportunityGroup { return OpportunityBoard(s) },
 		// opportunityRows writes the board's rows (see OpportunityRows).
 		"opportunityRows": func(items []*site.Opportunity) template.HTML {
-			return OpportunityRows(items, s.Base.Link, lang, today)
+			return OpportunityRows(s, items, lang, today)
 		},
 		// heatmap is mean emotion by journey and stage, and by channel and stage.
 		"heatmap": func() Heatmap { return NewHeatmap(s, lang) },
@@ -225,6 +234,41 @@ func gapItem(item any) GapItem {
 		return GapItem{Title: it.Title, URL: it.URL}
 	}
 	return GapItem{}
+}
+
+// foreignLang is the language of item's journey when it is not lang, the
+// page's; "" when it is, or when item belongs to no journey.
+func foreignLang(s *site.Site, lang string, item any) string {
+	var j *site.Journey
+	switch it := item.(type) {
+	case *site.Journey:
+		j = it
+	case *site.Stage:
+		j = it.Journey
+	case *site.Touchpoint:
+		j = it.Journey
+	case *site.Opportunity:
+		j = it.Touchpoint.Journey
+	}
+	if l := s.Lang(j); j != nil && l != lang {
+		return l
+	}
+	return ""
+}
+
+// Localize readies theme th for the pages of every journey in its own
+// language (see theme.Localize), with FuncsIn for that language.
+func Localize(th *theme.Theme, s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) error {
+	done := map[string]bool{s.Settings.Language: true}
+	for _, j := range s.Journeys {
+		if lang := s.Lang(j); !done[lang] {
+			done[lang] = true
+			if err := th.Localize(lang, FuncsIn(s, lang, now, gaps, cards)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // drawFunnel draws a journey's funnel, or nothing when no stage gives a
