@@ -35,7 +35,7 @@ func Signatures(s *site.Site, global uint64, gaps []rollup.Gap) *Signed {
 	summed := map[string]uint64{
 		"heatmap":       heatmapSum(s),
 		"opportunities": boardSum(s),
-		"gaps":          gapsSum(gaps),
+		"gaps":          gapsSum(s, gaps),
 	}
 	out := make(map[string]uint64, len(s.Routes))
 	for _, rt := range s.Routes {
@@ -133,12 +133,23 @@ func boardSum(s *site.Site) uint64 {
 	return f.Sum64()
 }
 
-// gapsSum is what the gaps page shows of each gap.
-func gapsSum(gaps []rollup.Gap) uint64 {
+// gapsSum is what the gaps page shows of each gap: as cjm check says it,
+// and as the page does (the build's date is in every page's sum already),
+// with the teams and journeys it is grouped and filtered by.
+func gapsSum(s *site.Site, gaps []rollup.Gap) uint64 {
 	f := newFields()
 	for _, g := range gaps {
 		it := gapItem(g.Item)
 		f.add(g.Rule, g.File, strconv.Itoa(g.Line), g.Message, g.Hint, it.Title, it.URL, it.Context)
+	}
+	for _, v := range GapViews(s, gaps, s.Settings.Language, time.Time{}) {
+		f.add(string(v.Sentence), string(v.Fix), v.JourneyKey(), v.TeamKey())
+	}
+	for _, t := range s.Teams {
+		f.add(t.Slug, t.Title, t.URL)
+	}
+	for _, j := range s.Journeys {
+		f.add(j.Slug, j.Title, j.URL, j.Language)
 	}
 	return f.Sum64()
 }

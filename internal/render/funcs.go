@@ -134,6 +134,14 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		},
 		// gapItem names the item a gap concerns, with its page.
 		"gapItem": gapItem,
+		// gapViews says every gap as a sentence in the page's language (see GapView).
+		"gapViews": func() []GapView { return GapViews(s, gaps, lang, today) },
+		// gapGroups groups gap views by "journey" or by "team".
+		"gapGroups": func(views []GapView, by string) []GapGroup { return GroupGaps(s, views, by, lang) },
+		// gapTally counts gap views by team and rule, the total last.
+		"gapTally": func(views []GapView) []GapTally { return TallyGaps(s, views, lang) },
+		// gapRulesOf lists the rules gap views have gaps of.
+		"gapRulesOf": RulesOf,
 		// opportunityBoard is every opportunity, by status.
 		"opportunityBoard": func() []OpportunityGroup { return OpportunityBoard(s) },
 		// opportunityRows writes the board's rows (see OpportunityRows).
