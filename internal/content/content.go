@@ -102,7 +102,8 @@ type Journey struct {
 	Lanes             []string
 	Tags              []string
 	Updated           time.Time
-	Language          string // en, ru or pl: the journey's own; "" for the site's
+	Language          string   // en, ru or pl: the journey's own; "" for the site's
+	Keep              []string // on a to-be journey: slugs of its as-is journey's stages it does not redraw
 	Stages            []*Stage
 }
 
@@ -136,8 +137,9 @@ type Touchpoint struct {
 	Opportunities []Opportunity
 	Parent        string
 	Related       []string
-	Evidence      string // the `source` key: interview, survey, analytics or assumption
-	emptyEmotion  bool   // `emotion: {}`: a map that says nothing
+	Replaces      []string // on a to-be journey: the as-is touchpoints it replaces, by slug
+	Evidence      string   // the `source` key: interview, survey, analytics or assumption
+	emptyEmotion  bool     // `emotion: {}`: a map that says nothing
 }
 
 // PersonaEmotion is how one persona feels at a touchpoint, as the map form

@@ -430,6 +430,7 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 		j.Tags = f.list("tags")
 		j.Updated = f.date("updated")
 		j.Language = f.enum("language", Languages...)
+		j.Keep = lower(f.list("keep"))
 		item = j
 	case "stage":
 		readMeta(parts[2], true)
@@ -523,6 +524,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	})
 	t.Parent = strings.ToLower(f.str("parent"))
 	t.Related = lower(f.list("related"))
+	t.Replaces = lower(f.list("replaces"))
 	t.Evidence = f.enum("source", Sources...)
 	return t
 }

@@ -106,9 +106,22 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 			case *site.Team:
 				return rollup.Team(it, today), nil
 			case *site.Site:
-				return rollup.Of(it.Touchpoints, today), nil
+				return rollup.Of(rollup.InState(it.Touchpoints, "current"), today), nil
 			}
 			return rollup.Summary{}, fmt.Errorf("summary: cannot roll up %T", item)
+		},
+		// summaryToBe rolls up the to-be journeys of a persona, team or .Site,
+		// which summary leaves out: summary says how things are today.
+		"summaryToBe": func(item any) (rollup.Summary, error) {
+			switch it := item.(type) {
+			case *site.Persona:
+				return rollup.PersonaToBe(it, today), nil
+			case *site.Team:
+				return rollup.TeamToBe(it, today), nil
+			case *site.Site:
+				return rollup.Of(rollup.InState(it.Touchpoints, "target"), today), nil
+			}
+			return rollup.Summary{}, fmt.Errorf("summaryToBe: cannot roll up %T", item)
 		},
 		// healthLow says a journey's health is under half: most weight on painful moments.
 		"healthLow": func(v float64) bool { return v < 50 },

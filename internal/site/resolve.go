@@ -259,6 +259,9 @@ func (r *resolver) link() {
 		r.linkTouchpoints(j)
 		j.Lanes = lanes(j)
 	}
+	for _, j := range r.s.Journeys {
+		r.linkToBe(j) // once every as-is journey has named its target
+	}
 	sortBy(r.s.Teams, func(t *Team) string { return strings.ToLower(t.Title) + "\x00" + t.Slug })
 	sortBy(r.s.Channels, func(c *Channel) string { return c.Slug })
 }
@@ -360,6 +363,96 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 			}
 		}
 	}
+}
+
+// linkToBe resolves what to-be journey j takes from its as-is journeys:
+// the stages and touchpoints it keeps (`keep`, a stage's slug first) and the touchpoints its touchpoints replace
+// (`replaces`). Both name items of the journeys whose `target` is j.
+func (r *resolver) linkToBe(j *Journey) {
+	asIs := func(key string, src content.Source, what string) bool {
+		switch {
+		case j.State != "target":
+			r.diags.Errorf(src.File, src.Line(key), "remove it, or set `state: target` on the journey", "%s: only a to-be journey %s", shownKey(key), what)
+			return false
+		case len(j.Current) == 0:
+			r.diags.Errorf(src.File, src.Line(key), "name this journey in an as-is journey's `target`", "%s: no as-is journey names %q as its target", shownKey(key), j.Slug)
+			return false
+		}
+		return true
+	}
+	for i, slug := range j.Journey.Keep {
+		key := "keep." + strconv.Itoa(i)
+		if !asIs(key, j.Source, "keeps stages of its as-is journey") {
+			break
+		}
+		var found *Stage
+		var tp *Touchpoint
+		var names []string
+		for _, cur := range j.Current {
+			for _, st := range cur.Stages {
+				names = append(names, st.Slug)
+				if st.Slug == slug && found == nil {
+					found = st
+				}
+			}
+			for _, t := range cur.Touchpoints {
+				names = append(names, t.Slug)
+				if t.Slug == slug && tp == nil {
+					tp = t
+				}
+			}
+		}
+		switch {
+		case found != nil:
+			if !slices.Contains(j.Keep, found) {
+				j.Keep = append(j.Keep, found)
+			}
+		case tp != nil:
+			if !slices.Contains(j.KeepTouchpoints, tp) {
+				j.KeepTouchpoints = append(j.KeepTouchpoints, tp)
+			}
+		default:
+			r.diags.Errorf(j.File, j.Line(key), known("keep names stages or touchpoints of the as-is journey", slug, names), "keep: no stage or touchpoint %q in %s", slug, journeySlugs(j.Current))
+		}
+	}
+	for _, t := range j.Touchpoints {
+		for i, ref := range t.Touchpoint.Replaces {
+			key := "replaces." + strconv.Itoa(i)
+			if !asIs(key, t.Source, "replaces touchpoints of its as-is journey") {
+				break
+			}
+			js, ts, named := strings.Cut(ref, "/")
+			var found *Touchpoint
+			var names []string
+			for _, cur := range j.Current {
+				if named && cur.Slug != js {
+					continue
+				}
+				for _, ot := range cur.Touchpoints {
+					names = append(names, ot.Slug)
+					if (ot.Slug == ts || (!named && ot.Slug == ref)) && found == nil {
+						found = ot
+					}
+				}
+			}
+			if found == nil {
+				r.diags.Errorf(t.File, t.Line(key), known("name a touchpoint of the as-is journey", ref, names), "replaces: no touchpoint %q in %s", ref, journeySlugs(j.Current))
+				continue
+			}
+			if !slices.Contains(t.Replaces, found) {
+				t.Replaces = append(t.Replaces, found)
+				found.ReplacedBy = append(found.ReplacedBy, t)
+			}
+		}
+	}
+}
+
+func journeySlugs(js []*Journey) string {
+	slugs := make([]string, len(js))
+	for i, j := range js {
+		slugs[i] = diag.Quote(j.Slug)
+	}
+	return strings.Join(slugs, ", ")
 }
 
 // feelings resolves how each persona of journey j feels at touchpoint t,

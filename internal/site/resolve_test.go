@@ -406,3 +406,52 @@ func TestChannels(t *testing.T) {
 		t.Errorf("the airport's page does not come from its file")
 	}
 }
+
+// TestToBeTakesFromAsIs: a to-be journey keeps as-is stages by slug and
+// its touchpoints replace as-is touchpoints, links kept both ways; each
+// name that is wrong, or said where it means nothing, is an error.
+func TestToBeTakesFromAsIs(t *testing.T) {
+	files := map[string]string{
+		"content/personas/o.md":                  "---\ntitle: O\n---\n",
+		"content/journeys/now/_index.md":         "---\ntitle: Now\npersonas: o\ntarget: next\n---\n",
+		"content/journeys/now/01-plan/_index.md": "---\ntitle: Plan\n---\n",
+		"content/journeys/now/01-plan/a.md":      "---\ntitle: A\nemotion: 0\n---\n",
+		"content/journeys/now/02-pay/_index.md":  "---\ntitle: Pay\n---\n",
+		"content/journeys/now/02-pay/sms.md":     "---\ntitle: SMS\nemotion: -1\n---\n",
+		"content/journeys/now/02-pay/email.md":   "---\ntitle: Email\nemotion: -2\n---\n",
+		"content/journeys/next/_index.md":        "---\ntitle: Next\npersonas: o\nstate: target\nkeep: [plan, plam, email]\n---\n",
+		"content/journeys/next/01-pay/_index.md": "---\ntitle: Pay\n---\n",
+		"content/journeys/next/01-pay/push.md":   "---\ntitle: Push\nemotion: 2\nreplaces: [sms, now/email, nope]\n---\n",
+		"content/journeys/solo/_index.md":        "---\ntitle: Solo\npersonas: o\nstate: target\nkeep: plan\n---\n",
+		"content/journeys/solo/01-s/_index.md":   "---\ntitle: S\n---\n",
+		"content/journeys/solo/01-s/x.md":        "---\ntitle: X\nemotion: 0\n---\n",
+		"content/journeys/now/02-pay/bad.md":     "---\ntitle: Bad\nemotion: 0\nreplaces: a\n---\n",
+	}
+	s, diags := resolveAll(files)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/journeys/next/01-pay/push.md:4: replaces: no touchpoint "nope" in "now"; name a touchpoint of the as-is journey; known: a, bad, email, sms`,
+		`content/journeys/next/_index.md:5: keep: no stage or touchpoint "plam" in "now"; keep names stages or touchpoints of the as-is journey; did you mean "plan"? known: a, bad, email, pay, plan, sms`,
+		`content/journeys/now/02-pay/bad.md:4: replaces[1]: only a to-be journey replaces touchpoints of its as-is journey; remove it, or set ` + "`state: target`" + ` on the journey`,
+		`content/journeys/solo/_index.md:5: keep[1]: no as-is journey names "solo" as its target; name this journey in an as-is journey's ` + "`target`",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	tp := map[string]*Touchpoint{}
+	for _, t := range s.Touchpoints {
+		tp[t.Ref] = t
+	}
+	next := tp["next/push"].Journey
+	if len(next.Keep) != 1 || next.Keep[0].Slug != "plan" || next.Keep[0].Journey.Slug != "now" || len(next.KeepTouchpoints) != 1 || next.KeepTouchpoints[0] != tp["now/email"] {
+		t.Errorf("next keeps %v", next.Keep)
+	}
+	push := tp["next/push"]
+	if len(push.Replaces) != 2 || push.Replaces[0] != tp["now/sms"] || push.Replaces[1] != tp["now/email"] ||
+		len(tp["now/sms"].ReplacedBy) != 1 || tp["now/sms"].ReplacedBy[0] != push {
+		t.Errorf("push replaces %v", push.Replaces)
+	}
+}

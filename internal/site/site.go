@@ -93,17 +93,19 @@ func (c *Channel) Defined() bool { return c.File != nil || c.Builtin }
 // Journey is one map: its stages, touchpoints and the journeys it pairs with.
 type Journey struct {
 	*content.Journey
-	URL         string
-	MapURL      string
-	CompareURL  string // the as-is / to-be comparison, on a journey with a target
-	EmbedURL    string // the map alone with its controls, for an <iframe>
-	Personas    []*Persona
-	Owner       *Team
-	Target      *Journey   // the to-be journey this as-is journey names
-	Current     []*Journey // the as-is journeys that name this one as their target
-	Stages      []*Stage
-	Touchpoints []*Touchpoint
-	Lanes       []string // the lanes the map shows, in order
+	URL             string
+	MapURL          string
+	CompareURL      string // the as-is / to-be comparison, on a journey with a target
+	EmbedURL        string // the map alone with its controls, for an <iframe>
+	Personas        []*Persona
+	Owner           *Team
+	Target          *Journey      // the to-be journey this as-is journey names
+	Current         []*Journey    // the as-is journeys that name this one as their target
+	Keep            []*Stage      // on a to-be journey: the as-is stages it does not redraw (`keep`)
+	KeepTouchpoints []*Touchpoint // and the as-is touchpoints, of stages it redraws, it keeps as they are
+	Stages          []*Stage
+	Touchpoints     []*Touchpoint
+	Lanes           []string // the lanes the map shows, in order
 }
 
 // Stage is a column of the map.
@@ -129,6 +131,8 @@ type Touchpoint struct {
 	Parent        *Touchpoint
 	Children      []*Touchpoint
 	Related       []*Touchpoint // both ways: those it names and those naming it
+	Replaces      []*Touchpoint // on a to-be journey: the as-is touchpoints it replaces
+	ReplacedBy    []*Touchpoint // on an as-is journey: the to-be touchpoints that replace it
 	Opportunities []*Opportunity
 	Prev, Next    *Touchpoint // in map order across the whole journey
 	Depth         int         // 0 for a top-level touchpoint, 1 for its children, ...
