@@ -45,8 +45,9 @@ import (
 
 // Version is the version of cjm.json's shape, written as its "version" key.
 // Version 3 added each touchpoint's "emotions", how every persona feels;
-// version 4 each channel's names, kind and icon, and each journey's own
-// language.
+// version 4 each channel's names, kind and icon, each journey's own
+// language and what a to-be journey keeps, and each touchpoint what it
+// replaces and what replaces it.
 const Version = 4
 
 // The output paths of the data files, relative to the site's root.
@@ -203,6 +204,8 @@ type journey struct {
 	Owner       *string  `json:"owner"`
 	Target      *string  `json:"target"`
 	Current     []string `json:"current"`
+	Keep        []string `json:"keep"`
+	KeepTPs     []string `json:"keepTouchpoints"`
 	Tags        []string `json:"tags"`
 	Lanes       []string `json:"lanes"`
 	Updated     *string  `json:"updated"`
@@ -241,6 +244,8 @@ type touchpoint struct {
 	Parent        *string       `json:"parent"`
 	Children      []string      `json:"children"`
 	Related       []string      `json:"related"`
+	Replaces      []string      `json:"replaces"`
+	ReplacedBy    []string      `json:"replacedBy"`
 	Depth         int           `json:"depth"`
 	Actions       []note        `json:"actions"`
 	Questions     []note        `json:"questions"`
@@ -461,6 +466,8 @@ func head(s *site.Site, today time.Time) *document {
 			Personas:    personas,
 			Owner:       teamSlug(j.Owner),
 			Current:     journeySlugs(j.Current),
+			Keep:        stageSlugs(j.Keep),
+			KeepTPs:     refs(j.KeepTouchpoints),
 			Tags:        list(j.Tags),
 			Lanes:       list(j.Lanes),
 			Updated:     date(j.Updated),
@@ -579,6 +586,14 @@ func journeySlugs(js []*site.Journey) []string {
 	return out
 }
 
+func stageSlugs(ss []*site.Stage) []string {
+	out := make([]string, 0, len(ss))
+	for _, st := range ss {
+		out = append(out, st.Slug)
+	}
+	return out
+}
+
 func channelSlugs(cs []*site.Channel) []string {
 	out := make([]string, 0, len(cs))
 	for _, c := range cs {
@@ -606,6 +621,8 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		OwnerNone:     t.OwnerNone,
 		Children:      refs(t.Children),
 		Related:       refs(t.Related),
+		Replaces:      refs(t.Replaces),
+		ReplacedBy:    refs(t.ReplacedBy),
 		Depth:         t.Depth,
 		Actions:       notes(t.Actions),
 		Questions:     notes(t.Questions),

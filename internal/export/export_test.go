@@ -141,6 +141,7 @@ title: Заказ продуктов, как должно быть
 personas: olga
 state: target
 language: pl
+keep: [доставка, wait]
 ---
 -- content/channels/email.md --
 ---
@@ -158,6 +159,7 @@ title: Подтверждение
 ---
 title: Push-уведомление
 channel: app
+replaces: pay
 emotion: 2
 importance: medium
 engagement: medium
@@ -528,6 +530,8 @@ func TestJSONValues(t *testing.T) {
 	}{
 		{"version", d.Version, 4},
 		{"journey's own language", str(journeys["order-tobe"].Language), "pl"},
+		{"keep", []any{journeys["order-tobe"].Keep, journeys["order-tobe"].KeepTPs, journeys["order"].Keep}, []any{[]string{"доставка"}, []string{"order/wait"}, []string{}}},
+		{"replaces both ways", []any{tps["order-tobe/push"].Replaces, pay.ReplacedBy, pay.Replaces}, []any{[]string{"order/pay"}, []string{"order-tobe/push"}, []string{}}},
 		{"the site's language", str(journeys["order"].Language), "null"},
 		{"channel file: titles", channels["email"].Titles, map[string]string{"en": "Email", "pl": "E-mail", "ru": "Письмо"}},
 		{"channel file: kind, icon, description", []string{str(channels["email"].Kind), str(channels["email"].Icon), channels["email"].Description}, []string{"online", "letter", "Письма о заказе"}},
