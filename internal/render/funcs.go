@@ -46,7 +46,6 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"num":          FormatNumber,
 		"percent":      func(v float64) string { return FormatNumber(v*100) + " %" },
 		"emotionWord":  func(e int) string { return theme.EmotionWord(lang, e) },
-		"emotionGlyph": EmotionGlyph,
 		"emotionClass": emotionClass,
 		"kpiValue":     swimlane.KPIValue,
 		// kpiStatus says whether a KPI is met: "met", "missed" or "unmeasured".
@@ -175,6 +174,8 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"add": func(a, b int) int { return a + b },
 		// count writes a number with its noun in the language's plural form: "5 этапов".
 		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
+		// emotionFace draws an emotion from -2 to 2 as a small face, for pages (never an emoji).
+		"emotionFace": EmotionFace,
 		// journeyGroups groups journeys by their personas, as-is before to-be.
 		"journeyGroups": func(js []*site.Journey) []JourneyGroup { return GroupJourneys(s.Personas, js) },
 		// sparkline draws a journey's emotion curve small, for its card.
@@ -187,19 +188,19 @@ func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// EmotionGlyph shows an emotion without relying on colour.
-func EmotionGlyph(e int) string {
-	switch {
-	case e <= -2:
-		return "😣"
-	case e == -1:
-		return "🙁"
-	case e == 0:
-		return "😐"
-	case e == 1:
-		return "🙂"
-	}
-	return "😄"
+// EmotionFace draws emotion e (-2 to 2) as a face of 1em whose mouth bends
+// with it, in the text's colour, as the map draws its faces; pages write
+// the number and the word beside it, so that neither colour nor the face
+// alone tells the feeling. The face is decoration: aria-hidden.
+func EmotionFace(e int) template.HTML {
+	e = min(max(e, -2), 2)
+	bend := float64(e) * 2.2
+	y := 13.5 - bend/2
+	return template.HTML(fmt.Sprintf(`<svg class="face-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">`+
+		`<circle cx="10" cy="10" r="8.6" fill="none" stroke="currentColor" stroke-width="1.8"/>`+
+		`<circle cx="6.6" cy="7.6" r="1.4" fill="currentColor"/><circle cx="13.4" cy="7.6" r="1.4" fill="currentColor"/>`+
+		`<path d="M5.5 %sQ10 %s 14.5 %s" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round"/></svg>`,
+		FormatNumber(y), FormatNumber(13.5+bend), FormatNumber(y)))
 }
 
 func signed(e int) string {
