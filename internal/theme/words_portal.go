@@ -54,6 +54,7 @@ var portalWords = map[string]map[string]string{
 		"kpi-values":            "KPIs as-is and to-be",
 		"better":                "better",
 		"worse":                 "worse",
+		"more":                  "More",
 	},
 	"ru": {
 		"channels-online": "Онлайн-каналы", "channels-offline": "Офлайн-каналы", "channels-other": "Другие каналы",
@@ -102,6 +103,7 @@ var portalWords = map[string]map[string]string{
 		"kpi-values":            "KPI как есть и как должно быть",
 		"better":                "лучше",
 		"worse":                 "хуже",
+		"more":                  "Ещё",
 	},
 	"pl": {
 		"channels-online": "Kanały online", "channels-offline": "Kanały offline", "channels-other": "Inne kanały",
@@ -150,5 +152,6 @@ var portalWords = map[string]map[string]string{
 		"kpi-values":            "KPI obecnie i docelowo",
 		"better":                "lepiej",
 		"worse":                 "gorzej",
+		"more":                  "Więcej",
 	},
 }
