@@ -227,9 +227,9 @@ func (g *signer) route(rt site.Route) bool {
 	case *site.Page:
 		g.add(it)
 	default:
-		// The 404 page shows only what every page does; home and the
-		// lists show the whole portal.
-		return rt.Kind == "404"
+		// The 404 and data pages show only what every page does; home
+		// and the lists show the whole portal.
+		return rt.Kind == "404" || rt.Kind == "data"
 	}
 	return true
 }

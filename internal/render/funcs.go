@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -73,7 +74,8 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 			}
 			return strings.TrimSuffix(s.Settings.EditURL, "/") + "/" + file
 		},
-		"join": strings.Join,
+		"join":      strings.Join,
+		"hasPrefix": strings.HasPrefix,
 		// card renders a partial for an item, from the cache of cards when
 		// one is given: {{card "partials/touchpoint-card.html" .}}.
 		"card": func(name string, item any) (template.HTML, error) {
@@ -174,6 +176,12 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"add": func(a, b int) int { return a + b },
 		// count writes a number with its noun in the language's plural form: "5 этапов".
 		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
+		// dataPage reports whether the portal has its data page at /data/ (a page of its own may take the URL).
+		"dataPage": func() bool {
+			return slices.ContainsFunc(s.Routes, func(r site.Route) bool { return r.Kind == "data" })
+		},
+		// dataFiles are the files the data page lists: the exports and the front matter's schemas.
+		"dataFiles": DataFiles,
 		// emotionFace draws an emotion from -2 to 2 as a small face, for pages (never an emoji).
 		"emotionFace": EmotionFace,
 		// journeyGroups groups journeys by their personas, as-is before to-be.

@@ -629,6 +629,11 @@ func (r *resolver) route() {
 	add("opportunities/", "opportunities", nil, "")
 	add("gaps/", "gaps", nil, "")
 	add("heatmap/", "heatmap", nil, "")
+	// The data page lists the exports beside it (data/cjm.json, ...); a
+	// plain page of the site's own at /data/ keeps its URL.
+	if !slices.ContainsFunc(s.Pages, func(p *Page) bool { return p.URL == "data/" }) {
+		add("data/", "data", nil, "")
+	}
 	for _, p := range s.Personas {
 		add(p.URL, "persona", p, p.File)
 	}

@@ -36,7 +36,7 @@ func (s *Site) Lang(j *Journey) string {
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, data, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }

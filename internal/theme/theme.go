@@ -182,6 +182,7 @@ var Kinds = map[string][]string{
 	"opportunities": {"opportunities.html"},
 	"gaps":          {"gaps.html"},
 	"heatmap":       {"heatmap.html"},
+	"data":          {"data.html", "page.html"},
 	"persona":       {"persona.html", "single.html"},
 	"team":          {"team.html", "single.html"},
 	"channel":       {"channel.html", "single.html"},
