@@ -176,6 +176,20 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"add": func(a, b int) int { return a + b },
 		// count writes a number with its noun in the language's plural form: "5 этапов".
 		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
+		// slugs are the slugs of personas, journeys or teams, space-separated, for a filter's value.
+		"slugs": slugList,
+		// journeyTags are the tags of the site's journeys, once each, by their slugs' order.
+		"journeyTags": func() []Tag { return JourneyTags(s.Journeys) },
+		// journeyTeams are the teams that own journeys, in the site's order.
+		"journeyTeams": func() []*site.Team {
+			var out []*site.Team
+			for _, t := range s.Teams {
+				if len(t.Journeys) > 0 {
+					out = append(out, t)
+				}
+			}
+			return out
+		},
 		// dataPage reports whether the portal has its data page at /data/ (a page of its own may take the URL).
 		"dataPage": func() bool {
 			return slices.ContainsFunc(s.Routes, func(r site.Route) bool { return r.Kind == "data" })

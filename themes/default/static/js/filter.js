@@ -8,16 +8,27 @@
 // hides when none of its items show, and its [data-count] says how many
 // do; the form's [role=status] says how many show of all.
 //
+// A search field (input[type=search]) narrows the items to those whose
+// text holds what is typed, each word of it, ignoring case and accents
+// (ё is е, ł is l).
+//
+// When no item shows, [data-none] inside #ID says so.
+//
 // The form's state is the page's URL (?persona=olga&view=table), so that a
 // filtered list can be linked to and survives a reload; the back button
 // goes through the states. Without JavaScript the form stays hidden and
 // every item shows.
 (function () {
   'use strict';
+  // fold writes text as the filter compares it: lower case, no accents.
+  const fold = (s) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ё/g, 'е').replace(/ł/g, 'l');
+
   document.querySelectorAll('form.filters[data-for]').forEach((form) => {
     const root = document.getElementById(form.dataset.for);
     if (!root) return;
-    const selects = Array.from(form.querySelectorAll('select[name]'));
+    const selects = Array.from(form.querySelectorAll('select[name], input[type="search"][name]'));
+    const none = root.querySelector('[data-none]');
+    const texts = new WeakMap(); // each item's folded text, made once
     const status = form.querySelector('[role="status"]');
     const views = Array.from(root.querySelectorAll(':scope > [data-view]'));
 
@@ -27,14 +38,19 @@
       const q = new URLSearchParams(location.search);
       for (const s of selects) {
         const v = q.get(s.name) || '';
-        s.value = Array.from(s.options).some((o) => o.value === v) ? v : s.options[0].value;
+        if (!s.options) s.value = v;
+        else s.value = Array.from(s.options).some((o) => o.value === v) ? v : first(s);
       }
+    }
+
+    function first(s) {
+      return s.options ? s.options[0].value : '';
     }
 
     function toURL(push) {
       const q = new URLSearchParams(location.search);
       for (const s of selects) {
-        if (s.value && s.value !== s.options[0].value) q.set(s.name, s.value);
+        if (s.value.trim() && s.value !== first(s)) q.set(s.name, s.value.trim());
         else q.delete(s.name);
       }
       const url = location.pathname + (q.toString() ? '?' + q : '') + location.hash;
@@ -50,10 +66,16 @@
         for (const v of views) v.hidden = v.dataset.view !== view.value;
         scope = views.find((v) => !v.hidden) || root;
       }
-      const wanted = selects.filter((s) => s.name !== 'view' && s.value);
+      const wanted = selects.filter((s) => s.options && s.name !== 'view' && s.value);
+      const words = selects.filter((s) => !s.options).flatMap((s) => fold(s.value).split(/\s+/)).filter(Boolean);
       let shown = 0, all = 0;
       for (const item of scope.querySelectorAll('[data-item]')) {
-        const ok = wanted.every((s) => (item.dataset[s.name] || '').split(' ').includes(s.value));
+        let ok = wanted.every((s) => (item.dataset[s.name] || '').split(' ').includes(s.value));
+        if (ok && words.length) {
+          if (!texts.has(item)) texts.set(item, fold(item.textContent));
+          const text = texts.get(item);
+          ok = words.every((w) => text.includes(w));
+        }
         item.hidden = !ok;
         all++;
         if (ok) shown++;
@@ -64,6 +86,7 @@
         const c = g.querySelector('[data-count]');
         if (c) c.textContent = c.dataset.count.replace('%d', n);
       }
+      if (none) none.hidden = shown > 0;
       if (status) status.textContent = form.dataset.shown.replace('%d', shown).replace('%d', all);
     }
 
@@ -71,10 +94,17 @@
       toURL(true);
       apply();
     });
+    // Typing narrows the list at once; the address follows without a
+    // history entry per letter.
+    form.addEventListener('input', (e) => {
+      if (e.target.type !== 'search') return;
+      toURL(false);
+      apply();
+    });
     form.addEventListener('submit', (e) => e.preventDefault());
     form.addEventListener('reset', (e) => {
       e.preventDefault();
-      for (const s of selects) s.value = s.options[0].value;
+      for (const s of selects) s.value = first(s);
       toURL(true);
       apply();
     });
