@@ -163,9 +163,9 @@ func runExport(args []string, stdout, stderr io.Writer) error {
 	}
 	hint := ""
 	if n := content.Nearest(pos[0], known); n != "" {
-		hint = fmt.Sprintf("; did you mean %q?", n)
+		hint = diag.Sprintf("; did you mean %q?", n)
 	}
-	return fmt.Errorf("no journey %q%s (the journeys are: %s)", pos[0], hint, strings.Join(known, ", "))
+	return errors.New(diag.Sprintf("no journey %q%s (the journeys are: %s)", pos[0], hint, strings.Join(known, ", ")))
 }
 
 func runSchema(args []string, stdout, stderr io.Writer) error {

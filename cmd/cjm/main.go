@@ -22,7 +22,7 @@ Usage:
   cjm build -watch                                     build, then rebuild on every change
   cjm check [-source DIR]                              check the content; print errors and gaps
   cjm serve [-source DIR] [-bind ADDR] [-port N]       build, watch and serve the site on 127.0.0.1:1313
-  cjm new KIND PATH [-stages A,B]                      write a new persona, team, journey, stage or touchpoint
+  cjm new KIND PATH [-stages A,B]                      write a new persona, team, channel, journey, stage or touchpoint
   cjm import csv FILE -journey SLUG                    turn a spreadsheet of touchpoints into a journey
   cjm import mermaid FILE                              turn a Mermaid journey diagram into a journey
   cjm export mermaid SLUG                              print a journey as a Mermaid journey diagram

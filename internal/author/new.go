@@ -23,7 +23,7 @@ import (
 )
 
 // Kinds are the kinds `cjm new` writes.
-var Kinds = []string{"persona", "team", "journey", "stage", "touchpoint"}
+var Kinds = []string{"persona", "team", "channel", "journey", "stage", "touchpoint"}
 
 // Site is the folder an author works in: the one holding content/.
 type Site struct {
@@ -44,7 +44,8 @@ type NewOptions struct {
 }
 
 // New writes a new item of kind at rel, a path inside content/ ("journeys/
-// order", "content/personas/olga.md", or for a persona or team just "olga").
+// order", "content/personas/olga.md", or for a persona, team or channel
+// just "olga").
 // It returns the files it wrote, relative to the site's folder. A new journey
 // gets its stage folders, and a persona if the site has none to name.
 func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
@@ -60,7 +61,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 	}
 	w := &writer{site: s}
 	switch kind {
-	case "persona", "team":
+	case "persona", "team", "channel":
 		folder := kind + "s"
 		if !strings.Contains(p, "/") {
 			p = folder + "/" + p

@@ -13,6 +13,7 @@ package build
 import (
 	"context"
 	"errors"
+	"html/template"
 	"io/fs"
 	"maps"
 	"path"
@@ -187,9 +188,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
 	diags.Add(more...)
 	funcs := render.Funcs(s, o.Now, res.Gaps, b.cards)
-	maps.Copy(funcs, render.HistoryFuncs(s, hist, o.Now))
+	historyFuncs := func(lang string) template.FuncMap { return render.HistoryFuncs(lang, hist, o.Now) }
+	maps.Copy(funcs, historyFuncs(s.Settings.Language))
 	th, more := theme.Load(layers, funcs, o.Limits)
 	diags.Add(more...)
+	if err := render.Localize(th, s, o.Now, res.Gaps, b.cards, historyFuncs); err != nil {
+		diags.Errorf("layouts", 0, "", "the templates cannot be readied for a journey's own language: %v", err)
+	}
 	b.theme.Store(th)
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
 		th.Halt()

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cjm-portal/cjm/internal/render"
 )
 
 // TestFeelingsOnPages checks that pages name each persona with its own
@@ -23,8 +25,9 @@ func TestFeelingsOnPages(t *testing.T) {
 	if res.Diags.HasErrors() {
 		t.Fatal(res.Diags.Errors())
 	}
-	const differ = `<span class="feelings"><span class="feeling"><span class="feeling-who">Irina</span> <span class="emotion emotion-p1"><span class="emotion-glyph" aria-hidden="true">🙂</span> <span class="emotion-num">&#43;1</span> <span class="emotion-word">positive</span></span></span><span class="feelings-sep"> · </span><span class="feeling"><span class="feeling-who">Tomas</span> <span class="emotion emotion-n2">`
-	const same = `<span class="emotion emotion-0"><span class="emotion-glyph" aria-hidden="true">😐</span> <span class="emotion-num">0</span> <span class="emotion-word">neutral</span></span>`
+	// Each emotion is drawn as a face (an SVG), never as an emoji.
+	differ := `<span class="feelings"><span class="feeling"><span class="feeling-who">Irina</span> <span class="emotion emotion-p1"><span class="emotion-glyph" aria-hidden="true">` + string(render.EmotionFace(1)) + `</span> <span class="emotion-num">&#43;1</span> <span class="emotion-word">positive</span></span></span><span class="feelings-sep"> · </span><span class="feeling"><span class="feeling-who">Tomas</span> <span class="emotion emotion-n2">`
+	same := `<span class="emotion emotion-0"><span class="emotion-glyph" aria-hidden="true">` + string(render.EmotionFace(0)) + `</span> <span class="emotion-num">0</span> <span class="emotion-word">neutral</span></span>`
 	pages := []struct{ page, what string }{
 		{"journeys/b2b/s/sign/index.html", "touchpoint page"},
 		{"journeys/b2b/s/index.html", "touchpoint cards"},

@@ -7,6 +7,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -84,6 +85,16 @@ type Team struct {
 	Lead, Contact string
 }
 
+// Channel is one file in content/channels/: a channel's name in each
+// language, whether it is online or offline, and its icon. A channel word
+// used without a file is one of the built-in Channels, or shown as written.
+type Channel struct {
+	Meta
+	Titles map[string]string // `titles: {ru: ..., pl: ...}`: its name in other languages
+	Kind   string            // online or offline; "" when not given
+	Icon   string            // one of Icons; "" when not given
+}
+
 // Journey is the _index.md of a folder under content/journeys/.
 type Journey struct {
 	Meta
@@ -95,6 +106,8 @@ type Journey struct {
 	Lanes             []string
 	Tags              []string
 	Updated           time.Time
+	Language          string   // en, ru or pl: the journey's own; "" for the site's
+	Keep              []string // on a to-be journey: slugs of its as-is journey's stages it does not redraw
 	Stages            []*Stage
 }
 
@@ -128,8 +141,9 @@ type Touchpoint struct {
 	Opportunities []Opportunity
 	Parent        string
 	Related       []string
-	Evidence      string // the `source` key: interview, survey, analytics or assumption
-	emptyEmotion  bool   // `emotion: {}`: a map that says nothing
+	Replaces      []string // on a to-be journey: the as-is touchpoints it replaces, by slug
+	Evidence      string   // the `source` key: interview, survey, analytics or assumption
+	emptyEmotion  bool     // `emotion: {}`: a map that says nothing
 }
 
 // PersonaEmotion is how one persona feels at a touchpoint, as the map form
@@ -214,6 +228,7 @@ type Content struct {
 	Personas []*Persona
 	Teams    []*Team
 	Journeys []*Journey
+	Channels []*Channel
 	Pages    []*Page
 	Sections map[string]*Section
 }
@@ -225,11 +240,20 @@ var (
 	// Sources say what a touchpoint's data rests on, from proven to guessed.
 	Sources = []string{"interview", "survey", "analytics", "assumption"}
 	// Betters say which way a KPI improves.
-	Betters      = []string{"higher", "lower"}
-	Engagements  = []string{"low", "medium", "high"}
-	Statuses     = []string{"idea", "planned", "in-progress", "done"}
-	Languages    = []string{"en", "ru", "pl"}
-	Lanes        = []string{"stages", "touchpoints", "actions", "questions", "barriers", "emotions", "pains", "gains", "engagement", "influencers", "owners", "kpis", "opportunities", "processes"}
-	Channels     = []string{"web", "app", "phone", "email", "chat", "messenger", "social", "store", "courier", "ads", "event", "meeting"}
+	Betters     = []string{"higher", "lower"}
+	Engagements = []string{"low", "medium", "high"}
+	Statuses    = []string{"idea", "planned", "in-progress", "done"}
+	Languages   = []string{"en", "ru", "pl"}
+	Lanes       = []string{"stages", "touchpoints", "actions", "questions", "barriers", "emotions", "pains", "gains", "engagement", "influencers", "owners", "kpis", "opportunities", "processes"}
+	// Channels are the built-in channels: cjm names them in every
+	// interface language and draws their icons.
+	Channels = []string{"web", "app", "phone", "email", "chat", "messenger", "social", "store", "courier", "ads", "event", "meeting", "sms", "push", "ivr", "kiosk"}
+	// OfflineChannels are the built-in channels met in person, by voice or
+	// by hand; the others are online.
+	OfflineChannels = []string{"phone", "store", "courier", "event", "meeting", "ivr", "kiosk"}
+	ChannelKinds    = []string{"online", "offline"}
+	// Icons are the pictograms a channel file may name in `icon`: the
+	// built-in channels' and a few more.
+	Icons        = append(slices.Clone(Channels), "place", "plane", "letter")
 	EmotionRange = [2]int{-2, 2}
 )

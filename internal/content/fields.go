@@ -58,10 +58,30 @@ func (f *fields) node(k string) *node {
 			if v.kind == scalarNode && v.tag == "null" {
 				return nil // `key:` with no value reads as absent
 			}
+			f.warnCut(v, f.key(k), kn.text)
 			return v
 		}
 	}
 	return nil
+}
+
+// warnCut warns about a text YAML cut short at a `#` (see cutComment),
+// naming it as shown and saying how to keep the whole: quotes around it.
+func (f *fields) warnCut(n *node, shown, key string) {
+	if n.cut == "" {
+		return
+	}
+	whole := n.text + " " + n.cut
+	hint := fmt.Sprintf("put the whole text in quotes to keep it: `%s: %s`", key, yamlQuote(whole))
+	if key == "" {
+		hint = fmt.Sprintf("put the whole text in quotes to keep it: `- %s`", yamlQuote(whole))
+	}
+	f.diags.Warnf(f.file, n.line, hint, "%s: the text stops before %q, which YAML reads as a comment", shown, n.cut)
+}
+
+// yamlQuote writes s as a double-quoted YAML scalar.
+func yamlQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
 func (f *fields) errorf(n *node, hint, format string, args ...any) {
@@ -108,6 +128,7 @@ func (f *fields) list(k string) []string {
 		if item.tag == "null" {
 			continue
 		}
+		f.warnCut(item, fmt.Sprintf("%s[%d]", f.key(k), i+1), "")
 		if s := clean(item.text); s != "" {
 			out = append(out, s)
 		}
@@ -136,6 +157,7 @@ func (f *fields) notes(k string) Notes {
 		switch {
 		case item.kind == scalarNode && item.tag == "null":
 		case item.kind == scalarNode:
+			f.warnCut(item, fmt.Sprintf("%s[%d]", f.key(k), i+1), "")
 			if s := clean(item.text); s != "" {
 				out = append(out, Note{Text: s})
 			}
@@ -172,7 +194,7 @@ func (f *fields) numberHint(k string, lo, hi float64, hint string) (float64, boo
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(n.text), "%")), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		f.errorf(n, hint, "%s: %s is not a number", f.key(k), strconv.Quote(n.text))
+		f.errorf(n, hint, "%s: %s is not a number", f.key(k), diag.Quote(n.text))
 		return 0, false
 	}
 	if strings.HasSuffix(strings.TrimSpace(n.text), "%") {
@@ -206,7 +228,7 @@ func (f *fields) integerOf(n *node, shown string, lo, hi int, hint string) (int,
 		if _, ferr := strconv.ParseFloat(text, 64); ferr == nil {
 			f.errorf(n, hint, "%s: %s is not a whole number", shown, n.text)
 		} else {
-			f.errorf(n, hint, "%s: %s is not a number", shown, strconv.Quote(n.text))
+			f.errorf(n, hint, "%s: %s is not a number", shown, diag.Quote(n.text))
 		}
 		return 0, false
 	}

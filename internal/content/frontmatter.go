@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/adrg/frontmatter"
+	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"go.yaml.in/yaml/v3"
@@ -25,6 +26,7 @@ type node struct {
 	line  int
 	text  string // scalars: the value as written (YAML's `no` stays "no")
 	tag   string // scalars: "str", "int", "float", "bool", "null", "date"
+	cut   string // YAML plain scalars: a comment that looks like the text's own end ("#ecom"), see cutComment
 	items []*node
 	keys  []*node // maps: key nodes, in written order
 	vals  []*node
@@ -58,7 +60,7 @@ func (n *node) describe() string {
 	if n.tag == "null" {
 		return "empty"
 	}
-	return strconv.Quote(n.text)
+	return diag.Quote(n.text)
 }
 
 // frontMatter is the result of splitting a file.
@@ -138,7 +140,7 @@ func splitFrontMatter(src []byte) (frontMatter, error) {
 	}
 	if !called {
 		closing := map[string]string{"---": "---", "---yaml": "---", "+++": "+++", "---toml": "---", ";;;": ";;;", "---json": "---", "{": "} followed by an empty line"}[open]
-		return frontMatter{}, &fmError{line: openLine, msg: fmt.Sprintf("front matter opened with %q is never closed", open),
+		return frontMatter{}, &fmError{line: openLine, msg: diag.Sprintf("front matter opened with %q is never closed", open),
 			hint: fmt.Sprintf("end it with a line holding only %s", closing)}
 	}
 	if decodeErr == nil && fm.root != nil {
@@ -270,6 +272,7 @@ func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
 	default:
 		n.kind = scalarNode
 		n.text = y.Value
+		n.cut = cutComment(y)
 		switch y.ShortTag() {
 		case "!!int":
 			n.tag = "int"
@@ -286,6 +289,18 @@ func (d *yamlDecoder) node(y *yaml.Node, depth int) (*node, error) {
 		}
 	}
 	return n, nil
+}
+
+// cutComment returns the comment after a plain YAML scalar when it looks
+// like the rest of the text rather than a comment: `#` with no space
+// after it, as in `contact: Slack #crm-team`, which YAML reads as the text
+// "Slack" and a comment. "" when there is none or it reads as a comment.
+func cutComment(y *yaml.Node) string {
+	c := y.LineComment
+	if y.Style != 0 || len(c) < 2 || c[0] != '#' || c[1] == ' ' || c[1] == '\t' || c[1] == '#' {
+		return ""
+	}
+	return c
 }
 
 // decodeJSON walks the token stream so that every key keeps its line.

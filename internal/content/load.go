@@ -173,6 +173,8 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 			c.Personas = append(c.Personas, it)
 		case *Team:
 			c.Teams = append(c.Teams, it)
+		case *Channel:
+			c.Channels = append(c.Channels, it)
 		case *Journey:
 			journeys[path.Dir(files[i])] = it
 			c.Journeys = append(c.Journeys, it)
@@ -226,6 +228,7 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	}
 	sortItems(c.Personas, func(p *Persona) *Meta { return &p.Meta })
 	sortItems(c.Teams, func(t *Team) *Meta { return &t.Meta })
+	sortItems(c.Channels, func(ch *Channel) *Meta { return &ch.Meta })
 	sortItems(c.Journeys, func(j *Journey) *Meta { return &j.Meta })
 	sortItems(c.Pages, func(p *Page) *Meta { return &p.Meta })
 	for _, j := range c.Journeys {
@@ -266,13 +269,15 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 	switch {
 	case rel == "_index.md":
 		kind = "settings"
-	case (parts[0] == "personas" || parts[0] == "teams" || parts[0] == "journeys") && len(parts) == 2 && name == "_index.md":
+	case (parts[0] == "personas" || parts[0] == "teams" || parts[0] == "journeys" || parts[0] == "channels") && len(parts) == 2 && name == "_index.md":
 		kind = "section"
 	case parts[0] == "personas" && len(parts) == 2:
 		kind = "persona"
 	case parts[0] == "teams" && len(parts) == 2:
 		kind = "team"
-	case parts[0] == "personas" || parts[0] == "teams":
+	case parts[0] == "channels" && len(parts) == 2:
+		kind = "channel"
+	case parts[0] == "personas" || parts[0] == "teams" || parts[0] == "channels":
 		diags.Errorf(file, 0, fmt.Sprintf("move it to content/%s/%s", parts[0], name), "%s files go directly in content/%s/, not in a subfolder", strings.TrimSuffix(parts[0], "s"), parts[0])
 		return nil
 	case parts[0] == "journeys" && len(parts) == 2:
@@ -385,6 +390,22 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 		t.Lead = f.str("lead")
 		t.Contact = f.str("contact")
 		item = t
+	case "channel":
+		readMeta(name, true)
+		ch := &Channel{Meta: meta}
+		f.sub("titles", func(m *fields) {
+			for _, lang := range Languages {
+				if t := m.str(lang); t != "" {
+					if ch.Titles == nil {
+						ch.Titles = map[string]string{}
+					}
+					ch.Titles[lang] = t
+				}
+			}
+		})
+		ch.Kind = f.enum("kind", ChannelKinds...)
+		ch.Icon = f.enum("icon", Icons...)
+		item = ch
 	case "journey":
 		readMeta(parts[1], true)
 		j := &Journey{Meta: meta}
@@ -412,6 +433,8 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 		}
 		j.Tags = f.list("tags")
 		j.Updated = f.date("updated")
+		j.Language = f.enum("language", Languages...)
+		j.Keep = lower(f.list("keep"))
 		item = j
 	case "stage":
 		readMeta(parts[2], true)
@@ -505,6 +528,7 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	})
 	t.Parent = strings.ToLower(f.str("parent"))
 	t.Related = lower(f.list("related"))
+	t.Replaces = lower(f.list("replaces"))
 	t.Evidence = f.enum("source", Sources...)
 	return t
 }

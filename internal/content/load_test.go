@@ -346,3 +346,30 @@ content/journeys/j/01-\xe9: the folder name is not UTF-8: byte 0xe9 cannot start
 		t.Errorf("a trusted cache told of the file:\n%s", notUTF8(diags))
 	}
 }
+
+// TestCutAtHash: YAML reads `Slack #crm` as the text "Slack" and a
+// comment; a `#` with no space after it is more likely the text's own, and
+// is warned about with the whole text quoted. A comment written as one
+// (`# ...`), a `#` inside a word, a quoted text and TOML say nothing.
+func TestCutAtHash(t *testing.T) {
+	tests := []struct {
+		name, file, data, want string
+	}{
+		{"team contact", "content/teams/crm.md", "---\ntitle: CRM\ncontact: crm@acme.example, Slack #crm-comms\n---\n",
+			"content/teams/crm.md:3: warning: contact: the text stops before \"#crm-comms\", which YAML reads as a comment; put the whole text in quotes to keep it: `contact: \"crm@acme.example, Slack #crm-comms\"`\n"},
+		{"list item", "content/personas/o.md", "---\ntitle: O\nneeds:\n  - Ask in #help\n---\n",
+			"content/personas/o.md:4: warning: needs[1]: the text stops before \"#help\", which YAML reads as a comment; put the whole text in quotes to keep it: `- \"Ask in #help\"`\n"},
+		{"inside a word", "content/personas/o.md", "---\ntitle: O\ngoals: [Order#1 on time]\n---\n", ""},
+		{"a real comment", "content/teams/crm.md", "---\ntitle: CRM\nlead: Anna # until March\n---\n", ""},
+		{"quoted", "content/teams/crm.md", "---\ntitle: CRM\ncontact: \"Slack #crm\"\n---\n", ""},
+		{"TOML", "content/teams/crm.md", "+++\ntitle = \"CRM\"\ncontact = \"Slack\" #crm\n+++\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, diags := Load(fstest.MapFS{tc.file: {Data: []byte(tc.data)}})
+			if got := diags.Sort().String(); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}

@@ -32,6 +32,8 @@ var schemaFixture = fstest.MapFS{
 	"content/journeys/_index.md":              file("title: Maps"),
 	"content/personas/olga.md":                file("title: Olga"),
 	"content/teams/crm.md":                    file("title: CRM"),
+	"content/channels/_index.md":              file("title: Channels"),
+	"content/channels/sms.md":                 file("title: Text message\ntitles: {ru: СМС, pl: SMS}\nkind: online\nicon: sms"),
 	"content/journeys/order/_index.md":        file("title: Order\npersonas: olga"),
 	"content/journeys/order/01-buy/_index.md": file("title: Buy"),
 	"content/journeys/order/01-buy/pay.md": file(`title: Pay
@@ -67,6 +69,8 @@ func itemKind(item any) string {
 		return "persona"
 	case *Team:
 		return "team"
+	case *Channel:
+		return "channel"
 	case *Journey:
 		return "journey"
 	case *Stage:
@@ -209,7 +213,7 @@ func TestSchemaKindOf(t *testing.T) {
 	fsys := fstest.MapFS{}
 	maps.Copy(fsys, schemaFixture)
 	for _, p := range []string{
-		"personas/sub/olga.md", "teams/sub/crm.md", "personas/sub/_index.md",
+		"personas/sub/olga.md", "teams/sub/crm.md", "personas/sub/_index.md", "channels/sub/sms.md", "channels/_index.md",
 		"journeys/order.md", "journeys/order/pay.md", "journeys/order/01-buy/deep/pay.md",
 		"journeys/order/01-buy/deep/_index.md", "_draft.md", ".hidden.md", "guides/_old/setup.md",
 		"journeys/order/_01-buy/pay.md", "notes.txt", "personas/olga.MD", "personas.md", "journeys.md",
@@ -238,6 +242,8 @@ func TestSchemaEnums(t *testing.T) {
 		"source":               Sources,
 		"kpis.better":          Betters,
 		"opportunities.status": Statuses,
+		"kind":                 ChannelKinds,
+		"icon":                 Icons,
 	}
 	for _, k := range []string{"actions", "questions", "barriers", "pains", "gains", "influencers", "processes"} {
 		want[k+".source"] = Sources

@@ -68,14 +68,65 @@ func (d Diagnostic) String() string {
 // safe for concurrent use; each goroutine keeps its own and merges.
 type List []Diagnostic
 
-// Errorf adds an error at file:line.
+// Errorf adds an error at file:line. A text given for %q is quoted as
+// written (see Quote), never with Go's escapes.
 func (l *List) Errorf(file string, line int, hint, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Error, Message: fmt.Sprintf(format, args...), Hint: hint})
+	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Error, Message: Sprintf(format, args...), Hint: hint})
 }
 
-// Warnf adds a warning at file:line.
+// Warnf adds a warning at file:line, quoting as Errorf does.
 func (l *List) Warnf(file string, line int, hint, format string, args ...any) {
-	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
+	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Warning, Message: Sprintf(format, args...), Hint: hint})
+}
+
+// Sprintf is fmt.Sprintf for messages people read: a text given for %q is
+// quoted as written (see Quote). Other verbs and values print as fmt
+// prints them.
+func Sprintf(format string, args ...any) string {
+	shown := make([]any, len(args)) // the caller's slice stays as it was
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = asWritten(s)
+		}
+		shown[i] = a
+	}
+	return fmt.Sprintf(format, shown...)
+}
+
+// Quote puts s between double quotes as it was written: a title that holds
+// quotes, `Call "Did my order go through?"`, reads as the author wrote
+// it, not with Go's backslashes. Only characters that would break the
+// message's one line (line ends, tabs, other control characters) are
+// written as escapes.
+func Quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\u2028' || r == '\u2029':
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// asWritten is a text that %q quotes with Quote.
+type asWritten string
+
+func (s asWritten) Format(st fmt.State, verb rune) {
+	if verb == 'q' && !st.Flag('#') && !st.Flag('+') {
+		fmt.Fprint(st, Quote(string(s)))
+		return
+	}
+	fmt.Fprintf(st, fmt.FormatString(st, verb), string(s))
 }
 
 // Add appends diagnostics from another list.

@@ -26,3 +26,29 @@ func TestSortAndString(t *testing.T) {
 		t.Error("HasErrors is wrong")
 	}
 }
+
+// TestQuotesAsWritten: a text given for %q reads as written, whatever
+// quotes and backslashes it holds; only what would break the line is
+// escaped. Other verbs print as fmt prints them.
+func TestQuotesAsWritten(t *testing.T) {
+	for _, tc := range []struct {
+		format string
+		args   []any
+		want   string
+	}{
+		{"touchpoint %q", []any{`Call the contact centre "Did my order go through?"`}, `touchpoint "Call the contact centre "Did my order go through?""`},
+		{"path %q", []any{`C:\Users\olga`}, `path "C:\Users\olga"`},
+		{"%q holds a tab", []any{"a\tb\nc\x01"}, `"a\tb\nc\u0001" holds a tab`},
+		{"«%s» %d %q", []any{"Заказ", 3, 'x'}, `«Заказ» 3 'x'`},
+		{"%-6s|%q", []any{"ab", "Zażółć"}, `ab    |"Zażółć"`},
+	} {
+		if got := Sprintf(tc.format, tc.args...); got != tc.want {
+			t.Errorf("Sprintf(%s) = %s, want %s", tc.format, got, tc.want)
+		}
+	}
+	var l List
+	l.Warnf("a.md", 2, "", "owner: no team %q", `crn "x"`)
+	if got, want := l[0].String(), `a.md:2: warning: owner: no team "crn "x""`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

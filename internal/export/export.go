@@ -14,7 +14,7 @@
 // always written, null when there is no value, so that a BI tool sees the
 // same shape whatever the content.
 //
-// The "version" key of cjm.json is 3, and version 3's shape is exactly what
+// The "version" key of cjm.json is 4, and version 4's shape is exactly what
 // cjm.schema.json describes: every object closed (additionalProperties
 // false), every key required. Adding, removing, renaming or retyping a key
 // changes the shape: change cjm.schema.json with it (the tests fail until
@@ -33,6 +33,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"strconv"
 	"time"
 
@@ -43,8 +44,11 @@ import (
 )
 
 // Version is the version of cjm.json's shape, written as its "version" key.
-// Version 3 added each touchpoint's "emotions", how every persona feels.
-const Version = 3
+// Version 3 added each touchpoint's "emotions", how every persona feels;
+// version 4 each channel's names, kind and icon, each journey's own
+// language and what a to-be journey keeps, and each touchpoint what it
+// replaces and what replaces it.
+const Version = 4
 
 // The output paths of the data files, relative to the site's root.
 const (
@@ -171,12 +175,17 @@ type team struct {
 }
 
 type channel struct {
-	Slug        string   `json:"slug"`
-	Title       string   `json:"title"`
-	URL         string   `json:"url"`
-	AbsoluteURL *string  `json:"absoluteURL"`
-	Personas    []string `json:"personas"`
-	Touchpoints []string `json:"touchpoints"`
+	Slug        string            `json:"slug"`
+	Title       string            `json:"title"`
+	Titles      map[string]string `json:"titles"`
+	Description string            `json:"description"`
+	Kind        *string           `json:"kind"`
+	Icon        *string           `json:"icon"`
+	Defined     bool              `json:"defined"`
+	URL         string            `json:"url"`
+	AbsoluteURL *string           `json:"absoluteURL"`
+	Personas    []string          `json:"personas"`
+	Touchpoints []string          `json:"touchpoints"`
 }
 
 type journey struct {
@@ -188,12 +197,15 @@ type journey struct {
 	MapURL      string   `json:"mapURL"`
 	CompareURL  *string  `json:"compareURL"`
 	State       string   `json:"state"`
+	Language    *string  `json:"language"`
 	Scenario    string   `json:"scenario"`
 	Product     string   `json:"product"`
 	Personas    []string `json:"personas"`
 	Owner       *string  `json:"owner"`
 	Target      *string  `json:"target"`
 	Current     []string `json:"current"`
+	Keep        []string `json:"keep"`
+	KeepTPs     []string `json:"keepTouchpoints"`
 	Tags        []string `json:"tags"`
 	Lanes       []string `json:"lanes"`
 	Updated     *string  `json:"updated"`
@@ -232,6 +244,8 @@ type touchpoint struct {
 	Parent        *string       `json:"parent"`
 	Children      []string      `json:"children"`
 	Related       []string      `json:"related"`
+	Replaces      []string      `json:"replaces"`
+	ReplacedBy    []string      `json:"replacedBy"`
 	Depth         int           `json:"depth"`
 	Actions       []note        `json:"actions"`
 	Questions     []note        `json:"questions"`
@@ -413,9 +427,19 @@ func head(s *site.Site, today time.Time) *document {
 		for _, p := range c.Personas {
 			slugs = append(slugs, p.Slug)
 		}
+		titles, desc := map[string]string{}, ""
+		if c.File != nil {
+			maps.Copy(titles, c.Titles)
+			desc = c.File.Description
+		}
 		d.Channels = append(d.Channels, channel{
 			Slug:        c.Slug,
 			Title:       c.Title,
+			Titles:      titles,
+			Description: desc,
+			Kind:        nonEmpty(c.Kind),
+			Icon:        nonEmpty(c.Icon),
+			Defined:     c.Defined(),
 			URL:         c.URL,
 			AbsoluteURL: abs(c.URL),
 			Personas:    slugs,
@@ -436,11 +460,14 @@ func head(s *site.Site, today time.Time) *document {
 			MapURL:      j.MapURL,
 			CompareURL:  nonEmpty(j.CompareURL),
 			State:       j.State,
+			Language:    nonEmpty(j.Language),
 			Scenario:    j.Scenario,
 			Product:     j.Product,
 			Personas:    personas,
 			Owner:       teamSlug(j.Owner),
 			Current:     journeySlugs(j.Current),
+			Keep:        stageSlugs(j.Keep),
+			KeepTPs:     refs(j.KeepTouchpoints),
 			Tags:        list(j.Tags),
 			Lanes:       list(j.Lanes),
 			Updated:     date(j.Updated),
@@ -559,6 +586,14 @@ func journeySlugs(js []*site.Journey) []string {
 	return out
 }
 
+func stageSlugs(ss []*site.Stage) []string {
+	out := make([]string, 0, len(ss))
+	for _, st := range ss {
+		out = append(out, st.Slug)
+	}
+	return out
+}
+
 func channelSlugs(cs []*site.Channel) []string {
 	out := make([]string, 0, len(cs))
 	for _, c := range cs {
@@ -586,6 +621,8 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		OwnerNone:     t.OwnerNone,
 		Children:      refs(t.Children),
 		Related:       refs(t.Related),
+		Replaces:      refs(t.Replaces),
+		ReplacedBy:    refs(t.ReplacedBy),
 		Depth:         t.Depth,
 		Actions:       notes(t.Actions),
 		Questions:     notes(t.Questions),

@@ -140,6 +140,16 @@ title: Курьер у двери
 title: Заказ продуктов, как должно быть
 personas: olga
 state: target
+language: pl
+keep: [доставка, wait]
+---
+-- content/channels/email.md --
+---
+title: Письмо
+titles: {en: Email, pl: E-mail}
+description: Письма о заказе
+kind: online
+icon: letter
 ---
 -- content/journeys/order-tobe/01-confirm/_index.md --
 ---
@@ -149,6 +159,7 @@ title: Подтверждение
 ---
 title: Push-уведомление
 channel: app
+replaces: pay
 emotion: 2
 importance: medium
 engagement: medium
@@ -495,6 +506,10 @@ func TestJSONValues(t *testing.T) {
 	for _, tm := range d.Teams {
 		teams[tm.Slug] = tm
 	}
+	channels := map[string]channel{}
+	for _, c := range d.Channels {
+		channels[c.Slug] = c
+	}
 	pay, wait, door := tps["order/pay"], tps["order/wait"], tps["order/doorstep"]
 
 	str := func(p *string) string {
@@ -513,7 +528,15 @@ func TestJSONValues(t *testing.T) {
 		what      string
 		got, want any
 	}{
-		{"version", d.Version, 3},
+		{"version", d.Version, 4},
+		{"journey's own language", str(journeys["order-tobe"].Language), "pl"},
+		{"keep", []any{journeys["order-tobe"].Keep, journeys["order-tobe"].KeepTPs, journeys["order"].Keep}, []any{[]string{"доставка"}, []string{"order/wait"}, []string{}}},
+		{"replaces both ways", []any{tps["order-tobe/push"].Replaces, pay.ReplacedBy, pay.Replaces}, []any{[]string{"order/pay"}, []string{"order-tobe/push"}, []string{}}},
+		{"the site's language", str(journeys["order"].Language), "null"},
+		{"channel file: titles", channels["email"].Titles, map[string]string{"en": "Email", "pl": "E-mail", "ru": "Письмо"}},
+		{"channel file: kind, icon, description", []string{str(channels["email"].Kind), str(channels["email"].Icon), channels["email"].Description}, []string{"online", "letter", "Письма о заказе"}},
+		{"built-in channel", []any{channels["app"].Titles, str(channels["app"].Kind), str(channels["app"].Icon), channels["app"].Defined}, []any{map[string]string{}, "online", "app", true}},
+		{"a word cjm does not know", []any{channels["мессенджер"].Title, str(channels["мессенджер"].Kind), str(channels["мессенджер"].Icon), channels["мессенджер"].Defined}, []any{"Мессенджер", "null", "null", false}},
 		{"schema", d.Schema, "cjm.schema.json"},
 		{"site title", d.Site.Title, "Портал CJM"},
 		{"site baseURL", d.Site.BaseURL, "https://example.github.io/cjm/"},

@@ -122,6 +122,9 @@ func (g *generator) portal(total int) {
 		} else if j%4 == 0 && j+1 < journeys {
 			target = fmt.Sprintf("target: journey-%d\n", j+1)
 		}
+		if lang != "en" { // a journey in another language than the portal's says so
+			target += "language: " + lang + "\n"
+		}
 		g.put(dir+"/_index.md", fmt.Sprintf("title: %s\npersonas: [persona-%d]\nscenario: %s\nproduct: %s\nstate: %s\n%sowner: team-%d\ntags: [generated, %s]\nupdated: 2026-%02d-%02d\n",
 			quoted(g.sentence(lang, 4)), j%personas, quoted(g.sentence(lang, 8)), quoted(g.sentence(lang, 2)), state, target, j%teams, lang, 1+j%12, 1+j%28), g.body(lang, 150))
 		for s := range stagesPerJourney {

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cjm-portal/cjm/internal/diag"
 )
 
 // Hints shared by several errors.
@@ -235,7 +237,7 @@ type parser struct {
 }
 
 func (p *parser) errorf(line int, hint, format string, args ...any) {
-	p.errs = append(p.errs, Error{Line: line, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	p.errs = append(p.errs, Error{Line: line, Msg: diag.Sprintf(format, args...), Hint: hint})
 }
 
 // read reads the lines from index from to the end.

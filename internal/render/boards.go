@@ -11,6 +11,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -74,17 +75,19 @@ type Heatmap struct {
 
 // HeatColumn is one stage slug, titled as its first journey titles it; URL
 // is the stage's page when the column is one journey's stage.
-type HeatColumn struct{ Slug, Title, URL string }
+type HeatColumn struct{ Slug, Title, URL, Lang string }
 
 // HeatRow is one journey or channel across the columns.
 type HeatRow struct {
 	Title, URL string
+	Lang       string     // the journey's own language, where it is not the page's
 	Cells      []HeatCell // one per column
 }
 
 // JourneyChannels is the channels × stages table of one journey.
 type JourneyChannels struct {
 	Title, URL string
+	Lang       string // the journey's own language, where it is not the page's
 	Columns    []HeatColumn
 	Rows       []HeatRow
 }
@@ -95,6 +98,7 @@ type HeatCell struct {
 	Touchpoints int
 	URL         string // the stage's page, for a journey row
 	Title       string // the stage's title, for a journey row that is not aligned
+	Lang        string // the language of Title, where it is not the page's
 }
 
 // Class names the cell's colour by its mean emotion, rounded, as the
@@ -144,7 +148,7 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 		for _, st := range j.Stages {
 			c := cols[st.Slug]
 			if c == nil {
-				c = &col{HeatColumn: HeatColumn{Slug: st.Slug, Title: st.Title}, first: len(order)}
+				c = &col{HeatColumn: HeatColumn{Slug: st.Slug, Title: st.Title, Lang: foreignLang(s, lang, j)}, first: len(order)}
 				cols[st.Slug] = c
 				order = append(order, c)
 			}
@@ -161,16 +165,23 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 			rank[ch] = i
 		}
 		for _, j := range s.Journeys {
-			row := HeatRow{Title: j.Title, URL: j.URL}
+			row := HeatRow{Title: j.Title, URL: j.URL, Lang: foreignLang(s, lang, j)}
 			for _, st := range j.Stages {
 				var a heatAcc
 				for _, tp := range st.Touchpoints {
 					a.add(tp)
 				}
-				row.Cells = append(row.Cells, a.cell(st.URL, st.Title))
+				c := a.cell(st.URL, st.Title)
+				c.Lang = row.Lang
+				row.Cells = append(row.Cells, c)
 			}
 			h.Journeys = append(h.Journeys, row)
-			h.ByStage = append(h.ByStage, journeyChannels(j, rank, lang))
+			jc := journeyChannels(j, rank, lang)
+			jc.Lang = row.Lang
+			for i := range jc.Columns {
+				jc.Columns[i].Lang = row.Lang
+			}
+			h.ByStage = append(h.ByStage, jc)
 		}
 		return h
 	}
@@ -186,7 +197,7 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 		index[c.Slug] = i
 	}
 	for _, j := range s.Journeys {
-		row := HeatRow{Title: j.Title, URL: j.URL, Cells: make([]HeatCell, len(order))}
+		row := HeatRow{Title: j.Title, URL: j.URL, Lang: foreignLang(s, lang, j), Cells: make([]HeatCell, len(order))}
 		for _, st := range j.Stages {
 			var a heatAcc
 			for _, tp := range st.Touchpoints {
@@ -201,7 +212,7 @@ func NewHeatmap(s *site.Site, lang string) Heatmap {
 		for _, tp := range ch.Touchpoints {
 			accs[index[tp.Stage.Slug]].add(tp)
 		}
-		row := HeatRow{Title: theme.ChannelName(lang, ch.Slug, ch.Title), URL: ch.URL, Cells: make([]HeatCell, len(order))}
+		row := HeatRow{Title: swimlane.ChannelName(lang, ch), URL: ch.URL, Cells: make([]HeatCell, len(order))}
 		for i, a := range accs {
 			row.Cells[i] = a.cell("", "")
 		}
@@ -233,7 +244,7 @@ func journeyChannels(j *site.Journey, rank map[*site.Channel]int, lang string) J
 	}
 	slices.SortFunc(chans, func(a, b *site.Channel) int { return rank[a] - rank[b] })
 	for _, ch := range chans {
-		row := HeatRow{Title: theme.ChannelName(lang, ch.Slug, ch.Title), URL: ch.URL}
+		row := HeatRow{Title: swimlane.ChannelName(lang, ch), URL: ch.URL}
 		for _, a := range rows[ch] {
 			row.Cells = append(row.Cells, a.cell("", ""))
 		}
@@ -246,16 +257,21 @@ func journeyChannels(j *site.Journey, rank map[*site.Channel]int, lang string) J
 // opportunities.html would with a range, but in Go: a big portal's board
 // has thousands of rows, and the template engine takes twenty times as
 // long over them, on every rebuild. Every text is escaped.
-func OpportunityRows(items []*site.Opportunity, link func(string) string, lang string, today time.Time) template.HTML {
+func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today time.Time) template.HTML {
+	link := s.Base.Link
 	var b strings.Builder
 	b.Grow(len(items) * 600)
 	esc := html.EscapeString
 	// Each cell names its column, for the cards the rows become on a phone.
 	label := func(key string) string { return ` data-label="` + esc(theme.Word(lang, key)) + `"` }
 	touchpoint, journey, owner, due := label("touchpoint"), label("journey"), label("owner"), label("due")
-	a := func(url, text string) {
+	a := func(url, text string, lang string) {
 		b.WriteString(`<a href="`)
 		b.WriteString(esc(link(url)))
+		if lang != "" { // the journey's own language, not the page's
+			b.WriteString(`" lang="`)
+			b.WriteString(esc(lang))
+		}
 		b.WriteString(`">`)
 		b.WriteString(esc(text))
 		b.WriteString(`</a>`)
@@ -267,15 +283,20 @@ func OpportunityRows(items []*site.Opportunity, link func(string) string, lang s
 		} else {
 			b.WriteString("\n<tr>")
 		}
-		b.WriteString(`<th scope="row">`)
+		ol := foreignLang(s, lang, o)
+		if ol != "" {
+			b.WriteString(`<th scope="row" lang="` + esc(ol) + `">`)
+		} else {
+			b.WriteString(`<th scope="row">`)
+		}
 		b.WriteString(esc(o.Title))
 		b.WriteString(`</th><td` + touchpoint + `>`)
-		a(o.Touchpoint.URL, o.Touchpoint.Title)
+		a(o.Touchpoint.URL, o.Touchpoint.Title, ol)
 		b.WriteString(`</td><td` + journey + `>`)
-		a(o.Touchpoint.Journey.URL, o.Touchpoint.Journey.Title)
+		a(o.Touchpoint.Journey.URL, o.Touchpoint.Journey.Title, ol)
 		b.WriteString(`</td><td` + owner + `>`)
 		if o.Owner != nil {
-			a(o.Owner.URL, o.Owner.Title)
+			a(o.Owner.URL, o.Owner.Title, "")
 		} else {
 			b.WriteString(`<span class="gap"><span aria-hidden="true">⚠ </span>`)
 			b.WriteString(esc(theme.Word(lang, "no-owner")))

@@ -55,7 +55,7 @@ func TestOpportunityBoard(t *testing.T) {
 		t.Errorf("board:\n%s\nwant:\n%s", strings.Join(got, " | "), want)
 	}
 
-	rows := string(OpportunityRows(OpportunityBoard(s)[0].Items, s.Base.Link, "en", time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
+	rows := string(OpportunityRows(s, OpportunityBoard(s)[0].Items, "en", time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
 	for _, want := range []string{
 		`<tr class="is-overdue"><th scope="row">Late &lt;i&gt;</th>`, // due 10 January, seen on 1 February
 		`<a href="/journeys/a/search/x/">X &lt;b&gt;</a>`,

@@ -35,7 +35,7 @@ func Signatures(s *site.Site, global uint64, gaps []rollup.Gap) *Signed {
 	summed := map[string]uint64{
 		"heatmap":       heatmapSum(s),
 		"opportunities": boardSum(s),
-		"gaps":          gapsSum(gaps),
+		"gaps":          gapsSum(s, gaps),
 	}
 	out := make(map[string]uint64, len(s.Routes))
 	for _, rt := range s.Routes {
@@ -95,7 +95,7 @@ func heatmapSum(s *site.Site) uint64 {
 		}
 	}
 	for _, c := range s.Channels {
-		f.add(c.Slug, c.Title, c.URL)
+		f.add(c.Slug, c.Title, c.URL, strconv.FormatUint(fingerprint(c), 16))
 	}
 	var e []byte
 	for _, tp := range s.Touchpoints {
@@ -133,12 +133,23 @@ func boardSum(s *site.Site) uint64 {
 	return f.Sum64()
 }
 
-// gapsSum is what the gaps page shows of each gap.
-func gapsSum(gaps []rollup.Gap) uint64 {
+// gapsSum is what the gaps page shows of each gap: as cjm check says it,
+// and as the page does (the build's date is in every page's sum already),
+// with the teams and journeys it is grouped and filtered by.
+func gapsSum(s *site.Site, gaps []rollup.Gap) uint64 {
 	f := newFields()
 	for _, g := range gaps {
 		it := gapItem(g.Item)
 		f.add(g.Rule, g.File, strconv.Itoa(g.Line), g.Message, g.Hint, it.Title, it.URL, it.Context)
+	}
+	for _, v := range GapViews(s, gaps, s.Settings.Language, time.Time{}) {
+		f.add(string(v.Sentence), string(v.Fix), v.JourneyKey(), v.TeamKey())
+	}
+	for _, t := range s.Teams {
+		f.add(t.Slug, t.Title, t.URL)
+	}
+	for _, j := range s.Journeys {
+		f.add(j.Slug, j.Title, j.URL, j.Language)
 	}
 	return f.Sum64()
 }
@@ -216,9 +227,9 @@ func (g *signer) route(rt site.Route) bool {
 	case *site.Page:
 		g.add(it)
 	default:
-		// The 404 page shows only what every page does; home and the
-		// lists show the whole portal.
-		return rt.Kind == "404"
+		// The 404 and data pages show only what every page does; home
+		// and the lists show the whole portal.
+		return rt.Kind == "404" || rt.Kind == "data"
 	}
 	return true
 }
@@ -297,7 +308,7 @@ func Global(s *site.Site, extra ...string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(sigSeed)
 	writeUint(&h, s.Settings.Hash)
-	for _, name := range []string{"personas", "teams", "journeys"} {
+	for _, name := range []string{"personas", "teams", "journeys", "channels"} {
 		if sec := s.Sections[name]; sec != nil {
 			writeUint(&h, sec.Hash)
 		}
@@ -358,6 +369,9 @@ func fingerprint(item any) uint64 {
 		writeUint(&h, it.Hash)
 	case *site.Channel:
 		h.WriteString("channel\x00" + it.URL + "\x00" + it.Title)
+		if it.File != nil { // names, kind, icon and body
+			writeUint(&h, it.File.Hash)
+		}
 	case *site.Journey:
 		h.WriteString("journey\x00" + it.URL)
 		writeUint(&h, it.Hash)

@@ -71,11 +71,29 @@ func TestFeelingsShown(t *testing.T) {
 			continue
 		}
 		for _, e := range row.Cells[0] {
+			if e.Face != EmotionFace(signum(e.Class)) {
+				t.Errorf("entry %q has face %q, want the face of its class %s", e.Text, e.Face, e.Class)
+			}
 			emotions = append(emotions, e.Text+" ("+e.Meta+", "+e.Class+")")
 		}
 	}
-	want = "Irina 🙂 +1 (Sign: positive, emotion-p1) | Tomas 😣 -2 (Sign: very negative, emotion-n2) | 😐 0 (Pay: neutral, emotion-0) | Irina 🙁 -1 (Wait: negative, emotion-n1)"
+	want = "Irina +1 (Sign: positive, emotion-p1) | Tomas -2 (Sign: very negative, emotion-n2) | 0 (Pay: neutral, emotion-0) | Irina -1 (Wait: negative, emotion-n1)"
 	if got := strings.Join(emotions, " | "); got != want {
 		t.Errorf("emotions row:\n got %s\nwant %s", got, want)
 	}
+}
+
+// signum reads an emotion back from its class: emotion-n2 is -2.
+func signum(class string) int {
+	switch class {
+	case "emotion-n2":
+		return -2
+	case "emotion-n1":
+		return -1
+	case "emotion-p1":
+		return 1
+	case "emotion-p2":
+		return 2
+	}
+	return 0
 }

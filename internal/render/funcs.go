@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,7 +22,12 @@ import (
 // cards renders the cards many pages repeat, kept between builds; nil
 // renders them every time.
 func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
-	lang := s.Settings.Language
+	return FuncsIn(s, s.Settings.Language, now, gaps, cards)
+}
+
+// FuncsIn is Funcs for pages in language lang: every word the functions
+// say, and every partial they render, is in lang.
+func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return template.FuncMap{
 		// url makes every internal link, from a path relative to the site root.
@@ -31,7 +38,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"t": func(key string) string { return theme.Word(lang, key) },
 		// tw looks up the word for an enum value, keeping unknown values as written.
 		"tw": func(v string) string {
-			if w, ok := theme.Words[lang][v]; ok {
+			if w, ok := theme.Lookup(lang, v); ok {
 				return w
 			}
 			return v
@@ -41,28 +48,42 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"num":          FormatNumber,
 		"percent":      func(v float64) string { return FormatNumber(v*100) + " %" },
 		"emotionWord":  func(e int) string { return theme.EmotionWord(lang, e) },
-		"emotionGlyph": EmotionGlyph,
 		"emotionClass": emotionClass,
 		"kpiValue":     swimlane.KPIValue,
 		// kpiStatus says whether a KPI is met: "met", "missed" or "unmeasured".
 		"kpiStatus":    KPIStatus,
 		"emotionSign":  func(e int) string { return signed(e) },
-		"channelTitle": func(c *site.Channel) string { return theme.ChannelName(lang, c.Slug, c.Title) },
-		"overdue":      func(o *site.Opportunity) bool { return rollup.Overdue(o, today) },
+		"channelTitle": func(c *site.Channel) string { return swimlane.ChannelName(lang, c) },
+		// langOf is the language an item is written in where it is not the
+		// page's: a journey's own, for the journey, its stages, touchpoints
+		// and opportunities; "" else. Pages mark such a title with `lang`.
+		"langOf": func(item any) string { return foreignLang(s, lang, item) },
+		// channelsOf keeps the site's channels of one kind: online, offline, or "" for those nobody said.
+		"channelsOf": func(kind string) []*site.Channel {
+			var out []*site.Channel
+			for _, c := range s.Channels {
+				if c.Kind == kind {
+					out = append(out, c)
+				}
+			}
+			return out
+		},
+		"overdue": func(o *site.Opportunity) bool { return rollup.Overdue(o, today) },
 		"editURL": func(file string) string {
 			if s.Settings.EditURL == "" || file == "" {
 				return ""
 			}
 			return strings.TrimSuffix(s.Settings.EditURL, "/") + "/" + file
 		},
-		"join": strings.Join,
+		"join":      strings.Join,
+		"hasPrefix": strings.HasPrefix,
 		// card renders a partial for an item, from the cache of cards when
 		// one is given: {{card "partials/touchpoint-card.html" .}}.
 		"card": func(name string, item any) (template.HTML, error) {
 			if cards == nil {
 				return "", fmt.Errorf("card %s: no cache of cards", name)
 			}
-			return cards.card(name, item)
+			return cards.card(name, lang, item)
 		},
 		// cached renders a partial once per build for each key, and gives the
 		// same HTML to every page with that key: the partial must show
@@ -73,7 +94,7 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			if cards == nil {
 				return "", fmt.Errorf("cached %s: no cache of partials", name)
 			}
-			return cards.cached(name, data, fmt.Sprint(key...))
+			return cards.cached(name, lang, data, fmt.Sprint(key...))
 		},
 		// summary rolls up a journey, stage, persona, team or the whole site: counts, means, KPIs, health.
 		"summary": func(item any) (rollup.Summary, error) {
@@ -87,9 +108,22 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 			case *site.Team:
 				return rollup.Team(it, today), nil
 			case *site.Site:
-				return rollup.Of(it.Touchpoints, today), nil
+				return rollup.Of(rollup.InState(it.Touchpoints, "current"), today), nil
 			}
 			return rollup.Summary{}, fmt.Errorf("summary: cannot roll up %T", item)
+		},
+		// summaryToBe rolls up the to-be journeys of a persona, team or .Site,
+		// which summary leaves out: summary says how things are today.
+		"summaryToBe": func(item any) (rollup.Summary, error) {
+			switch it := item.(type) {
+			case *site.Persona:
+				return rollup.PersonaToBe(it, today), nil
+			case *site.Team:
+				return rollup.TeamToBe(it, today), nil
+			case *site.Site:
+				return rollup.Of(rollup.InState(it.Touchpoints, "target"), today), nil
+			}
+			return rollup.Summary{}, fmt.Errorf("summaryToBe: cannot roll up %T", item)
 		},
 		// healthLow says a journey's health is under half: most weight on painful moments.
 		"healthLow": func(v float64) bool { return v < 50 },
@@ -115,11 +149,19 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		},
 		// gapItem names the item a gap concerns, with its page.
 		"gapItem": gapItem,
+		// gapViews says every gap as a sentence in the page's language (see GapView).
+		"gapViews": func() []GapView { return GapViews(s, gaps, lang, today) },
+		// gapGroups groups gap views by "journey" or by "team".
+		"gapGroups": func(views []GapView, by string) []GapGroup { return GroupGaps(s, views, by, lang) },
+		// gapTally counts gap views by team and rule, the total last.
+		"gapTally": func(views []GapView) []GapTally { return TallyGaps(s, views, lang) },
+		// gapRulesOf lists the rules gap views have gaps of.
+		"gapRulesOf": RulesOf,
 		// opportunityBoard is every opportunity, by status.
 		"opportunityBoard": func() []OpportunityGroup { return OpportunityBoard(s) },
 		// opportunityRows writes the board's rows (see OpportunityRows).
 		"opportunityRows": func(items []*site.Opportunity) template.HTML {
-			return OpportunityRows(items, s.Base.Link, lang, today)
+			return OpportunityRows(s, items, lang, today)
 		},
 		// heatmap is mean emotion by journey and stage, and by channel and stage.
 		"heatmap": func() Heatmap { return NewHeatmap(s, lang) },
@@ -135,6 +177,28 @@ func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) temp
 		"add": func(a, b int) int { return a + b },
 		// count writes a number with its noun in the language's plural form: "5 этапов".
 		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
+		// slugs are the slugs of personas, journeys or teams, space-separated, for a filter's value.
+		"slugs": slugList,
+		// journeyTags are the tags of the site's journeys, once each, by their slugs' order.
+		"journeyTags": func() []Tag { return JourneyTags(s.Journeys) },
+		// journeyTeams are the teams that own journeys, in the site's order.
+		"journeyTeams": func() []*site.Team {
+			var out []*site.Team
+			for _, t := range s.Teams {
+				if len(t.Journeys) > 0 {
+					out = append(out, t)
+				}
+			}
+			return out
+		},
+		// dataPage reports whether the portal has its data page at /data/ (a page of its own may take the URL).
+		"dataPage": func() bool {
+			return slices.ContainsFunc(s.Routes, func(r site.Route) bool { return r.Kind == "data" })
+		},
+		// dataFiles are the files the data page lists: the exports and the front matter's schemas.
+		"dataFiles": DataFiles,
+		// emotionFace draws an emotion from -2 to 2 as a small face, for pages (never an emoji).
+		"emotionFace": EmotionFace,
 		// journeyGroups groups journeys by their personas, as-is before to-be.
 		"journeyGroups": func(js []*site.Journey) []JourneyGroup { return GroupJourneys(s.Personas, js) },
 		// sparkline draws a journey's emotion curve small, for its card.
@@ -147,19 +211,19 @@ func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// EmotionGlyph shows an emotion without relying on colour.
-func EmotionGlyph(e int) string {
-	switch {
-	case e <= -2:
-		return "😣"
-	case e == -1:
-		return "🙁"
-	case e == 0:
-		return "😐"
-	case e == 1:
-		return "🙂"
-	}
-	return "😄"
+// EmotionFace draws emotion e (-2 to 2) as a face of 1em whose mouth bends
+// with it, in the text's colour, as the map draws its faces; pages write
+// the number and the word beside it, so that neither colour nor the face
+// alone tells the feeling. The face is decoration: aria-hidden.
+func EmotionFace(e int) template.HTML {
+	e = min(max(e, -2), 2)
+	bend := float64(e) * 2.2
+	y := 13.5 - bend/2
+	return template.HTML(fmt.Sprintf(`<svg class="face-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">`+
+		`<circle cx="10" cy="10" r="8.6" fill="none" stroke="currentColor" stroke-width="1.8"/>`+
+		`<circle cx="6.6" cy="7.6" r="1.4" fill="currentColor"/><circle cx="13.4" cy="7.6" r="1.4" fill="currentColor"/>`+
+		`<path d="M5.5 %sQ10 %s 14.5 %s" fill="none" stroke="currentColor" stroke-width="1.7" stroke-linecap="round"/></svg>`,
+		FormatNumber(y), FormatNumber(13.5+bend), FormatNumber(y)))
 }
 
 func signed(e int) string {
@@ -215,6 +279,46 @@ func gapItem(item any) GapItem {
 		return GapItem{Title: it.Title, URL: it.URL}
 	}
 	return GapItem{}
+}
+
+// foreignLang is the language of item's journey when it is not lang, the
+// page's; "" when it is, or when item belongs to no journey.
+func foreignLang(s *site.Site, lang string, item any) string {
+	var j *site.Journey
+	switch it := item.(type) {
+	case *site.Journey:
+		j = it
+	case *site.Stage:
+		j = it.Journey
+	case *site.Touchpoint:
+		j = it.Journey
+	case *site.Opportunity:
+		j = it.Touchpoint.Journey
+	}
+	if l := s.Lang(j); j != nil && l != lang {
+		return l
+	}
+	return ""
+}
+
+// Localize readies theme th for the pages of every journey in its own
+// language (see theme.Localize), with FuncsIn for that language and the
+// functions more gives for it.
+func Localize(th *theme.Theme, s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials, more func(lang string) template.FuncMap) error {
+	done := map[string]bool{s.Settings.Language: true}
+	for _, j := range s.Journeys {
+		if lang := s.Lang(j); !done[lang] {
+			done[lang] = true
+			funcs := FuncsIn(s, lang, now, gaps, cards)
+			if more != nil {
+				maps.Copy(funcs, more(lang))
+			}
+			if err := th.Localize(lang, funcs); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // drawFunnel draws a journey's funnel, or nothing when no stage gives a

@@ -2,7 +2,11 @@ package render
 
 import (
 	"slices"
+	"strings"
 
+	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/export"
+	"github.com/cjm-portal/cjm/internal/schema"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
@@ -55,4 +59,64 @@ func targetRank(j *site.Journey) int {
 		return 1
 	}
 	return 0
+}
+
+// Tag is a journey tag as written, and its slug for filters.
+type Tag struct{ Slug, Title string }
+
+// JourneyTags lists the tags of journeys once each, as first written, in
+// the order of their slugs.
+func JourneyTags(journeys []*site.Journey) []Tag {
+	seen := map[string]bool{}
+	var out []Tag
+	for _, j := range journeys {
+		for _, t := range j.Tags {
+			slug := content.Slugify(t)
+			if slug != "" && !seen[slug] {
+				seen[slug] = true
+				out = append(out, Tag{slug, t})
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b Tag) int { return strings.Compare(a.Slug, b.Slug) })
+	return out
+}
+
+// slugList writes the slugs of items (personas, journeys, teams, or text
+// to slugify) space-separated: the value of a filter's data attribute.
+func slugList(items any) string {
+	var out []string
+	switch it := items.(type) {
+	case []*site.Persona:
+		for _, p := range it {
+			out = append(out, p.Slug)
+		}
+	case []*site.Journey:
+		for _, j := range it {
+			out = append(out, j.Slug)
+		}
+	case []string:
+		for _, s := range it {
+			out = append(out, content.Slugify(s))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// DataFile is a file the data page links to: its path from the site's
+// root, and the interface word that says what it holds.
+type DataFile struct{ Path, Word string }
+
+// DataFiles are the exports a build writes, with their schema, and the
+// front matter's schemas, in the order the data page lists them.
+func DataFiles() []DataFile {
+	out := []DataFile{
+		{export.JSONPath, "data-json"}, {export.SchemaPath, "data-schema"},
+		{export.TouchpointsPath, "data-touchpoints"}, {export.OpportunitiesPath, "data-opportunities"}, {export.KPIsPath, "data-kpis"},
+		{"data/history.csv", "data-history"},
+	}
+	for _, k := range schema.Kinds {
+		out = append(out, DataFile{"schema/" + schema.FileName(k), "data-kind-" + k})
+	}
+	return out
 }

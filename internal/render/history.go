@@ -149,7 +149,7 @@ func personaNamer(s *site.Site) func(string) string {
 
 // journeyHistory makes a journey's history page.
 func (r *Renderer) journeyHistory(j *site.Journey) *JourneyHistory {
-	h, lang := r.hist, r.lang
+	h, lang := r.hist, r.site.Lang(j)
 	out := &JourneyHistory{}
 	if !h.Available() {
 		out.Unavailable = historyOff(h)
@@ -262,9 +262,9 @@ func historyData(points []*history.Point, curves []int, labels []HistoryPoint, l
 }
 
 // HistoryFuncs are the template functions of the history: updated, asOf,
-// trend and movedSince (see the README's list of functions).
-func HistoryFuncs(s *site.Site, h *history.History, now time.Time) template.FuncMap {
-	lang := s.Settings.Language
+// trend and movedSince (see the README's list of functions), saying their
+// words in lang.
+func HistoryFuncs(lang string, h *history.History, now time.Time) template.FuncMap {
 	return template.FuncMap{
 		// updated says when a page's item was last changed, and by whom.
 		"updated": func(p *Page) *Updated { return updatedOf(p, h, lang) },

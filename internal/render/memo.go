@@ -12,13 +12,13 @@ import (
 // never grows past one site's worth. Safe for concurrent use.
 type Memo struct {
 	mu         sync.Mutex
-	texts, new map[uint64]string
+	texts, new map[uint64]searchParts
 	exports    *export.Cache // each touchpoint's data, encoded
 }
 
 // NewMemo returns an empty memo.
 func NewMemo() *Memo {
-	return &Memo{texts: map[uint64]string{}, new: map[uint64]string{}, exports: export.NewCache()}
+	return &Memo{texts: map[uint64]searchParts{}, new: map[uint64]searchParts{}, exports: export.NewCache()}
 }
 
 // exportCache is the data export's cache; nil for a nil memo.
@@ -29,7 +29,7 @@ func (m *Memo) exportCache() *export.Cache {
 	return m.exports
 }
 
-func (m *Memo) text(hash uint64) (string, bool) {
+func (m *Memo) text(hash uint64) (searchParts, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	t, ok := m.texts[hash]
@@ -39,7 +39,7 @@ func (m *Memo) text(hash uint64) (string, bool) {
 	return t, ok
 }
 
-func (m *Memo) keepText(hash uint64, t string) {
+func (m *Memo) keepText(hash uint64, t searchParts) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.new[hash] = t
@@ -49,5 +49,5 @@ func (m *Memo) keepText(hash uint64, t string) {
 func (m *Memo) next() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.texts, m.new = m.new, make(map[uint64]string, len(m.new))
+	m.texts, m.new = m.new, make(map[uint64]searchParts, len(m.new))
 }

@@ -30,6 +30,7 @@ type Partials struct {
 
 type cardKey struct {
 	name string
+	lang string // the language of the page it is on
 	sum  uint64 // a card's item sum
 	key  string // a {{cached}} partial's key
 	once bool   // kept for one build: a {{cached}} partial
@@ -57,8 +58,9 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 	}
 }
 
-// card renders partial name for item, or takes it from the cache.
-func (p *Partials) card(name string, item any) (template.HTML, error) {
+// card renders partial name for item on a page in lang, or takes it from
+// the cache.
+func (p *Partials) card(name, lang string, item any) (template.HTML, error) {
 	p.mu.Lock()
 	th, sigs := p.theme, p.sums
 	p.mu.Unlock()
@@ -67,21 +69,21 @@ func (p *Partials) card(name string, item any) (template.HTML, error) {
 	}
 	sum, ok := sigs.sum(item)
 	if !ok {
-		return th.Partial(name, item)
+		return th.PartialIn(name, lang, item)
 	}
-	return p.render(th, cardKey{name: name, sum: sum}, item)
+	return p.render(th, cardKey{name: name, lang: lang, sum: sum}, item)
 }
 
-// cached renders partial name once per build and key, for the parts of
-// a page that are the same on many pages.
-func (p *Partials) cached(name string, data any, key string) (template.HTML, error) {
+// cached renders partial name once per build, language and key, for the
+// parts of a page that are the same on many pages.
+func (p *Partials) cached(name, lang string, data any, key string) (template.HTML, error) {
 	p.mu.Lock()
 	th := p.theme
 	p.mu.Unlock()
 	if th == nil {
 		return "", errNotBound
 	}
-	return p.render(th, cardKey{name: name, key: key, once: true}, data)
+	return p.render(th, cardKey{name: name, lang: lang, key: key, once: true}, data)
 }
 
 // render takes the partial under k from the cache, or renders it with data
@@ -94,7 +96,7 @@ func (p *Partials) render(th *theme.Theme, k cardKey, data any) (template.HTML, 
 	if ok {
 		return html, nil
 	}
-	html, err := th.Partial(k.name, data)
+	html, err := th.PartialIn(k.name, k.lang, data)
 	if err != nil {
 		return "", err
 	}

@@ -136,9 +136,10 @@ func (r *Renderer) layout(j *site.Journey) *swimlane.Layout { return r.take(j).m
 // take gives one of a journey's three pages its shared map, which the
 // third lets go.
 func (r *Renderer) take(j *site.Journey) *sharedLayout {
-	sl := &sharedLayout{paneOptions: swimlane.Options{Lang: r.lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}}
+	lang := r.site.Lang(j)
+	sl := &sharedLayout{paneOptions: swimlane.Options{Lang: lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}}
 	sl.measure = sync.OnceValue(func() *swimlane.Layout {
-		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now, Trend: r.trendOf})
+		return swimlane.Measure(j, swimlane.Options{Lang: lang, Today: r.now, Trend: r.trendOf})
 	})
 	sl.panes = sync.OnceValue(func() swimlane.Panes { return sl.measure().Panes(sl.paneOptions) })
 	v, _ := r.layouts.LoadOrStore(j, sl)
@@ -325,7 +326,7 @@ func (r *Renderer) Route(rt site.Route) (string, []byte, error) {
 	case "map":
 		j := rt.Item.(*site.Journey)
 		rel := relativeFrom(j.URL)
-		return OutputPath(rt.Path), r.layout(j).SVG(swimlane.Options{Lang: r.lang, Link: rel, FontURL: rel("fonts/"), Today: r.now, Standalone: true}), nil
+		return OutputPath(rt.Path), r.layout(j).SVG(swimlane.Options{Lang: r.site.Lang(j), Link: rel, FontURL: rel("fonts/"), Today: r.now, Standalone: true}), nil
 	case "alias":
 		return OutputPath(rt.Path), aliasPage(r.site.Base.Link(rt.Item.(*site.Alias).To), r.lang), nil
 	}
@@ -333,16 +334,17 @@ func (r *Renderer) Route(rt site.Route) (string, []byte, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	data, err := r.theme.Execute(rt.Kind, p)
+	data, err := r.theme.ExecuteIn(rt.Kind, p.Lang, p)
 	return OutputPath(rt.Path), data, err
 }
 
 func (r *Renderer) page(rt site.Route) (*Page, error) {
 	s := r.site
-	p := &Page{Site: s, Kind: rt.Kind, Path: rt.Path, Lang: r.lang, Source: rt.File}
-	home := Crumb{Title: theme.Word(r.lang, "home"), URL: ""}
+	lang := r.langOf(rt.Item)
+	p := &Page{Site: s, Kind: rt.Kind, Path: rt.Path, Lang: lang, Source: rt.File}
+	home := Crumb{Title: theme.Word(lang, "home"), URL: ""}
 	section := func(name string) Crumb {
-		title := theme.Word(r.lang, name)
+		title := theme.Word(lang, name)
 		if sec := s.Sections[name]; sec != nil && sec.Title != "" {
 			title = sec.Title
 		}
@@ -356,7 +358,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 			p.Title = s.Settings.Title
 			body = s.Settings.Body
 		case "404":
-			p.Title = theme.Word(r.lang, "not-found")
+			p.Title = theme.Word(lang, "not-found")
 		default:
 			c := section(rt.Kind)
 			p.Title = c.Title
@@ -375,8 +377,11 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		}
 		p.Crumbs = []Crumb{home, section("teams")}
 	case *site.Channel:
-		p.Channel, p.Title = it, theme.ChannelName(r.lang, it.Slug, it.Title)
+		p.Channel, p.Title = it, swimlane.ChannelName(lang, it)
 		p.Crumbs = []Crumb{home, section("channels")}
+		if it.File != nil {
+			body = it.File.Body
+		}
 	case *site.Journey:
 		if rt.Kind == "embed" {
 			p.Journey, p.Title = it, it.Title
@@ -384,21 +389,21 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 			break
 		}
 		if rt.Kind == "history" {
-			p.Journey, p.Title = it, it.Title+" · "+theme.Word(r.lang, "history")
+			p.Journey, p.Title = it, it.Title+" · "+theme.Word(lang, "history")
 			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
 			p.History = r.journeyHistory(it)
 			break
 		}
 		if rt.Kind == "compare" {
-			p.Journey, p.Title = it, it.Title+" · "+theme.Word(r.lang, "compare")
+			p.Journey, p.Title = it, it.Title+" · "+theme.Word(lang, "compare")
 			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
-			p.Compare = NewComparison(it, it.Target, r.lang)
-			p.CurvesSVG = template.HTML(swimlane.Curves(it, it.Target, swimlane.Options{Lang: r.lang, Link: s.Base.Link})) // escaped by swimlane
+			p.Compare = NewComparison(it, it.Target, lang)
+			p.CurvesSVG = template.HTML(swimlane.Curves(it, it.Target, swimlane.Options{Lang: lang, Link: s.Base.Link})) // escaped by swimlane
 			break
 		}
 		p.Journey, p.Title, body = it, it.Title, it.Body
 		p.Crumbs = []Crumb{home, section("journeys")}
-		p.Map = NewTable(it, r.lang)
+		p.Map = NewTable(it, lang)
 		r.addMap(p, it)
 	case *site.Stage:
 		p.Stage, p.Journey, p.Title, body = it, it.Journey, it.Title, it.Body
@@ -429,6 +434,20 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	return p, nil
 }
 
+// langOf is the language of the page showing item: a journey's own, on
+// the pages of the journey, its stages and touchpoints; else the site's.
+func (r *Renderer) langOf(item any) string {
+	switch it := item.(type) {
+	case *site.Journey:
+		return r.site.Lang(it)
+	case *site.Stage:
+		return r.site.Lang(it.Journey)
+	case *site.Touchpoint:
+		return r.site.Lang(it.Journey)
+	}
+	return r.lang
+}
+
 // meta returns the common fields of an item that has a content file.
 func meta(item any) *content.Meta {
 	switch it := item.(type) {
@@ -444,6 +463,10 @@ func meta(item any) *content.Meta {
 		return &it.Meta
 	case *site.Page:
 		return &it.Meta
+	case *site.Channel:
+		if it.File != nil {
+			return &it.File.Meta
+		}
 	}
 	return nil
 }

@@ -14,13 +14,14 @@ import (
 	"github.com/cjm-portal/cjm/internal/content"
 
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
 // The search index, search.json, is what themes/default/static/js/search.js
 // searches in the browser, with no server. It is one line of JSON:
 //
-//	{"v":1,"kinds":["Journeys","Stages",...],"items":[[kind,"title","path",ctx,"text"],...]}
+//	{"v":2,"kinds":["Journeys","Stages",...],"items":[[kind,"title","path",ctx,"text","heads","body"],...]}
 //
 // In an item:
 //   - kind is an index into kinds, the kinds' names in the interface
@@ -33,14 +34,19 @@ import (
 //     relative to the site's root.
 //   - path is URL-escaped; the page prefixes it with the base URL.
 //   - text is the item's other searchable words, normalised (see
-//     normalizeSearch): description, key lists and the start of the body,
-//     each word once, leaving out the title's words (the page normalises
-//     titles itself) and one-letter words. Fields come first and the body
-//     last, as on a big portal every text is cut short (see fitTexts).
+//     normalizeSearch): description and key lists, each word once,
+//     leaving out the title's words (the page normalises titles itself)
+//     and one-letter words.
+//   - heads are the words of the body's headings, normalised the same way.
+//   - body is the start of the body as plain text, as written: the page
+//     normalises it to search it, and shows a snippet of it around the
+//     first word found. On a big portal texts and bodies are cut short
+//     (see fitTexts).
 //
-// An item matches when every word of the query starts a word of its title
-// or text.
-const searchVersion = 1
+// heads and body are left out when empty, body last. An item matches when
+// every word of the query starts a word of its title, text, heads or body;
+// title matches rank first, then headings, then the rest.
+const searchVersion = 2
 
 // searchBudget is the most bytes search.json may take: the issue asks for
 // under 2 MB at 10,000 touchpoints. Titles and paths are kept whole; the
@@ -59,7 +65,7 @@ var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "tea
 // searchIndex returns search.json for site s with the interface in lang.
 // memo, which may be nil, keeps items' texts between builds.
 func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
-	text := func(hash uint64, title string, body []byte, fields ...any) string {
+	text := func(hash uint64, title string, body []byte, fields ...any) searchParts {
 		if memo == nil || hash == 0 {
 			return searchText(title, body, fields...)
 		}
@@ -82,7 +88,7 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 	var items []searchItem
 	var paths []string // of the items, unescaped
 	// add adds an item; parent is the index of its parent item, or -1.
-	add := func(k, title, url string, parent int, text string) {
+	add := func(k, title, url string, parent int, text searchParts) {
 		paths = append(paths, url)
 		if parent >= 0 && strings.HasPrefix(url, paths[parent]) { // always so in a resolved site
 			url = url[len(paths[parent]):]
@@ -122,24 +128,47 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 		add("teams", t.Title, t.URL, -1, searchText(t.Title, body, t.Description, t.Lead, t.Contact))
 	}
 	for _, c := range s.Channels {
-		title := theme.ChannelName(lang, c.Slug, c.Title)
-		add("channels", title, c.URL, -1, searchText(title, nil, c.Title, c.Slug))
+		title := swimlane.ChannelName(lang, c)
+		var body []byte
+		desc := ""
+		if c.File != nil {
+			body, desc = c.File.Body, c.File.Description
+		}
+		names := make([]string, 0, len(c.Titles))
+		for _, l := range content.Languages {
+			if t := c.Titles[l]; t != "" {
+				names = append(names, t)
+			}
+		}
+		add("channels", title, c.URL, -1, searchText(title, body, c.Title, c.Slug, names, desc))
 	}
 	for _, p := range s.Pages {
 		add("pages", p.Title, p.URL, -1, text(p.Hash, p.Title, p.Body, p.Description))
 	}
 
-	texts := make([]string, len(items))
+	// Texts and bodies share what titles and paths leave of the budget. A
+	// text is letters, digits and spaces, so it takes as many bytes in
+	// JSON as it has; a body may take a few more for its escapes, so the
+	// cut is made again, tighter, until the whole fits.
+	texts := make([]string, 2*len(items))
 	for i := range items {
-		texts[i], items[i].text = items[i].text, ""
+		texts[2*i], texts[2*i+1] = items[i].text.text, items[i].text.body
+		items[i].text.text, items[i].text.body = "", ""
 	}
-	// A text is letters, digits and spaces, so it takes as many bytes in
-	// JSON as it has.
-	texts = fitTexts(texts, searchBudget-len(encodeSearch(kinds, items)))
-	for i := range items {
-		items[i].text = texts[i]
+	fixed := len(encodeSearch(kinds, items))
+	out := encodeSearch(kinds, items)
+	for budget := searchBudget - fixed; budget > 0; {
+		cut := fitTexts(texts, budget)
+		for i := range items {
+			items[i].text.text, items[i].text.body = cut[2*i], cut[2*i+1]
+		}
+		out = encodeSearch(kinds, items)
+		if len(out) <= searchBudget {
+			break
+		}
+		budget -= len(out) - searchBudget
 	}
-	return encodeSearch(kinds, items)
+	return out
 }
 
 // searchItem is one item of search.json; parent is -1 for none.
@@ -147,8 +176,13 @@ type searchItem struct {
 	kind        int
 	title, path string
 	parent      int
-	text        string
+	text        searchParts
 }
+
+// searchParts are what an item is searched by besides its title: the
+// normalised words of its fields and of its body's headings, and the start
+// of its body as written.
+type searchParts struct{ text, heads, body string }
 
 // encodeSearch writes search.json by hand: encoding/json spent most of a
 // rebuild's search index on reflecting over the items.
@@ -158,7 +192,7 @@ func encodeSearch(kinds []string, items []searchItem) []byte {
 		n += len(k) + 3
 	}
 	for _, it := range items {
-		n += len(it.title) + len(it.path) + len(it.text) + 24
+		n += len(it.title) + len(it.path) + len(it.text.text) + len(it.text.heads) + len(it.text.body) + 32
 	}
 	b := make([]byte, 0, n)
 	b = append(b, `{"v":`...)
@@ -188,7 +222,15 @@ func encodeSearch(kinds []string, items []searchItem) []byte {
 			b = append(b, `""`...)
 		}
 		b = append(b, ',')
-		b = appendJSONString(b, it.text)
+		b = appendJSONString(b, it.text.text)
+		if it.text.heads != "" || it.text.body != "" {
+			b = append(b, ',')
+			b = appendJSONString(b, it.text.heads)
+		}
+		if it.text.body != "" {
+			b = append(b, ',')
+			b = appendJSONString(b, it.text.body)
+		}
 		b = append(b, ']')
 	}
 	return append(b, "]}\n"...)
@@ -287,11 +329,11 @@ func fitTexts(texts []string, budget int) []string {
 	return out
 }
 
-// searchText is the normalised text of an item with the given title: the
-// words of fields (strings or string lists) and of the start of its
-// Markdown body, each once, leaving out the title's words and one-letter
-// words.
-func searchText(title string, body []byte, fields ...any) string {
+// searchText is what an item with the given title is searched by: the
+// words of fields (strings or string lists) and of its Markdown body's
+// headings, each once, normalised, leaving out the title's words and
+// one-letter words; and the start of the body as plain text.
+func searchText(title string, body []byte, fields ...any) searchParts {
 	seen := map[string]bool{}
 	for _, w := range strings.Fields(normalizeSearch(title)) {
 		seen[w] = true
@@ -325,10 +367,61 @@ func searchText(title string, body []byte, fields ...any) string {
 			panic(fmt.Sprintf("searchText: cannot index %T", f))
 		}
 	}
-	if len(body) > 0 {
-		addText(bodyExcerpt(body, searchBodyRunes))
+	var out searchParts
+	out.text = b.String()
+	b.Reset()
+	for _, h := range bodyHeadings(body) {
+		addText(h)
 	}
-	return b.String()
+	out.heads = b.String()
+	if len(body) > 0 {
+		out.body = plainExcerpt(bodyExcerpt(body, searchBodyRunes))
+	}
+	return out
+}
+
+// bodyHeadings are the texts of a Markdown body's ATX headings ("## Why").
+func bodyHeadings(body []byte) []string {
+	var out []string
+	for len(body) > 0 {
+		line := body
+		if k := bytes.IndexByte(body, '\n'); k >= 0 {
+			line, body = body[:k], body[k+1:]
+		} else {
+			body = nil
+		}
+		t := bytes.TrimLeft(line, " ")
+		if len(line)-len(t) > 3 || len(t) == 0 || t[0] != '#' {
+			continue
+		}
+		h := bytes.TrimLeft(t, "#")
+		if n := len(t) - len(h); n <= 6 && (len(h) == 0 || h[0] == ' ' || h[0] == '\t') {
+			out = append(out, strings.TrimSpace(strings.TrimRight(string(h), "# ")))
+		}
+	}
+	return out
+}
+
+// plainExcerpt reads an excerpt of Markdown as a person would: without
+// the marks of headings, lists, quotes, emphasis, code and links.
+func plainExcerpt(s string) string {
+	words := strings.Fields(s)
+	out := words[:0]
+	for _, w := range words {
+		if strings.Trim(w, "#>*+-") == "" {
+			continue // a heading's, quote's or list item's mark
+		}
+		w = strings.NewReplacer("![", "", "[", "", "]", "", "**", "", "__", "", "`", "").Replace(w)
+		w = strings.Trim(w, "*")
+		switch {
+		case w == "":
+		case len(out) > 0 && strings.ContainsRune(".,;:!?)»", []rune(w)[0]):
+			out[len(out)-1] += w // punctuation left alone by a tag taken out
+		default:
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // bodyExcerpt is the start of a Markdown body as plain text, at most max

@@ -44,6 +44,31 @@ func TestBodyExcerpt(t *testing.T) {
 	}
 }
 
+// TestSearchTextParts checks what an item is searched by, part by part:
+// its fields' words, its headings' words, and its body as a person reads it.
+func TestSearchTextParts(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		fields            []any
+		want              searchParts
+	}{
+		{"fields without the title's words", "Order status", "", []any{"Where is my order?", []string{"a late courier"}},
+			searchParts{text: "where is my late courier"}},
+		{"headings apart from the body", "T", "# Why it hurts\n\nThe **code** comes late.\n\n## Why it hurts ##\n    # not a heading\n#hashtag\n", nil,
+			searchParts{heads: "why it hurts", body: "Why it hurts The code comes late. Why it hurts not a heading #hashtag"}},
+		{"lists, quotes and links read as text", "T", "> quoted\n\n- one\n- [two](/two/) and `code`\n", nil,
+			searchParts{body: "quoted one two and code"}},
+		{"no body", "T", "", []any{"desc"}, searchParts{text: "desc"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := searchText(tt.title, []byte(tt.body), tt.fields...); got != tt.want {
+				t.Errorf("searchText =\n%+v, want\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestFitTexts(t *testing.T) {
 	texts := []string{"aa bb", "cc dd ee ff gg", "hh ii jj kk ll mm nn"}
 	if got := fitTexts(texts, 100); strings.Join(got, "|") != strings.Join(texts, "|") {
@@ -90,7 +115,7 @@ func TestSearchIndex(t *testing.T) {
 	if err := json.Unmarshal(data, &idx); err != nil {
 		t.Fatalf("search.json does not parse: %v\n%s", err, data)
 	}
-	if idx.V != 1 || len(idx.Kinds) != len(searchKinds) || idx.Kinds[2] != "Точки контакта" {
+	if idx.V != 2 || len(idx.Kinds) != len(searchKinds) || idx.Kinds[2] != "Точки контакта" {
 		t.Errorf("v = %d, kinds = %q", idx.V, idx.Kinds)
 	}
 	if strings.Contains(string(data), `\u003c`) {
@@ -108,7 +133,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("SMS-код is of kind %v", tp[0])
 	}
 	text := tp[4].(string)
-	for _, w := range []string{"приходит", "минуту", "ждать", "все", "время", "тело", "елка", "lodz"} {
+	for _, w := range []string{"приходит", "минуту", "ждать", "все", "время"} {
 		if !strings.Contains(" "+text+" ", " "+w+" ") {
 			t.Errorf("the touchpoint's text %q lacks %q", text, w)
 		}
@@ -117,6 +142,11 @@ func TestSearchIndex(t *testing.T) {
 		if strings.Contains(" "+text+" ", " "+w+" ") {
 			t.Errorf("the touchpoint's text %q holds %q", text, w)
 		}
+	}
+	// The body's headings are searched apart, to rank above the body; the
+	// body is kept as written, for the snippet, without its marks.
+	if len(tp) != 7 || tp[5] != "тело" || tp[6] != "Тело Ёлка & Łódź." {
+		t.Errorf("the touchpoint's heads and body: %q", tp[4:])
 	}
 	// The touchpoint points at its stage, the stage at its journey, and the
 	// paths add up to the page's URL, escaped.
@@ -128,10 +158,10 @@ func TestSearchIndex(t *testing.T) {
 	if got, want := journey[2].(string)+stage[2].(string)+tp[2].(string), site.EscapePath(s.Touchpoints[0].URL); got != want {
 		t.Errorf("path = %q, want %q", got, want)
 	}
-	if g := byTitle["Глоссарий"]; g == nil || g[4] != "словарь терминов портала" || g[2] != "glossary/" {
+	if g := byTitle["Глоссарий"]; g == nil || len(g) != 7 || g[4] != "" || g[6] != "Словарь терминов портала." || g[2] != "glossary/" {
 		t.Errorf("page: %v", g)
 	}
-	if c := byTitle["Телефон"]; c == nil || c[4] != "phone" {
+	if c := byTitle["Телефон"]; c == nil || c[4] != "phone" || len(c) != 5 {
 		t.Errorf("channel: %v", c)
 	}
 	if p := byTitle["Ольга"]; p == nil || p[4] != "менеджер" {

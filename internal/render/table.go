@@ -1,11 +1,12 @@
 package render
 
 import (
-	"github.com/cjm-portal/cjm/internal/swimlane"
+	"html/template"
 	"strconv"
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
 
@@ -27,9 +28,10 @@ type Row struct {
 // Entry is one line in a cell.
 type Entry struct {
 	Text  string
-	URL   string // a site path, "" for plain text
-	Meta  string // a short note: channel, owner, date
-	Class string // for styling: emotion-n2 ... emotion-p2, overdue, depth-1
+	URL   string        // a site path, "" for plain text
+	Meta  string        // a short note: channel, owner, date
+	Class string        // for styling: emotion-n2 ... emotion-p2, overdue, depth-1
+	Face  template.HTML // an emotion's face, drawn before the text (EmotionFace); "" for none
 }
 
 // NewTable lays a journey out as a Table in the interface language lang.
@@ -66,7 +68,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 		for _, tp := range st.Touchpoints {
 			var meta []string
 			if tp.Channel != nil {
-				meta = append(meta, theme.ChannelName(lang, tp.Channel.Slug, tp.Channel.Title))
+				meta = append(meta, swimlane.ChannelName(lang, tp.Channel))
 			}
 			if tp.Importance != "" {
 				meta = append(meta, theme.Word(lang, "importance")+": "+theme.Word(lang, tp.Importance))
@@ -82,12 +84,12 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 		for _, tp := range st.Touchpoints {
 			if v := tp.Unanimous(); v != nil {
 				e := *v
-				out = append(out, Entry{Text: EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
+				out = append(out, Entry{Text: signed(e), Face: EmotionFace(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
 				continue
 			}
 			for _, f := range tp.Feelings {
 				e := f.Value
-				out = append(out, Entry{Text: f.Persona.Name() + " " + EmotionGlyph(e) + " " + signed(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
+				out = append(out, Entry{Text: f.Persona.Name() + " " + signed(e), Face: EmotionFace(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
 			}
 		}
 	case "engagement":

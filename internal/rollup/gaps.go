@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/site"
 )
@@ -33,9 +34,21 @@ type Gap struct {
 	Rule    string // stable id: one of the Rule constants
 	File    string // slash path relative to the site folder
 	Line    int
-	Message string // what is wrong, lower case, names the item
-	Hint    string // what would be right
+	Message string // what is wrong, lower case, names the item; in English, for cjm check
+	Hint    string // what would be right, in English
 	Item    any    // the *site.Touchpoint, *site.Journey or *site.Persona it concerns
+
+	// What pages need to say the gap in any language.
+	Journey *site.Journey // the journey it is in, or is; nil for a persona
+	Team    *site.Team    // the team that would fix it: the touchpoint's or journey's owner, an overdue opportunity's; nil for none
+	KPI     *content.KPI  // kpi-incomplete: the KPI
+	// Opportunity is the overdue opportunity (overdue), or the last done
+	// one of a touchpoint that still hurts (pain-without-opportunity).
+	Opportunity *site.Opportunity
+	Hurt        []site.Feeling // pain-without-opportunity: who feels -1 or -2
+	Last        time.Time      // stale-journey: its last update
+	Committed   bool           // stale-journey: Last is the last commit, not `updated`
+	Days        int            // stale-journey: days since Last
 }
 
 // Options tune Gaps.
@@ -84,8 +97,16 @@ func Gaps(s *site.Site, o Options) []Gap {
 		staleAfter = DefaultStaleAfter
 	}
 	var gaps []Gap
-	add := func(rule, file string, line int, item any, hint, format string, args ...any) {
-		gaps = append(gaps, Gap{Rule: rule, File: file, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint, Item: item})
+	add := func(rule, file string, line int, item any, hint, format string, args ...any) *Gap {
+		g := Gap{Rule: rule, File: file, Line: line, Message: diag.Sprintf(format, args...), Hint: hint, Item: item}
+		switch it := item.(type) {
+		case *site.Touchpoint:
+			g.Journey, g.Team = it.Journey, it.Owner
+		case *site.Journey:
+			g.Journey, g.Team = it, it.Owner
+		}
+		gaps = append(gaps, g)
+		return &gaps[len(gaps)-1]
 	}
 	for _, t := range s.Touchpoints {
 		name := lazyName{t: t} // formatted only for a touchpoint with a gap
@@ -104,33 +125,45 @@ func Gaps(s *site.Site, o Options) []Gap {
 			if len(t.Opportunities) > 0 {
 				why = "and all its opportunities are done"
 			}
-			add(RulePainWithoutOpportunity, t.File, t.Line("emotion."+hurt[0].Persona.Slug), t,
-				"add an opportunity with an owner and a due date, e.g. `opportunities: [{title: ..., owner: TEAM, due: "+quarterEnd(o.Today)+"}]`",
+			g := add(RulePainWithoutOpportunity, t.File, t.Line("emotion."+hurt[0].Persona.Slug), t,
+				"add an opportunity with an owner and a due date, e.g. `opportunities: [{title: ..., owner: TEAM, due: "+QuarterEnd(o.Today)+"}]`",
 				"%s hurts (emotion %s, importance %s) %s", name, lazyHurt{t, hurt}, t.Importance, why)
+			g.Hurt = hurt
+			if n := len(t.Opportunities); n > 0 {
+				g.Opportunity = t.Opportunities[n-1]
+			}
 		}
 		for i, k := range t.KPIs {
 			key := "kpis." + strconv.Itoa(i)
 			kpi := lazyKPI{name, k.Name} // most KPIs have no gap
+			var g *Gap
 			switch {
 			case k.Current == nil && k.Target == nil:
-				add(RuleKPIIncomplete, t.File, t.Line(key), t,
+				g = add(RuleKPIIncomplete, t.File, t.Line(key), t,
 					"add `current:`, the value measured now, and `target:`, the value aimed for",
 					"%s has neither a current value nor a target", kpi)
 			case k.Target == nil:
-				add(RuleKPIIncomplete, t.File, t.Line(key+".target"), t,
+				g = add(RuleKPIIncomplete, t.File, t.Line(key+".target"), t,
 					"add `target:`, the value the team aims for",
 					"%s has no target", kpi)
 			case k.Current == nil:
-				add(RuleKPIIncomplete, t.File, t.Line(key+".current"), t,
+				g = add(RuleKPIIncomplete, t.File, t.Line(key+".current"), t,
 					"add `current:`, the value measured now",
 					"%s has no current value", kpi)
+			}
+			if g != nil {
+				g.KPI = &t.KPIs[i]
 			}
 		}
 		for i, op := range t.Opportunities {
 			if Overdue(op, o.Today) {
-				add(RuleOverdue, t.File, t.Line("opportunities."+strconv.Itoa(i)+".due"), t,
+				g := add(RuleOverdue, t.File, t.Line("opportunities."+strconv.Itoa(i)+".due"), t,
 					"finish it and set `status: done`, or move `due` to a new date",
 					"%s: opportunity %q was due on %s and is not done (status: %s)", name, op.Title, op.Due.Format(time.DateOnly), op.Status)
+				g.Opportunity = op
+				if op.Owner != nil {
+					g.Team = op.Owner
+				}
 			}
 		}
 	}
@@ -148,9 +181,10 @@ func Gaps(s *site.Site, o Options) []Gap {
 		}
 		age := day(o.Today).Sub(day(last))
 		if age > staleAfter {
-			add(RuleStaleJourney, j.File, line, j,
+			g := add(RuleStaleJourney, j.File, line, j,
 				"review the map with the team and set `updated: "+day(o.Today).Format(time.DateOnly)+"`",
 				"journey %q (%s) was last %s on %s, %d days ago (more than %d)", j.Title, j.Slug, what, last.Format(time.DateOnly), int(age/(24*time.Hour)), int(staleAfter/(24*time.Hour)))
+			g.Last, g.Committed, g.Days = last, what == "committed", int(age/(24*time.Hour))
 		}
 	}
 	for _, p := range s.Personas {
@@ -208,9 +242,9 @@ func hasOpen(t *site.Touchpoint) bool {
 	return slices.ContainsFunc(t.Opportunities, Open)
 }
 
-// quarterEnd is the last day of the quarter after today's, a plausible due
+// QuarterEnd is the last day of the quarter after today's, a plausible due
 // date for the example in a hint; a fixed date when today is unknown.
-func quarterEnd(today time.Time) string {
+func QuarterEnd(today time.Time) string {
 	if today.IsZero() {
 		return "2027-03-31"
 	}
@@ -225,7 +259,7 @@ func quarterEnd(today time.Time) string {
 // formatting it only when a message needs it: most touchpoints have no gap.
 type lazyName struct{ t *site.Touchpoint }
 
-func (n lazyName) String() string { return fmt.Sprintf("touchpoint %q (%s)", n.t.Title, n.t.Ref) }
+func (n lazyName) String() string { return diag.Sprintf("touchpoint %q (%s)", n.t.Title, n.t.Ref) }
 
 // lazyKPI says a touchpoint's KPI in messages: `touchpoint "Title"
 // (journey/slug): KPI "CSI"`.
@@ -234,4 +268,4 @@ type lazyKPI struct {
 	name string
 }
 
-func (k lazyKPI) String() string { return fmt.Sprintf("%s: KPI %q", k.t, k.name) }
+func (k lazyKPI) String() string { return diag.Sprintf("%s: KPI %q", k.t.String(), k.name) }

@@ -213,8 +213,8 @@ func TestQuarterEnd(t *testing.T) {
 		{time.Time{}, "2027-03-31"},
 	}
 	for _, tc := range tests {
-		if got := quarterEnd(tc.today); got != tc.want {
-			t.Errorf("quarterEnd(%s) = %s, want %s", tc.today.Format(time.DateOnly), got, tc.want)
+		if got := QuarterEnd(tc.today); got != tc.want {
+			t.Errorf("QuarterEnd(%s) = %s, want %s", tc.today.Format(time.DateOnly), got, tc.want)
 		}
 	}
 }

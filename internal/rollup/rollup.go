@@ -198,14 +198,24 @@ func Stage(st *site.Stage, today time.Time) Summary { return Of(st.Touchpoints, 
 // Journey sums up the journey's touchpoints, in every stage.
 func Journey(j *site.Journey, today time.Time) Summary { return Of(j.Touchpoints, today) }
 
-// Persona sums up the touchpoints of every journey drawn for the persona,
-// each touchpoint once even if a journey were listed twice. Emotion, pain
-// and health count the persona's own feelings only: in a journey shared
-// with an office manager, the buyer's summary says how the buyer feels.
-func Persona(p *site.Persona, today time.Time) Summary {
+// Persona sums up the touchpoints of every as-is journey drawn for the
+// persona: how the persona fares today. PersonaToBe sums up its to-be
+// journeys apart. Each touchpoint counts once even if a journey were listed
+// twice. Emotion, pain and health count the persona's own feelings only: in
+// a journey shared with an office manager, the buyer's summary says how
+// the buyer feels.
+func Persona(p *site.Persona, today time.Time) Summary { return persona(p, today, "current") }
+
+// PersonaToBe is Persona over the persona's to-be journeys.
+func PersonaToBe(p *site.Persona, today time.Time) Summary { return persona(p, today, "target") }
+
+func persona(p *site.Persona, today time.Time, state string) Summary {
 	seen := map[*site.Touchpoint]bool{}
 	var tps []*site.Touchpoint
 	for _, j := range p.Journeys {
+		if j.State != state {
+			continue
+		}
 		for _, t := range j.Touchpoints {
 			if !seen[t] {
 				seen[t] = true
@@ -216,10 +226,29 @@ func Persona(p *site.Persona, today time.Time) Summary {
 	return of(tps, today, p)
 }
 
-// Team sums up the touchpoints whose `owner` is the team. Journeys the
-// team owns as a whole, and opportunities it owns on touchpoints of other
-// owners, are not included: the summary is about the touchpoints it owns.
-func Team(t *site.Team, today time.Time) Summary { return Of(t.Touchpoints, today) }
+// Team sums up the touchpoints whose `owner` is the team, in as-is
+// journeys: what it owns today; TeamToBe sums up those in to-be journeys
+// apart. Journeys the team owns as a whole, and opportunities it owns on
+// touchpoints of other owners, are not included: the summary is about the
+// touchpoints it owns.
+func Team(t *site.Team, today time.Time) Summary { return Of(InState(t.Touchpoints, "current"), today) }
+
+// TeamToBe is Team over the team's touchpoints in to-be journeys.
+func TeamToBe(t *site.Team, today time.Time) Summary {
+	return Of(InState(t.Touchpoints, "target"), today)
+}
+
+// InState keeps the touchpoints of journeys in state: current (as-is) or
+// target (to-be).
+func InState(tps []*site.Touchpoint, state string) []*site.Touchpoint {
+	var out []*site.Touchpoint
+	for _, t := range tps {
+		if t.Journey.State == state {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // KPIStatus says whether a KPI is met.
 type KPIStatus int

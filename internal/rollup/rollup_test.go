@@ -523,3 +523,36 @@ func TestPlainEmotionFiguresUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestTodayApartFromToBe: a persona's and a team's roll-ups count their
+// as-is journeys, how things are today; the to-be ones are summed apart.
+func TestTodayApartFromToBe(t *testing.T) {
+	s := resolve(t, map[string]string{
+		"content/personas/olga.md":             "---\ntitle: Olga\n---\n",
+		"content/teams/crm.md":                 "---\ntitle: CRM\n---\n",
+		"content/journeys/now/_index.md":       "---\ntitle: Now\npersonas: olga\ntarget: next\n---\n",
+		"content/journeys/now/01-s/_index.md":  "---\ntitle: S\n---\n",
+		"content/journeys/now/01-s/a.md":       "---\ntitle: A\nowner: crm\nemotion: -2\n---\n",
+		"content/journeys/now/01-s/b.md":       "---\ntitle: B\nowner: crm\nemotion: -1\n---\n",
+		"content/journeys/next/_index.md":      "---\ntitle: Next\npersonas: olga\nstate: target\n---\n",
+		"content/journeys/next/01-s/_index.md": "---\ntitle: S\n---\n",
+		"content/journeys/next/01-s/a.md":      "---\ntitle: A\nowner: crm\nemotion: 2\n---\n",
+	})
+	p, team := s.Personas[0], s.Teams[0]
+	for _, tc := range []struct {
+		what    string
+		got     Summary
+		tps     int
+		painful int
+		health  float64
+	}{
+		{"persona today", Persona(p, today), 2, 2, 0},
+		{"persona to-be", PersonaToBe(p, today), 1, 0, 100},
+		{"team today", Team(team, today), 2, 2, 0},
+		{"team to-be", TeamToBe(team, today), 1, 0, 100},
+	} {
+		if tc.got.Touchpoints != tc.tps || tc.got.Painful != tc.painful || tc.got.Health == nil || *tc.got.Health != tc.health {
+			t.Errorf("%s: %d touchpoints, %d painful, health %v; want %d, %d, %v", tc.what, tc.got.Touchpoints, tc.got.Painful, tc.got.Health, tc.tps, tc.painful, tc.health)
+		}
+	}
+}

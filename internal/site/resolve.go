@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -22,12 +24,16 @@ func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 		s:        &Site{Settings: c.Settings, Base: base, Sections: c.Sections},
 		personas: map[string]*Persona{},
 		teams:    map[string]*Team{},
+		filed:    map[string]*Team{},
 		journeys: map[string]*Journey{},
 		channels: map[string]*Channel{},
+
+		filedChannels: map[string]*Channel{},
 	}
 	r.index()
 	r.link()
 	r.gaps()
+	r.kpiDirections()
 	r.route()
 	return r.s, r.diags
 }
@@ -38,8 +44,11 @@ type resolver struct {
 	diags    diag.List
 	personas map[string]*Persona
 	teams    map[string]*Team
+	filed    map[string]*Team // the teams with a file in content/teams/
 	journeys map[string]*Journey
 	channels map[string]*Channel
+	// filedChannels are the channels with a file in content/channels/.
+	filedChannels map[string]*Channel
 }
 
 // index wraps every item and reports duplicate slugs.
@@ -72,7 +81,14 @@ func (r *resolver) index() {
 		}
 		st := &Team{Team: t, URL: "teams/" + t.Slug + "/"}
 		r.teams[t.Slug] = st
+		r.filed[t.Slug] = st
 		r.s.Teams = append(r.s.Teams, st)
+	}
+	for _, c := range r.c.Channels {
+		if c.Slug == "" || dup("channel", c.Slug, c.Source) {
+			continue
+		}
+		r.filedChannels[c.Slug] = r.addChannel(&Channel{Slug: c.Slug, File: c, Builtin: slices.Contains(content.Channels, c.Slug)})
 	}
 	for _, j := range r.c.Journeys {
 		if j.Slug == "" || dup("journey", j.Slug, j.Source) {
@@ -131,12 +147,17 @@ func (r *resolver) team(name string, src content.Source, key string) *Team {
 	}
 	line := src.Line(key)
 	if err := content.CheckSlug(slug); err != nil {
-		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", key, name, err)
+		r.diags.Errorf(src.File, line, "name a team by its slug, e.g. `owner: crm`", "%s: %q %s", shownKey(key), name, err)
 		return nil
 	}
 	if r.c.Settings.RequireTeams {
-		r.diags.Errorf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.teams)), "%s: no team %q", key, slug)
+		r.diags.Errorf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.filed)), "%s: no team %q", shownKey(key), slug)
 		return nil
+	}
+	if len(r.filed) > 0 {
+		// Where teams have files, one without is more likely a typo than
+		// a team nobody described: it still gets its page, and a warning.
+		r.diags.Warnf(src.File, line, known("add content/teams/"+slug+".md, or name a known team", slug, keys(r.filed)), "%s: no team file for %q", shownKey(key), name)
 	}
 	t := &Team{Team: &content.Team{Meta: content.Meta{Slug: slug, Title: name}}, URL: "teams/" + slug + "/", Generated: true}
 	r.teams[slug] = t
@@ -144,18 +165,50 @@ func (r *resolver) team(name string, src content.Source, key string) *Team {
 	return t
 }
 
-// channel returns the channel page for a channel word, creating it.
+// channel returns the channel a channel word names, making a page for a
+// word cjm does not know: it is shown as written, and warned about with
+// the nearest channel it knows.
 func (r *resolver) channel(word string, src content.Source, key string) *Channel {
 	slug := content.Slugify(word)
-	if ch, ok := r.channels[slug]; ok {
-		return ch
+	ch, ok := r.channels[slug]
+	if !ok {
+		if err := content.CheckSlug(slug); err != nil {
+			r.diags.Errorf(src.File, src.Line(key), "use a plain word such as "+strings.Join(content.Channels[:4], ", "), "%s: %q %s", shownKey(key), word, err)
+			return nil
+		}
+		ch = r.addChannel(&Channel{Slug: slug, Title: word, Builtin: slices.Contains(content.Channels, slug)})
 	}
-	if err := content.CheckSlug(slug); err != nil {
-		r.diags.Errorf(src.File, src.Line(key), "use a plain word such as "+strings.Join(content.Channels[:4], ", "), "%s: %q %s", key, word, err)
-		return nil
+	if !ch.Defined() {
+		names := slices.Concat(content.Channels, keys(r.filedChannels))
+		r.diags.Warnf(src.File, src.Line(key), known("add content/channels/"+slug+".md to name it in every language, or use a channel cjm knows", slug, names),
+			"%s: cjm does not know the channel %q", shownKey(key), word)
 	}
-	ch := &Channel{Slug: slug, Title: word, URL: "channels/" + slug + "/"}
-	r.channels[slug] = ch
+	return ch
+}
+
+// addChannel adds a channel to the site, with its kind and icon: its
+// file's, else a built-in channel's own.
+func (r *resolver) addChannel(ch *Channel) *Channel {
+	ch.URL = "channels/" + ch.Slug + "/"
+	if ch.Builtin {
+		ch.Kind, ch.Icon = "online", ch.Slug
+		if slices.Contains(content.OfflineChannels, ch.Slug) {
+			ch.Kind = "offline"
+		}
+	}
+	if f := ch.File; f != nil {
+		ch.Title = cmp.Or(f.Title, ch.Slug)
+		ch.Titles = maps.Clone(f.Titles)
+		if ch.Titles == nil {
+			ch.Titles = map[string]string{}
+		}
+		if _, ok := ch.Titles[r.c.Settings.Language]; !ok && f.Title != "" {
+			ch.Titles[r.c.Settings.Language] = f.Title
+		}
+		ch.Kind = cmp.Or(f.Kind, ch.Kind)
+		ch.Icon = cmp.Or(f.Icon, ch.Icon)
+	}
+	r.channels[ch.Slug] = ch
 	r.s.Channels = append(r.s.Channels, ch)
 	return ch
 }
@@ -205,6 +258,9 @@ func (r *resolver) link() {
 		}
 		r.linkTouchpoints(j)
 		j.Lanes = lanes(j)
+	}
+	for _, j := range r.s.Journeys {
+		r.linkToBe(j) // once every as-is journey has named its target
 	}
 	sortBy(r.s.Teams, func(t *Team) string { return strings.ToLower(t.Title) + "\x00" + t.Slug })
 	sortBy(r.s.Channels, func(c *Channel) string { return c.Slug })
@@ -309,6 +365,96 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 	}
 }
 
+// linkToBe resolves what to-be journey j takes from its as-is journeys:
+// the stages and touchpoints it keeps (`keep`, a stage's slug first) and the touchpoints its touchpoints replace
+// (`replaces`). Both name items of the journeys whose `target` is j.
+func (r *resolver) linkToBe(j *Journey) {
+	asIs := func(key string, src content.Source, what string) bool {
+		switch {
+		case j.State != "target":
+			r.diags.Errorf(src.File, src.Line(key), "remove it, or set `state: target` on the journey", "%s: only a to-be journey %s", shownKey(key), what)
+			return false
+		case len(j.Current) == 0:
+			r.diags.Errorf(src.File, src.Line(key), "name this journey in an as-is journey's `target`", "%s: no as-is journey names %q as its target", shownKey(key), j.Slug)
+			return false
+		}
+		return true
+	}
+	for i, slug := range j.Journey.Keep {
+		key := "keep." + strconv.Itoa(i)
+		if !asIs(key, j.Source, "keeps stages of its as-is journey") {
+			break
+		}
+		var found *Stage
+		var tp *Touchpoint
+		var names []string
+		for _, cur := range j.Current {
+			for _, st := range cur.Stages {
+				names = append(names, st.Slug)
+				if st.Slug == slug && found == nil {
+					found = st
+				}
+			}
+			for _, t := range cur.Touchpoints {
+				names = append(names, t.Slug)
+				if t.Slug == slug && tp == nil {
+					tp = t
+				}
+			}
+		}
+		switch {
+		case found != nil:
+			if !slices.Contains(j.Keep, found) {
+				j.Keep = append(j.Keep, found)
+			}
+		case tp != nil:
+			if !slices.Contains(j.KeepTouchpoints, tp) {
+				j.KeepTouchpoints = append(j.KeepTouchpoints, tp)
+			}
+		default:
+			r.diags.Errorf(j.File, j.Line(key), known("keep names stages or touchpoints of the as-is journey", slug, names), "keep: no stage or touchpoint %q in %s", slug, journeySlugs(j.Current))
+		}
+	}
+	for _, t := range j.Touchpoints {
+		for i, ref := range t.Touchpoint.Replaces {
+			key := "replaces." + strconv.Itoa(i)
+			if !asIs(key, t.Source, "replaces touchpoints of its as-is journey") {
+				break
+			}
+			js, ts, named := strings.Cut(ref, "/")
+			var found *Touchpoint
+			var names []string
+			for _, cur := range j.Current {
+				if named && cur.Slug != js {
+					continue
+				}
+				for _, ot := range cur.Touchpoints {
+					names = append(names, ot.Slug)
+					if (ot.Slug == ts || (!named && ot.Slug == ref)) && found == nil {
+						found = ot
+					}
+				}
+			}
+			if found == nil {
+				r.diags.Errorf(t.File, t.Line(key), known("name a touchpoint of the as-is journey", ref, names), "replaces: no touchpoint %q in %s", ref, journeySlugs(j.Current))
+				continue
+			}
+			if !slices.Contains(t.Replaces, found) {
+				t.Replaces = append(t.Replaces, found)
+				found.ReplacedBy = append(found.ReplacedBy, t)
+			}
+		}
+	}
+}
+
+func journeySlugs(js []*Journey) string {
+	slugs := make([]string, len(js))
+	for i, j := range js {
+		slugs[i] = diag.Quote(j.Slug)
+	}
+	return strings.Join(slugs, ", ")
+}
+
 // feelings resolves how each persona of journey j feels at touchpoint t,
 // in the journey's order of personas: a plain `emotion` is every persona's,
 // the map form names each persona, who must be one of the journey's.
@@ -404,6 +550,70 @@ func (r *resolver) gaps() {
 	}
 }
 
+// kpiDirections warns about a KPI whose name the touchpoints share but
+// whose `better` they do not: "time to confirm, 4 min against 0.5" is met
+// where `better: lower` is forgotten. The way the `better` keys written
+// out say most often (lower at a tie) is taken as meant, and every KPI of
+// the name that goes the other way is warned about, at its `better` or,
+// when it has none, at the KPI.
+func (r *resolver) kpiDirections() {
+	type use struct {
+		t       *Touchpoint
+		i       int
+		better  string
+		written bool
+	}
+	byName := map[string][]use{}
+	var names []string
+	for _, t := range r.s.Touchpoints {
+		for i, k := range t.KPIs {
+			name := strings.ToLower(k.Name)
+			if name == "" {
+				continue
+			}
+			if _, ok := byName[name]; !ok {
+				names = append(names, name)
+			}
+			byName[name] = append(byName[name], use{t, i, k.Better, t.Has("kpis." + strconv.Itoa(i) + ".better")})
+		}
+	}
+	for _, name := range names {
+		uses := byName[name]
+		votes := map[string]int{}
+		for _, u := range uses {
+			if u.written {
+				votes[u.better]++
+			}
+		}
+		want := "lower"
+		if votes["higher"] > votes["lower"] {
+			want = "higher"
+		}
+		if votes[want] == 0 {
+			continue // nobody wrote `better`: all go the default way
+		}
+		var at *use // the first KPI that says the way meant, to point at
+		for i := range uses {
+			if uses[i].written && uses[i].better == want {
+				at = &uses[i]
+				break
+			}
+		}
+		for _, u := range uses {
+			if u.better == want {
+				continue
+			}
+			key := "kpis." + strconv.Itoa(u.i)
+			line, how := u.t.Line(key), "the default"
+			if u.written {
+				line, how = u.t.Line(key+".better"), "`better: "+u.better+"`"
+			}
+			r.diags.Warnf(u.t.File, line, fmt.Sprintf("write `better: %s`, so that it counts as met the same way everywhere", want),
+				"kpis[%d]: %q counts %s as better here (%s), but %s at %s:%d", u.i+1, u.t.KPIs[u.i].Name, u.better, how, want, at.t.File, at.t.Line("kpis."+strconv.Itoa(at.i)+".better"))
+		}
+	}
+}
+
 // route lists every page and reports two items that would share a URL.
 func (r *resolver) route() {
 	s := r.s
@@ -419,6 +629,11 @@ func (r *resolver) route() {
 	add("opportunities/", "opportunities", nil, "")
 	add("gaps/", "gaps", nil, "")
 	add("heatmap/", "heatmap", nil, "")
+	// The data page lists the exports beside it (data/cjm.json, ...); a
+	// plain page of the site's own at /data/ keeps its URL.
+	if !slices.ContainsFunc(s.Pages, func(p *Page) bool { return p.URL == "data/" }) {
+		add("data/", "data", nil, "")
+	}
 	for _, p := range s.Personas {
 		add(p.URL, "persona", p, p.File)
 	}
@@ -426,7 +641,11 @@ func (r *resolver) route() {
 		add(t.URL, "team", t, t.File)
 	}
 	for _, c := range s.Channels {
-		add(c.URL, "channel", c, "")
+		file := ""
+		if c.File != nil {
+			file = c.File.File
+		}
+		add(c.URL, "channel", c, file)
 	}
 	for _, j := range s.Journeys {
 		add(j.URL, "journey", j, j.File)
@@ -470,6 +689,24 @@ func (r *resolver) route() {
 	}
 }
 
+// shownKey writes a key path as messages show it: "opportunities.0.owner"
+// is "opportunities[1].owner", as authors count.
+func shownKey(path string) string {
+	parts := strings.Split(path, ".")
+	var b strings.Builder
+	for i, p := range parts {
+		if n, err := strconv.Atoi(p); err == nil && i > 0 {
+			fmt.Fprintf(&b, "[%d]", n+1)
+			continue
+		}
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
 // known formats a hint naming what would be right: an optional lead, the
 // nearest known name, and the known names.
 func known(lead, wrong string, names []string) string {
@@ -488,7 +725,7 @@ func known(lead, wrong string, names []string) string {
 	}
 	knownList := "known: " + strings.Join(list, ", ") + more
 	if n := content.Nearest(wrong, names); n != "" {
-		knownList = fmt.Sprintf("did you mean %q? ", n) + knownList
+		knownList = diag.Sprintf("did you mean %q? ", n) + knownList
 	}
 	return strings.Join(append(parts, knownList), "; ")
 }

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"maps"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -241,4 +243,215 @@ func TestGeneratedPagesNeverCollide(t *testing.T) {
 		}
 	}
 	t.Error("/journeys/a/compare/ is gone")
+}
+
+// TestKPIDirections: a KPI name measured both ways is a warning at every
+// KPI that goes against the way the written `better` keys say most often.
+func TestKPIDirections(t *testing.T) {
+	const head = "content/journeys/j/01-s/"
+	base := map[string]string{
+		"content/personas/o.md":             "---\ntitle: O\n---\n",
+		"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: o\n---\n",
+		"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+	}
+	kpi := func(name, better string) string {
+		s := "---\ntitle: T\nemotion: 0\nkpis:\n  - name: " + name + "\n    current: 4\n    target: 0.5\n"
+		if better != "" {
+			s += "    better: " + better + "\n"
+		}
+		return s + "---\n"
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"one forgets lower", map[string]string{head + "a.md": kpi("Time to email", "lower"), head + "b.md": kpi("time to email", "")},
+			[]string{head + `b.md:5: warning: kpis[1]: "time to email" counts higher as better here (the default), but lower at ` + head + "a.md:8; write `better: lower`, so that it counts as met the same way everywhere"}},
+		{"written both ways, lower wins a tie", map[string]string{head + "a.md": kpi("Wait", "lower"), head + "b.md": kpi("Wait", "higher")},
+			[]string{head + `b.md:8: warning: kpis[1]: "Wait" counts higher as better here (` + "`better: higher`" + `), but lower at ` + head + "a.md:8; write `better: lower`, so that it counts as met the same way everywhere"}},
+		{"the most written wins", map[string]string{head + "a.md": kpi("Share", "higher"), head + "b.md": kpi("Share", "higher"), head + "c.md": kpi("Share", "lower")},
+			[]string{head + `c.md:8: warning: kpis[1]: "Share" counts lower as better here (` + "`better: lower`" + `), but higher at ` + head + "a.md:8; write `better: higher`, so that it counts as met the same way everywhere"}},
+		{"nobody writes better", map[string]string{head + "a.md": kpi("Share", ""), head + "b.md": kpi("Share", "")}, nil},
+		{"all agree", map[string]string{head + "a.md": kpi("Wait", "lower"), head + "b.md": kpi("Wait", "lower")}, nil},
+		{"other names", map[string]string{head + "a.md": kpi("Wait", "lower"), head + "b.md": kpi("Share", "")}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			files := maps.Clone(base)
+			maps.Copy(files, tc.files)
+			_, diags := resolveAll(files)
+			var got []string
+			for _, d := range diags.Warnings() {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestOwnerWithoutTeamFile: where teams have files, an owner naming none
+// is a warning with the nearest team (an error under requireTeams); the
+// team still gets its page. Where no team has a file, owners are names
+// as written and say nothing.
+func TestOwnerWithoutTeamFile(t *testing.T) {
+	files := func(settings string, teams bool) map[string]string {
+		m := map[string]string{
+			"content/_index.md":                 "---\ntitle: P\n" + settings + "---\n",
+			"content/personas/o.md":             "---\ntitle: O\n---\n",
+			"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: o\n---\n",
+			"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+			"content/journeys/j/01-s/a.md":      "---\ntitle: A\nemotion: 0\nowner: crn\n---\n",
+			"content/journeys/j/01-s/b.md":      "---\ntitle: B\nemotion: 0\nowner: none\nopportunities: [{title: Fix, owner: Contact Centre}]\n---\n",
+		}
+		if teams {
+			m["content/teams/crm.md"] = "---\ntitle: CRM\n---\n"
+			m["content/teams/logistics.md"] = "---\ntitle: Logistics\n---\n"
+		}
+		return m
+	}
+	tests := []struct {
+		name     string
+		settings string
+		teams    bool
+		want     []string
+		page     bool // whether /teams/crn/ is made
+	}{
+		{"team files exist", "", true, []string{
+			`content/journeys/j/01-s/a.md:4: warning: owner: no team file for "crn"; add content/teams/crn.md, or name a known team; did you mean "crm"? known: crm, logistics`,
+			`content/journeys/j/01-s/b.md:5: warning: opportunities[1].owner: no team file for "Contact Centre"; add content/teams/contact-centre.md, or name a known team; known: crm, logistics`,
+		}, true},
+		{"no team files", "", false, nil, true},
+		{"requireTeams", "requireTeams: true\n", true, []string{
+			`content/journeys/j/01-s/a.md:4: owner: no team "crn"; add content/teams/crn.md, or name a known team; did you mean "crm"? known: crm, logistics`,
+			`content/journeys/j/01-s/b.md:5: opportunities[1].owner: no team "contact-centre"; add content/teams/contact-centre.md, or name a known team; known: crm, logistics`,
+		}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, diags := resolveAll(files(tc.settings, tc.teams))
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+			page := slices.ContainsFunc(s.Routes, func(r Route) bool { return r.Path == "teams/crn/" })
+			if page != tc.page {
+				t.Errorf("a page for crn: %v, want %v", page, tc.page)
+			}
+		})
+	}
+}
+
+// TestChannels: a channel is defined by its file, built in, or a word
+// cjm does not know, which is warned about with the nearest channel it
+// knows and shown as written.
+func TestChannels(t *testing.T) {
+	s, diags := resolveAll(map[string]string{
+		"content/_index.md":                 "---\ntitle: P\nlanguage: en\n---\n",
+		"content/channels/airport.md":       "---\ntitle: At the airport\ntitles: {ru: В аэропорту}\nkind: offline\nicon: plane\n---\nThe airport's gates.\n",
+		"content/channels/sms.md":           "---\ntitle: Text message\n---\n",
+		"content/personas/o.md":             "---\ntitle: O\nchannels: [App, Kiosk]\n---\n",
+		"content/journeys/j/_index.md":      "---\ntitle: J\npersonas: o\n---\n",
+		"content/journeys/j/01-s/_index.md": "---\ntitle: S\n---\n",
+		"content/journeys/j/01-s/a.md":      "---\ntitle: A\nemotion: 0\nchannel: airport\n---\n",
+		"content/journeys/j/01-s/b.md":      "---\ntitle: B\nemotion: 0\nchannel: SMS\n---\n",
+		"content/journeys/j/01-s/c.md":      "---\ntitle: C\nemotion: 0\nchannel: aiport\n---\n",
+		"content/journeys/j/01-s/d.md":      "---\ntitle: D\nemotion: 0\nchannel: Fax\n---\n",
+	})
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/journeys/j/01-s/c.md:4: warning: channel: cjm does not know the channel "aiport"; add content/channels/aiport.md to name it in every language, or use a channel cjm knows; did you mean "airport"? known: ads, airport, app, chat, courier, email, event, ivr, kiosk, meeting, and 8 more`,
+		`content/journeys/j/01-s/d.md:4: warning: channel: cjm does not know the channel "Fax"; add content/channels/fax.md to name it in every language, or use a channel cjm knows; known: ads, airport, app, chat, courier, email, event, ivr, kiosk, meeting, and 8 more`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	by := map[string]*Channel{}
+	for _, c := range s.Channels {
+		by[c.Slug] = c
+	}
+	tests := []struct {
+		slug, title, kind, icon string
+		defined, builtin        bool
+		titles                  map[string]string
+		touchpoints             int
+	}{
+		{"airport", "At the airport", "offline", "plane", true, false, map[string]string{"en": "At the airport", "ru": "В аэропорту"}, 1},
+		{"sms", "Text message", "online", "sms", true, true, map[string]string{"en": "Text message"}, 1},
+		{"app", "App", "online", "app", true, true, nil, 0},
+		{"kiosk", "Kiosk", "offline", "kiosk", true, true, nil, 0},
+		{"aiport", "aiport", "", "", false, false, nil, 1},
+		{"fax", "Fax", "", "", false, false, nil, 1},
+	}
+	for _, tc := range tests {
+		c := by[tc.slug]
+		if c == nil {
+			t.Errorf("no channel %s", tc.slug)
+			continue
+		}
+		if c.Title != tc.title || c.Kind != tc.kind || c.Icon != tc.icon || c.Defined() != tc.defined || c.Builtin != tc.builtin ||
+			!maps.Equal(c.Titles, tc.titles) || len(c.Touchpoints) != tc.touchpoints || c.URL != "channels/"+tc.slug+"/" {
+			t.Errorf("%s: %+v", tc.slug, *c)
+		}
+	}
+	if r := slices.IndexFunc(s.Routes, func(r Route) bool { return r.Path == "channels/airport/" }); r < 0 || s.Routes[r].File != "content/channels/airport.md" {
+		t.Errorf("the airport's page does not come from its file")
+	}
+}
+
+// TestToBeTakesFromAsIs: a to-be journey keeps as-is stages by slug and
+// its touchpoints replace as-is touchpoints, links kept both ways; each
+// name that is wrong, or said where it means nothing, is an error.
+func TestToBeTakesFromAsIs(t *testing.T) {
+	files := map[string]string{
+		"content/personas/o.md":                  "---\ntitle: O\n---\n",
+		"content/journeys/now/_index.md":         "---\ntitle: Now\npersonas: o\ntarget: next\n---\n",
+		"content/journeys/now/01-plan/_index.md": "---\ntitle: Plan\n---\n",
+		"content/journeys/now/01-plan/a.md":      "---\ntitle: A\nemotion: 0\n---\n",
+		"content/journeys/now/02-pay/_index.md":  "---\ntitle: Pay\n---\n",
+		"content/journeys/now/02-pay/sms.md":     "---\ntitle: SMS\nemotion: -1\n---\n",
+		"content/journeys/now/02-pay/email.md":   "---\ntitle: Email\nemotion: -2\n---\n",
+		"content/journeys/next/_index.md":        "---\ntitle: Next\npersonas: o\nstate: target\nkeep: [plan, plam, email]\n---\n",
+		"content/journeys/next/01-pay/_index.md": "---\ntitle: Pay\n---\n",
+		"content/journeys/next/01-pay/push.md":   "---\ntitle: Push\nemotion: 2\nreplaces: [sms, now/email, nope]\n---\n",
+		"content/journeys/solo/_index.md":        "---\ntitle: Solo\npersonas: o\nstate: target\nkeep: plan\n---\n",
+		"content/journeys/solo/01-s/_index.md":   "---\ntitle: S\n---\n",
+		"content/journeys/solo/01-s/x.md":        "---\ntitle: X\nemotion: 0\n---\n",
+		"content/journeys/now/02-pay/bad.md":     "---\ntitle: Bad\nemotion: 0\nreplaces: a\n---\n",
+	}
+	s, diags := resolveAll(files)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`content/journeys/next/01-pay/push.md:4: replaces: no touchpoint "nope" in "now"; name a touchpoint of the as-is journey; known: a, bad, email, sms`,
+		`content/journeys/next/_index.md:5: keep: no stage or touchpoint "plam" in "now"; keep names stages or touchpoints of the as-is journey; did you mean "plan"? known: a, bad, email, pay, plan, sms`,
+		`content/journeys/now/02-pay/bad.md:4: replaces[1]: only a to-be journey replaces touchpoints of its as-is journey; remove it, or set ` + "`state: target`" + ` on the journey`,
+		`content/journeys/solo/_index.md:5: keep[1]: no as-is journey names "solo" as its target; name this journey in an as-is journey's ` + "`target`",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	tp := map[string]*Touchpoint{}
+	for _, t := range s.Touchpoints {
+		tp[t.Ref] = t
+	}
+	next := tp["next/push"].Journey
+	if len(next.Keep) != 1 || next.Keep[0].Slug != "plan" || next.Keep[0].Journey.Slug != "now" || len(next.KeepTouchpoints) != 1 || next.KeepTouchpoints[0] != tp["now/email"] {
+		t.Errorf("next keeps %v", next.Keep)
+	}
+	push := tp["next/push"]
+	if len(push.Replaces) != 2 || push.Replaces[0] != tp["now/sms"] || push.Replaces[1] != tp["now/email"] ||
+		len(tp["now/sms"].ReplacedBy) != 1 || tp["now/sms"].ReplacedBy[0] != push {
+		t.Errorf("push replaces %v", push.Replaces)
+	}
 }

@@ -24,10 +24,19 @@ type Site struct {
 	Routes      []Route // every page to render, sorted by path
 }
 
+// Lang is the language of journey j's pages: its own `language`, else the
+// site's. Pages of nothing in particular are in the site's.
+func (s *Site) Lang(j *Journey) string {
+	if j != nil && j.Language != "" {
+		return j.Language
+	}
+	return s.Settings.Language
+}
+
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, history, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, history, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, data, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }
@@ -60,30 +69,44 @@ type Team struct {
 	Opportunities []*Opportunity
 }
 
-// Channel is a channel word used by touchpoints or preferred by personas.
+// Channel is a channel: one defined in content/channels/, one of the
+// built-in ones, or a word used by touchpoints or preferred by personas.
 type Channel struct {
-	Slug        string
-	Title       string // the word as first written
-	URL         string
+	Slug    string
+	Title   string // the file's title, else the word as first written
+	URL     string
+	File    *content.Channel // nil when it has no file
+	Builtin bool             // one of content.Channels
+	Kind    string           // online, offline, or "" when unknown
+	Icon    string           // one of content.Icons, or "" for none
+	// Titles are its names by language, as its file gives them: `titles`,
+	// and `title` for the site's language. Empty without a file.
+	Titles      map[string]string
 	Touchpoints []*Touchpoint
 	Personas    []*Persona
 }
 
+// Defined reports whether cjm knows the channel: it has a file or is
+// built in. Pages show any other by its word as written.
+func (c *Channel) Defined() bool { return c.File != nil || c.Builtin }
+
 // Journey is one map: its stages, touchpoints and the journeys it pairs with.
 type Journey struct {
 	*content.Journey
-	URL         string
-	MapURL      string
-	CompareURL  string // the as-is / to-be comparison, on a journey with a target
-	EmbedURL    string // the map alone with its controls, for an <iframe>
-	HistoryURL  string // what changed, commit by commit (see package history)
-	Personas    []*Persona
-	Owner       *Team
-	Target      *Journey   // the to-be journey this as-is journey names
-	Current     []*Journey // the as-is journeys that name this one as their target
-	Stages      []*Stage
-	Touchpoints []*Touchpoint
-	Lanes       []string // the lanes the map shows, in order
+	URL             string
+	MapURL          string
+	CompareURL      string // the as-is / to-be comparison, on a journey with a target
+	EmbedURL        string // the map alone with its controls, for an <iframe>
+	HistoryURL      string // what changed, commit by commit (see package history)
+	Personas        []*Persona
+	Owner           *Team
+	Target          *Journey      // the to-be journey this as-is journey names
+	Current         []*Journey    // the as-is journeys that name this one as their target
+	Keep            []*Stage      // on a to-be journey: the as-is stages it does not redraw (`keep`)
+	KeepTouchpoints []*Touchpoint // and the as-is touchpoints, of stages it redraws, it keeps as they are
+	Stages          []*Stage
+	Touchpoints     []*Touchpoint
+	Lanes           []string // the lanes the map shows, in order
 }
 
 // Stage is a column of the map.
@@ -109,6 +132,8 @@ type Touchpoint struct {
 	Parent        *Touchpoint
 	Children      []*Touchpoint
 	Related       []*Touchpoint // both ways: those it names and those naming it
+	Replaces      []*Touchpoint // on a to-be journey: the as-is touchpoints it replaces
+	ReplacedBy    []*Touchpoint // on an as-is journey: the to-be touchpoints that replace it
 	Opportunities []*Opportunity
 	Prev, Next    *Touchpoint // in map order across the whole journey
 	Depth         int         // 0 for a top-level touchpoint, 1 for its children, ...

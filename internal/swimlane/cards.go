@@ -1,10 +1,8 @@
 package swimlane
 
 import (
-	"slices"
 	"strings"
 
-	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
@@ -40,7 +38,7 @@ func (l *layout) layCard(cd *card, cw float64) *block {
 	}
 	ch, dx, icon := tp.Channel, 0.0, (func(*writer, float64, float64))(nil)
 	if ch != nil {
-		dx, icon = markerW+2, l.channelIcon(ch.Slug)
+		dx, icon = markerW+2, l.channelIcon(ch.Icon)
 	}
 	switch {
 	case cd.depth > 0:
@@ -51,10 +49,10 @@ func (l *layout) layCard(cd *card, cw float64) *block {
 		} else {
 			rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
 		}
-	case ch != nil && !slices.Contains(content.Channels, ch.Slug):
-		// A channel of the site's own has no pictogram: its name heads the
-		// card, beside the marks where it fits on one line.
-		name := theme.ChannelName(lang, ch.Slug, ch.Title)
+	case ch != nil && ch.Icon == "":
+		// A channel without a pictogram: its name heads the card, beside
+		// the marks where it fits on one line.
+		name := ChannelName(lang, ch)
 		if beside := marked(name, faceMeta, w-marks.w, dx, "meta", icon); len(beside) == 1 {
 			first = beside
 		} else {
@@ -188,6 +186,19 @@ func (l *layout) marks(tp *site.Touchpoint) cardMarks {
 
 // chipR is the radius of an emotion chip's face or mark.
 const chipR = 7.0
+
+// ChannelName is channel ch's name in language lang: as its file gives it
+// there, else a built-in channel's interface word, else its file's title or
+// the word as written.
+func ChannelName(lang string, ch *site.Channel) string {
+	if t := ch.Titles[lang]; t != "" {
+		return t
+	}
+	if ch.Builtin {
+		return theme.ChannelName(lang, ch.Slug, ch.Title)
+	}
+	return ch.Title
+}
 
 // channelIcon draws the pictogram of a channel before a line.
 func (l *layout) channelIcon(slug string) func(*writer, float64, float64) {

@@ -113,8 +113,8 @@ func statusIcon(w *writer, status string, x, y float64) {
 	}
 }
 
-// channelIcon draws a small pictogram for the contract's channels and a
-// dot for any other.
+// channelIcon draws the pictogram named icon (one of content.Icons: the
+// built-in channels' and a few more) and a dot for any other, "" included.
 func channelIcon(w *writer, slug string, x, y float64) {
 	cx, cy := x+5, y
 	switch slug {
@@ -140,6 +140,25 @@ func channelIcon(w *writer, slug string, x, y float64) {
 		w.f(`<path class="icon" d="M%s %sv4h2l5 3v-10l-5 3z"/>`, num(x), num(y-2))
 	case "event", "meeting":
 		w.f(`<rect class="icon" x="%s" y="%s" width="10" height="9"/><path class="icon" d="M%s %sh10M%s %sv-2M%s %sv-2"/>`, num(x), num(y-4), num(x), num(y-1), num(x+3), num(y-4), num(x+7), num(y-4))
+	case "sms":
+		w.f(`<path class="icon" d="M%s %sh10v7h-6l-3 2.5v-2.5h-1z"/>`, num(x), num(y-5))
+		for i := range 3 {
+			w.f(`<circle class="ifill" cx="%s" cy="%s" r=".9"/>`, num(x+2.5+2.5*float64(i)), num(y-1.5))
+		}
+	case "push":
+		w.f(`<path class="icon" d="M%s %sv-3.5a3 3 0 0 1 6 0v3.5l1.2 1.5h-8.4z"/><circle class="ifill" cx="%s" cy="%s" r="1.2"/>`, num(x+2), num(y+1.5), num(cx), num(y+4.6))
+	case "ivr":
+		for i := range 9 {
+			w.f(`<circle class="ifill" cx="%s" cy="%s" r="1"/>`, num(x+1.5+3.5*float64(i%3)), num(y-3.5+3.5*float64(i/3)))
+		}
+	case "kiosk":
+		w.f(`<rect class="icon" x="%s" y="%s" width="8" height="6"/><path class="icon" d="M%s %sv4M%s %sh6"/>`, num(x+1), num(y-5.5), num(cx), num(y+.5), num(x+2), num(y+4.5))
+	case "place":
+		w.f(`<path class="icon" d="M%s %sc-3-3.5-4.5-5.5-4.5-7.5a4.5 4.5 0 0 1 9 0c0 2-1.5 4-4.5 7.5z"/><circle class="ifill" cx="%s" cy="%s" r="1.5"/>`, num(cx), num(y+5.5), num(cx), num(y-2))
+	case "plane":
+		w.f(`<path class="icon" d="M%s %sh10M%s %sl-3-4.5M%s %sl-3 4.5M%s %sl-1-2.5M%s %sl-1 2.5"/>`, num(x), num(cy), num(x+6.5), num(cy), num(x+6.5), num(cy), num(x+1.5), num(cy), num(x+1.5), num(cy))
+	case "letter":
+		w.f(`<rect class="icon" x="%s" y="%s" width="10" height="7"/><rect class="ifill" x="%s" y="%s" width="2.5" height="2.5"/><path class="icon" d="M%s %sh4M%s %sh4"/>`, num(x), num(y-3.5), num(x+6.5), num(y-2.5), num(x+1.5), num(y+.5), num(x+1.5), num(y+2))
 	default:
 		w.f(`<circle class="ifill" cx="%s" cy="%s" r="2.5"/>`, num(cx), num(cy))
 	}

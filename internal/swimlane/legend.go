@@ -67,7 +67,7 @@ func (l *layout) legendEntries() []entry {
 	if len(channels) > 0 {
 		group(word("channels"))
 		for _, ch := range channels {
-			add(markerW+2, l.channelIcon(ch.Slug), theme.ChannelName(lang, ch.Slug, ch.Title))
+			add(markerW+2, l.channelIcon(ch.Icon), ChannelName(lang, ch))
 		}
 	}
 	if shows("pains") || shows("barriers") || shows("gains") {

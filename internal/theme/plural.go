@@ -10,16 +10,19 @@ var pluralWords = map[string]map[string][]string{
 		"stage": {"stage", "stages"}, "touchpoint": {"touchpoint", "touchpoints"}, "journey": {"journey", "journeys"},
 		"persona": {"persona", "personas"}, "opportunity": {"opportunity", "opportunities"}, "pain-point": {"painful moment", "painful moments"},
 		"open-opportunity": {"open opportunity", "open opportunities"}, "result": {"result", "results"},
+		"gap": {"gap", "gaps"}, "day": {"day", "days"},
 	},
 	"ru": {
 		"stage": {"этап", "этапа", "этапов"}, "touchpoint": {"точка контакта", "точки контакта", "точек контакта"}, "journey": {"путь", "пути", "путей"},
 		"persona": {"персона", "персоны", "персон"}, "opportunity": {"возможность", "возможности", "возможностей"}, "pain-point": {"болевая точка", "болевые точки", "болевых точек"},
 		"open-opportunity": {"открытая возможность", "открытые возможности", "открытых возможностей"}, "result": {"результат", "результата", "результатов"},
+		"gap": {"пробел", "пробела", "пробелов"}, "day": {"день", "дня", "дней"},
 	},
 	"pl": {
 		"stage": {"etap", "etapy", "etapów"}, "touchpoint": {"punkt styku", "punkty styku", "punktów styku"}, "journey": {"ścieżka", "ścieżki", "ścieżek"},
 		"persona": {"persona", "persony", "person"}, "opportunity": {"szansa", "szanse", "szans"}, "pain-point": {"bolesny moment", "bolesne momenty", "bolesnych momentów"},
 		"open-opportunity": {"otwarta szansa", "otwarte szanse", "otwartych szans"}, "result": {"wynik", "wyniki", "wyników"},
+		"gap": {"luka", "luki", "luk"}, "day": {"dzień", "dni", "dni"},
 	},
 }
 

@@ -37,12 +37,66 @@ type Theme struct {
 	limits  Limits
 	halted  atomic.Bool       // see Halt
 	sources map[string]string // template file name → its Source, for messages
+
+	// langs are the templates for pages in another language than the
+	// site's, each set with that language's functions (see Localize).
+	langs map[string]*localized
+}
+
+// localized is a theme's templates for pages in one language.
+type localized struct {
+	pages map[string]*template.Template
+	base  *template.Template
+}
+
+// Localize readies the templates for pages in language lang: a copy of
+// each, whose functions funcs replace (the ones that say words: t,
+// count, date ...), so that a journey in its own language gets every word
+// of its pages in it. It must be called before any page renders, as
+// html/template copies a template only before it first runs.
+func (t *Theme) Localize(lang string, funcs template.FuncMap) error {
+	if t.base == nil {
+		return nil // a theme with errors renders nothing
+	}
+	l := &localized{pages: make(map[string]*template.Template, len(t.pages))}
+	var err error
+	if l.base, err = t.base.Clone(); err != nil {
+		return err
+	}
+	l.base.Funcs(funcs)
+	for name, page := range t.pages {
+		clone, err := page.Clone()
+		if err != nil {
+			return err
+		}
+		l.pages[name] = clone.Funcs(funcs)
+	}
+	if t.langs == nil {
+		t.langs = map[string]*localized{}
+	}
+	t.langs[lang] = l
+	return nil
+}
+
+// set returns the page templates and the partials for pages in lang: those
+// Localize readied, else the theme's own.
+func (t *Theme) set(lang string) (map[string]*template.Template, *template.Template) {
+	if l := t.langs[lang]; l != nil {
+		return l.pages, l.base
+	}
+	return t.pages, t.base
 }
 
 // Partial renders one partial ("partials/touchpoint-card.html") with data,
 // for a function a page calls: the page's time limit covers it.
 func (t *Theme) Partial(name string, data any) (template.HTML, error) {
-	if t.base == nil || t.base.Lookup(name) == nil {
+	return t.PartialIn(name, "", data)
+}
+
+// PartialIn is Partial for a page in language lang (see Localize).
+func (t *Theme) PartialIn(name, lang string, data any) (template.HTML, error) {
+	_, base := t.set(lang)
+	if base == nil || base.Lookup(name) == nil {
 		return "", fmt.Errorf("no template %s", name)
 	}
 	if t.halted.Load() {
@@ -50,7 +104,7 @@ func (t *Theme) Partial(name string, data any) (template.HTML, error) {
 	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
-	if err := t.base.ExecuteTemplate(&limitWriter{buf: buf, max: t.limits.Bytes, template: name}, name, data); err != nil {
+	if err := base.ExecuteTemplate(&limitWriter{buf: buf, max: t.limits.Bytes, template: name}, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil // html/template escaped it
@@ -128,6 +182,7 @@ var Kinds = map[string][]string{
 	"opportunities": {"opportunities.html"},
 	"gaps":          {"gaps.html"},
 	"heatmap":       {"heatmap.html"},
+	"data":          {"data.html", "page.html"},
 	"persona":       {"persona.html", "single.html"},
 	"team":          {"team.html", "single.html"},
 	"channel":       {"channel.html", "single.html"},
@@ -232,9 +287,13 @@ func Load(layers []Layer, funcs template.FuncMap, limits Limits) (*Theme, diag.L
 
 // Execute renders a page of the given kind with data. A page that passes
 // a limit fails with a *LimitError, and so halts the theme (see Halt).
-func (t *Theme) Execute(kind string, data any) ([]byte, error) {
+func (t *Theme) Execute(kind string, data any) ([]byte, error) { return t.ExecuteIn(kind, "", data) }
+
+// ExecuteIn is Execute for a page in language lang (see Localize).
+func (t *Theme) ExecuteIn(kind, lang string, data any) ([]byte, error) {
+	pages, _ := t.set(lang)
 	for _, name := range Kinds[kind] {
-		if tmpl := t.pages[name]; tmpl != nil {
+		if tmpl := pages[name]; tmpl != nil {
 			buf := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(buf)
 			if err := t.run(tmpl, "baseof.html", name, buf, data); err != nil {

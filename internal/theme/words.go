@@ -113,19 +113,32 @@ var Words = map[string]map[string]string{
 // Word returns the word for key in lang, falling back to English and then
 // to the key itself, so that a missing translation shows but never breaks.
 func Word(lang, key string) string {
-	if w, ok := Words[lang][key]; ok {
+	if w, ok := Lookup(lang, key); ok {
 		return w
 	}
-	if w, ok := Words["en"][key]; ok {
+	if w, ok := Lookup("en", key); ok {
 		return w
 	}
 	return key
 }
 
+// Lookup returns the word for key in lang, and whether lang has it: in
+// Words, or in the words of the portal's pages (portalWords).
+func Lookup(lang, key string) (string, bool) {
+	if w, ok := Words[lang][key]; ok {
+		return w, true
+	}
+	w, ok := portalWords[lang][key]
+	return w, ok
+}
+
 // WordKeys lists the keys of a language, sorted.
 func WordKeys(lang string) []string {
-	keys := make([]string, 0, len(Words[lang]))
+	keys := make([]string, 0, len(Words[lang])+len(portalWords[lang]))
 	for k := range Words[lang] {
+		keys = append(keys, k)
+	}
+	for k := range portalWords[lang] {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
@@ -134,9 +147,9 @@ func WordKeys(lang string) []string {
 
 // channelWords name the contract's channels in each interface language.
 var channelWords = map[string]map[string]string{
-	"en": {"web": "Website", "app": "Mobile app", "phone": "Phone", "email": "Email", "chat": "Chat", "messenger": "Messenger", "social": "Social media", "store": "Store", "courier": "Courier", "ads": "Advertising", "event": "Event", "meeting": "Meeting"},
-	"ru": {"web": "Сайт", "app": "Приложение", "phone": "Телефон", "email": "Эл. почта", "chat": "Чат", "messenger": "Мессенджер", "social": "Соцсети", "store": "Магазин", "courier": "Курьер", "ads": "Реклама", "event": "Мероприятие", "meeting": "Встреча"},
-	"pl": {"web": "Strona WWW", "app": "Aplikacja", "phone": "Telefon", "email": "E-mail", "chat": "Czat", "messenger": "Komunikator", "social": "Media społecznościowe", "store": "Sklep", "courier": "Kurier", "ads": "Reklama", "event": "Wydarzenie", "meeting": "Spotkanie"},
+	"en": {"web": "Website", "app": "Mobile app", "phone": "Phone", "email": "Email", "chat": "Chat", "messenger": "Messenger", "social": "Social media", "store": "Store", "courier": "Courier", "ads": "Advertising", "event": "Event", "meeting": "Meeting", "sms": "SMS", "push": "Push notification", "ivr": "Voice menu (IVR)", "kiosk": "Self-service kiosk"},
+	"ru": {"web": "Сайт", "app": "Приложение", "phone": "Телефон", "email": "Эл. почта", "chat": "Чат", "messenger": "Мессенджер", "social": "Соцсети", "store": "Магазин", "courier": "Курьер", "ads": "Реклама", "event": "Мероприятие", "meeting": "Встреча", "sms": "SMS", "push": "Push-уведомление", "ivr": "Голосовое меню (IVR)", "kiosk": "Киоск самообслуживания"},
+	"pl": {"web": "Strona WWW", "app": "Aplikacja", "phone": "Telefon", "email": "E-mail", "chat": "Czat", "messenger": "Komunikator", "social": "Media społecznościowe", "store": "Sklep", "courier": "Kurier", "ads": "Reklama", "event": "Wydarzenie", "meeting": "Spotkanie", "sms": "SMS", "push": "Powiadomienie push", "ivr": "Menu głosowe (IVR)", "kiosk": "Kiosk samoobsługowy"},
 }
 
 // ChannelName is a channel's name in lang: the interface word for the

@@ -12,12 +12,17 @@ import (
 func TestWordsComplete(t *testing.T) {
 	for lang := range Words {
 		for _, k := range WordKeys("en") {
-			if _, ok := Words[lang][k]; !ok {
+			if _, ok := Lookup(lang, k); !ok {
 				t.Errorf("%s lacks the word %q", lang, k)
 			}
 		}
-		if len(Words[lang]) != len(Words["en"]) {
-			t.Errorf("%s has %d words, en has %d", lang, len(Words[lang]), len(Words["en"]))
+		if n, en := len(WordKeys(lang)), len(WordKeys("en")); n != en {
+			t.Errorf("%s has %d words, en has %d", lang, n, en)
+		}
+		for k := range portalWords[lang] {
+			if _, ok := Words[lang][k]; ok {
+				t.Errorf("%s: %q is both in Words and in portalWords", lang, k)
+			}
 		}
 	}
 	call := regexp.MustCompile(`\bt "([^"]+)"`)
@@ -39,7 +44,7 @@ func TestWordsComplete(t *testing.T) {
 			}
 		}
 		for _, m := range call.FindAllStringSubmatch(string(data), -1) {
-			if _, ok := Words["en"][m[1]]; !ok {
+			if _, ok := Lookup("en", m[1]); !ok {
 				t.Errorf("%s: t %q names no word", filepath.Base(f), m[1])
 			}
 		}

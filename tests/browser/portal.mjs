@@ -79,3 +79,30 @@ export function site(root, lang) {
   return dir;
 }
 
+
+// hundred writes a portal of 100 journeys in the language under root and
+// returns its folder and how its journeys are spread: journey j is for
+// persona p{j % 8} (and p{(j + 1) % 8} when j % 5 is 0), owned by team
+// t{j % 6}. Plain pages with long titles fill the header, so that its
+// links cannot all fit one row.
+export const hundredPersona = (j) => (j % 5 === 0 ? [`p${j % 8}`, `p${(j + 1) % 8}`] : [`p${j % 8}`]);
+export const hundredTeam = (j) => `t${j % 6}`;
+export function hundred(root, lang) {
+  const dir = path.join(root, `hundred-${lang}`);
+  write(dir, 'content/_index.md', `title: ${yaml(text(lang, 1, 3))}\nlanguage: ${lang}\n`);
+  for (let p = 0; p < 8; p++) write(dir, `content/personas/p${p}.md`, `title: ${yaml(`${text(lang, p, 1)} ${p}, ${text(lang, p + 3, 3)}`)}\n`);
+  for (let t = 0; t < 6; t++) write(dir, `content/teams/t${t}.md`, `title: ${yaml(`${text(lang, t + 9, 2)} ${t}`)}\n`);
+  for (let k = 0; k < 4; k++) write(dir, `content/page-${k}.md`, `title: ${yaml(text(lang, k + 20, 3))}\n`, 'Text.\n');
+  for (let j = 0; j < 100; j++) {
+    const slug = `j${String(j).padStart(3, '0')}`;
+    write(dir, `content/journeys/${slug}/_index.md`,
+      `title: ${yaml(`${text(lang, j, 4)} ${j}`)}\npersonas: [${hundredPersona(j).join(', ')}]\nowner: ${hundredTeam(j)}\n` +
+      `tags: [${['alpha', 'beta', 'gamma'][j % 3]}]\nupdated: 2026-${String(1 + (j % 12)).padStart(2, '0')}-10\n` +
+      (j % 10 === 9 ? 'state: target\n' : ''));
+    write(dir, `content/journeys/${slug}/01-s/_index.md`, `title: ${yaml(text(lang, j + 1, 2))}\n`);
+    write(dir, `content/journeys/${slug}/01-s/t.md`,
+      `title: ${yaml(text(lang, j + 2, 3))}\nchannel: web\nowner: ${hundredTeam(j)}\nemotion: ${(j % 5) - 2}\n` +
+      (j % 4 === 0 ? `opportunities: [{title: ${yaml(text(lang, j + 3, 3))}, owner: ${hundredTeam(j)}, due: 2027-01-01}]\n` : ''));
+  }
+  return dir;
+}

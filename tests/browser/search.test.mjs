@@ -33,6 +33,8 @@ async function query(q) {
     title: o.querySelector('.search-title').textContent,
     context: o.querySelector('.search-context')?.textContent || '',
     kind: o.closest('[role="group"]').querySelector('.search-kind').firstChild.textContent.trim(),
+    snippet: o.querySelector('.search-snippet')?.textContent || '',
+    marked: Array.from(o.querySelectorAll('.search-snippet mark'), (m) => m.textContent),
     href: o.getAttribute('href'),
   })));
 }
@@ -80,6 +82,36 @@ test('Polish typed without Polish letters is found', async () => {
   assert.equal(results[0].title, 'Wybór miejsca');
   results = await query('odprawa');
   assert.ok(results.filter((r) => /^Odprawa/.test(r.title)).length >= 2, JSON.stringify(results));
+});
+
+test('title matches rank above body matches, which show a snippet around the word found', async () => {
+  await page.goto(server.url);
+  await page.focus(box);
+  const results = await query('confirmation');
+  const touchpoints = results.filter((r) => r.kind === 'Touchpoints');
+  const firstBody = touchpoints.findIndex((r) => !/confirmation/i.test(r.title));
+  assert.ok(firstBody > 0, `no touchpoint found by its title first: ${JSON.stringify(touchpoints)}`);
+  assert.ok(touchpoints.slice(firstBody).every((r) => !/confirmation/i.test(r.title)), `a title match below a body match: ${JSON.stringify(touchpoints)}`);
+  for (const r of touchpoints) {
+    if (/confirmation/i.test(r.title)) {
+      assert.equal(r.snippet, '', `${r.title}: a title match needs no snippet`);
+    } else {
+      assert.match(r.snippet, /confirmation/i, `${r.title}: no snippet around the word`);
+      assert.ok(r.marked.some((m) => /^confirmation/i.test(m)), `${r.title}: the word is not marked in ${r.snippet}`);
+      assert.ok(r.snippet.length < 200, `${r.title}: a snippet of ${r.snippet.length} characters`);
+    }
+  }
+});
+
+test('a snippet is cut between words around the first word found, however it is written', async () => {
+  await page.goto(server.url);
+  await page.evaluate(() => window.cjmSearch.load());
+  const text = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu Zażółć nu xi omicron pi rho sigma tau upsilon phi chi psi omega and more words to follow here until the end of it all, far away from the start of the text.';
+  const got = await page.evaluate((t) => [window.cjmSearch.snippet(t, 'zazolc'), window.cjmSearch.snippet(t, 'alp'), window.cjmSearch.snippet(t, 'nothing')], text);
+  assert.match(got[0], /^… .*Zażółć nu xi/);
+  assert.ok(!got[0].includes('Alpha'), got[0]);
+  assert.match(got[1], /^Alpha beta .* …$/);
+  assert.equal(got[2], '');
 });
 
 test('nothing found says so', async () => {

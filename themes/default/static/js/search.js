@@ -5,7 +5,9 @@
 // An item matches when every word of the query starts a word of its title
 // or text: "подтв" finds "Подтверждение перевода", "odpr" finds "Odprawa
 // online". Case, diacritics and ё/е, ł/l do not matter. Items whose title
-// matches come first; results are grouped by kind, at most PER_KIND each.
+// matches come first, then those whose body's headings do, then the rest;
+// results are grouped by kind, at most PER_KIND each. A result found by
+// its body shows a snippet of it around the first word found.
 //
 // Keys: "/" anywhere (but in a field) focuses the box; Up and Down move
 // through the results, Enter opens one (the first when none is chosen),
@@ -55,19 +57,22 @@
     return loading;
   }
 
-  // prepare normalises every title once and joins it to the item's text,
-  // each with a space before every word, so that a word prefix is found by
-  // one indexOf(" " + word).
+  // prepare normalises every title and body once and joins them to the
+  // item's text and headings, each with a space before every word, so that
+  // a word prefix is found by one indexOf(" " + word).
   function prepare(data) {
     const items = data.items;
     const titles = new Array(items.length);
+    const heads = new Array(items.length);
     const hay = new Array(items.length);
     for (let i = 0; i < items.length; i++) {
-      const t = ' ' + normalize(items[i][1]);
+      const it = items[i];
+      const t = ' ' + normalize(it[1]);
       titles[i] = t;
-      hay[i] = items[i][4] ? t + ' ' + items[i][4] : t;
+      heads[i] = it[5] ? ' ' + it[5] : '';
+      hay[i] = t + (it[4] ? ' ' + it[4] : '') + heads[i] + (it[6] ? ' ' + normalize(it[6]) : '');
     }
-    return { kinds: data.kinds, items, titles, hay };
+    return { kinds: data.kinds, items, titles, heads, hay };
   }
 
   // path is an item's path from the site's root: a number in the item's
@@ -85,16 +90,17 @@
   }
 
   // search returns the items matching query, best first: the title starts
-  // with the query (score 0), holds it (1), holds all its words (2), some
-  // (3), none: only the text matches (4); then in the index's order.
-  // It returns null while the index is not loaded.
+  // with the query (score 0), holds it (1), holds all its words (2); the
+  // title and the headings hold them all (3); the title holds some (4), the
+  // headings some (5); only the text or body matches (6). Then in the
+  // index's order. It returns null while the index is not loaded.
   function search(query) {
     if (!index) return null;
     const q = normalize(query);
     if (!q) return [];
     const words = q.split(' ').map((w) => ' ' + w);
     const phrase = ' ' + q;
-    const { hay, titles } = index;
+    const { hay, titles, heads } = index;
     const found = [];
     next: for (let i = 0; i < hay.length; i++) {
       const h = hay[i];
@@ -107,11 +113,15 @@
         if (t.indexOf(phrase) >= 0) {
           score = 1;
         } else {
-          let inTitle = 0;
+          const hd = heads[i];
+          let inTitle = 0, inHeads = 0, inEither = 0;
           for (let k = 0; k < words.length; k++) {
-            if (t.indexOf(words[k]) >= 0) inTitle++;
+            const a = t.indexOf(words[k]) >= 0, b = hd !== '' && hd.indexOf(words[k]) >= 0;
+            if (a) inTitle++;
+            if (b) inHeads++;
+            if (a || b) inEither++;
           }
-          score = inTitle === words.length ? 2 : inTitle > 0 ? 3 : 4;
+          score = inTitle === words.length ? 2 : inEither === words.length ? 3 : inTitle > 0 ? 4 : inHeads > 0 ? 5 : 6;
         }
       }
       found.push(new Result(i, score));
@@ -132,6 +142,41 @@
     get title() { return index.items[this.i][1]; }
     get url() { return base + path(this.i); }
     get context() { return context(this.i); }
+    get body() { return index.items[this.i][6] || ''; }
+  }
+
+  // snippet is the part of text around the first place a word of the query
+  // starts a word of it, cut between words, with "…" where it is cut; ""
+  // when no word is found there.
+  const BEFORE = 40, AFTER = 110;
+  function snippet(text, words) {
+    const chars = Array.from(text);
+    const norm = chars.map((c) => {
+      const f = fold(c);
+      return f === '' || WORD.test(f) ? f : ' ';
+    });
+    let at = -1;
+    for (let p = 0; p < chars.length && at < 0; p++) {
+      if (norm[p] === '' || norm[p] === ' ') continue;
+      let k = p - 1;
+      while (k >= 0 && norm[k] === '') k--;
+      if (k >= 0 && norm[k] !== ' ') continue;
+      let s = '';
+      for (let q = p; q < chars.length && norm[q] !== ' ' && s.length < 64; q++) s += norm[q];
+      if (words.some((w) => s.startsWith(w))) at = p;
+    }
+    if (at < 0) return '';
+    let start = Math.max(0, at - BEFORE);
+    let end = Math.min(chars.length, at + AFTER);
+    if (start > 0) {
+      const sp = chars.indexOf(' ', start);
+      start = sp >= 0 && sp < at ? sp + 1 : at;
+    }
+    if (end < chars.length) {
+      const sp = chars.lastIndexOf(' ', end);
+      if (sp > at) end = sp;
+    }
+    return (start > 0 ? '… ' : '') + chars.slice(start, end).join('').trim() + (end < chars.length ? ' …' : '');
   }
 
   // highlight writes title into el, marking where words start its words.
@@ -289,6 +334,13 @@
           ctx.textContent = r.context;
           a.append(ctx);
         }
+        const snip = r.score > 2 && r.body ? snippet(r.body, words) : '';
+        if (snip) {
+          const sn = document.createElement('span');
+          sn.className = 'search-snippet';
+          highlight(sn, snip, words);
+          a.append(sn);
+        }
         group.append(a);
         options.push(a);
       }
@@ -376,5 +428,6 @@
   window.cjmSearch = search;
   window.cjmSearch.load = () => load().then(() => true);
   window.cjmSearch.normalize = normalize;
+  window.cjmSearch.snippet = (text, query) => snippet(text, normalize(query).split(' '));
   form.hidden = false;
 })();
