@@ -1,6 +1,6 @@
 // Search in the browser: "/" focuses the box, Russian and Polish are found
 // as people type them, results are grouped by kind and opened by keyboard,
-// and a query answers well within 50 ms.
+// and the results link under the site's base path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, browser } from './helpers.mjs';
@@ -156,22 +156,6 @@ test('ArrowDown moves through results, across kinds, and wraps', async () => {
   assert.deepEqual(seen, [...results.map((r) => r.href), results[0].href]);
   await page.keyboard.press('ArrowUp'); // from the first to the last
   assert.equal(await page.$eval('[role="option"].is-active', (o) => o.getAttribute('href')), results.at(-1).href);
-});
-
-test('a query answers in under 50 ms', async (t) => {
-  await page.goto(server.url);
-  const times = await page.evaluate(async () => {
-    await window.cjmSearch.load();
-    const out = {};
-    for (const q of ['a', 'o', 'подтверж', 'odprawa w', 'confirmation email', 'zzqx', 'e']) {
-      const t0 = performance.now();
-      for (let i = 0; i < 10; i++) window.cjmSearch(q);
-      out[q] = (performance.now() - t0) / 10;
-    }
-    return out;
-  });
-  t.diagnostic(`ms per query: ${JSON.stringify(times)}`);
-  for (const [q, ms] of Object.entries(times)) assert.ok(ms < 50, `"${q}" took ${ms} ms`);
 });
 
 test('under a sub-path, results link under it', async () => {
