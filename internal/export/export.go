@@ -14,7 +14,7 @@
 // always written, null when there is no value, so that a BI tool sees the
 // same shape whatever the content.
 //
-// The "version" key of cjm.json is 3, and version 3's shape is exactly what
+// The "version" key of cjm.json is 4, and version 4's shape is exactly what
 // cjm.schema.json describes: every object closed (additionalProperties
 // false), every key required. Adding, removing, renaming or retyping a key
 // changes the shape: change cjm.schema.json with it (the tests fail until
@@ -43,8 +43,10 @@ import (
 )
 
 // Version is the version of cjm.json's shape, written as its "version" key.
-// Version 3 added each touchpoint's "emotions", how every persona feels.
-const Version = 3
+// Version 3 added each touchpoint's "emotions", how every persona feels;
+// version 4 each opportunity's "impact", "effort", "confidence", "kpi",
+// "expected", "score" and "quadrant".
+const Version = 4
 
 // The output paths of the data files, relative to the site's root.
 const (
@@ -99,7 +101,7 @@ func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, da
 		entries[i] = entry{
 			json:          encodeTouchpoint(touchpointOf(t, today, abs)),
 			touchpoint:    encodeRows([][]string{touchpointRow(s, t, today)}),
-			opportunities: encodeRows(opportunityRows(t, today)),
+			opportunities: encodeRows(opportunityRows(s, t, today)),
 			kpis:          encodeRows(kpiRows(t)),
 		}
 	})
@@ -326,11 +328,18 @@ type metrics struct {
 }
 
 type opportunity struct {
-	Title   string  `json:"title"`
-	Owner   *string `json:"owner"`
-	Due     *string `json:"due"`
-	Status  string  `json:"status"`
-	Overdue bool    `json:"overdue"`
+	Title      string   `json:"title"`
+	Owner      *string  `json:"owner"`
+	Due        *string  `json:"due"`
+	Status     string   `json:"status"`
+	Overdue    bool     `json:"overdue"`
+	Impact     *int     `json:"impact"`
+	Effort     *int     `json:"effort"`
+	Confidence *float64 `json:"confidence"`
+	KPI        *string  `json:"kpi"`
+	Expected   *float64 `json:"expected"`
+	Score      *float64 `json:"score"`
+	Quadrant   *string  `json:"quadrant"`
 }
 
 // model is the whole document, touchpoints included.
@@ -502,6 +511,21 @@ func met(k content.KPI) *bool {
 }
 
 // overdue is rollup's rule, as the pages show it.
+func nonZero(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// score is the opportunity's priority (content.Opportunity.Score), or nil.
+func score(o content.Opportunity) *float64 {
+	if v, ok := o.Score(); ok {
+		return &v
+	}
+	return nil
+}
+
 func overdue(o *site.Opportunity, today time.Time) bool { return rollup.Overdue(o, today) }
 
 func ptr[T any](v T) *T { return &v }
@@ -617,11 +641,18 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 	}
 	for _, o := range t.Opportunities {
 		tp.Opportunities = append(tp.Opportunities, opportunity{
-			Title:   o.Title,
-			Owner:   teamSlug(o.Owner),
-			Due:     date(o.Due),
-			Status:  o.Status,
-			Overdue: overdue(o, today),
+			Title:      o.Title,
+			Owner:      teamSlug(o.Owner),
+			Due:        date(o.Due),
+			Status:     o.Status,
+			Overdue:    overdue(o, today),
+			Impact:     nonZero(o.Impact),
+			Effort:     nonZero(o.Effort),
+			Confidence: o.Confidence,
+			KPI:        nonEmpty(o.KPI),
+			Expected:   o.Expected,
+			Score:      score(o.Opportunity),
+			Quadrant:   nonEmpty(o.Quadrant()),
 		})
 	}
 	return tp
