@@ -12,7 +12,8 @@ import (
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
-// The header rows of the CSV files. Columns are only ever added, at the end.
+// The header rows of the CSV files. Columns are only ever added, at the end
+// (opportunities.csv took the trackers' names in cjm.json version 4).
 var (
 	touchpointColumns = []string{
 		"ref", "journey", "journey_title", "journey_state", "stage", "stage_title",

@@ -23,7 +23,8 @@
 //
 // The CSV files are written for spreadsheet programs: UTF-8 with a byte
 // order mark (Excel needs it to read UTF-8), CRLF line ends, a header row of
-// snake_case column names, lists joined with "; ", numbers as plain
+// snake_case column names (opportunities.csv names its columns as issue
+// trackers name their fields, so that they import it as it is), lists joined with "; ", numbers as plain
 // decimals with a dot (-1.5), an empty cell for an unknown value, and a
 // leading apostrophe on a cell that a spreadsheet would run as a formula.
 package export

@@ -2,11 +2,11 @@ package render
 
 import (
 	"cmp"
-	"strconv"
 	"html"
 	"html/template"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -277,7 +277,9 @@ func OpportunityFilters(items []*site.Opportunity, lang string) (teams, journeys
 			journeys = append(journeys, FilterOption{j.Slug, j.Title})
 		}
 	}
-	slices.SortStableFunc(teams, func(a, b FilterOption) int { return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) })
+	slices.SortStableFunc(teams, func(a, b FilterOption) int {
+		return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+	})
 	if noTeam {
 		teams = append(teams, FilterOption{"none", theme.Word(lang, "no-team")})
 	}
