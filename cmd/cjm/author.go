@@ -77,7 +77,7 @@ func runNew(args []string, stdout, stderr io.Writer) error {
 
 func runImport(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || (args[0] != "csv" && args[0] != "mermaid") {
-		fmt.Fprint(stderr, "usage: cjm import csv FILE -journey SLUG [-title TITLE] [-personas A,B] [-source DIR]\n       cjm import mermaid FILE [-journey SLUG] [-source DIR]\n")
+		fmt.Fprint(stderr, "usage: cjm import csv FILE [-journey SLUG] [-title TITLE] [-personas A,B] [-update] [-source DIR]\n       cjm import mermaid FILE [-journey SLUG] [-source DIR]\n")
 		return errUsage
 	}
 	format := args[0]
@@ -86,6 +86,10 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	slug := fs.String("journey", "", "the new journey's slug: its folder under content/journeys/")
 	title := fs.String("title", "", "the new journey's title (default: made from its slug, or the diagram's title)")
 	personas := fs.String("personas", "", "the journey's personas, comma-separated slugs (default: the site's first persona)")
+	update := false
+	if format == "csv" {
+		fs.BoolVar(&update, "update", false, "update the journey that is there in place: only the keys whose values the sheet changes")
+	}
 	pos, err := parseArgs(fs, args[1:], 1, "FILE")
 	if err != nil {
 		return err
@@ -96,6 +100,29 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 	}
 	var d *author.Draft
 	var diags diag.List
+	if format == "csv" {
+		opts := author.SheetOptions{Journey: *slug, Title: *title, Personas: splitList(*personas), Update: update}
+		files, diags, err := authorSite(*source).ImportSheet(filepath.ToSlash(pos[0]), data, opts)
+		if !errors.Is(err, author.ErrPlainSheet) {
+			for _, dg := range diags {
+				fmt.Fprintln(stdout, dg)
+			}
+			if diags.HasErrors() {
+				fmt.Fprintf(stdout, "%s: nothing written\n", plural(len(diags.Errors()), "error", "errors"))
+				return errFailed
+			}
+			if err != nil {
+				return err
+			}
+			for _, f := range files {
+				fmt.Fprintln(stdout, "wrote", f)
+			}
+			if len(files) == 0 {
+				fmt.Fprintln(stdout, "nothing to change")
+			}
+			return nil
+		}
+	}
 	switch format {
 	case "csv":
 		if *slug == "" {
@@ -136,17 +163,36 @@ func runImport(args []string, stdout, stderr io.Writer) error {
 }
 
 func runExport(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "mermaid" {
-		fmt.Fprint(stderr, "usage: cjm export mermaid SLUG [-source DIR]\n")
+	if len(args) == 0 || (args[0] != "mermaid" && args[0] != "csv") {
+		fmt.Fprint(stderr, "usage: cjm export mermaid SLUG [-source DIR]\n       cjm export csv SLUG [-source DIR] [-o FILE]\n")
 		return errUsage
 	}
-	fs := newFlags("export mermaid", stderr)
+	fs := newFlags("export "+args[0], stderr)
 	source := fs.String("source", ".", "the site's folder, holding content/")
+	out := ""
+	if args[0] == "csv" {
+		fs.StringVar(&out, "o", "", "write the sheet into FILE instead of printing it")
+	}
 	pos, err := parseArgs(fs, args[1:], 1, "SLUG")
 	if err != nil {
 		return err
 	}
 	c, diags := content.Load(openSite(*source))
+	if args[0] == "csv" {
+		if errs := diags.Errors(); len(errs) > 0 {
+			printDiags(stderr, *source, errs.Sort())
+			return fmt.Errorf("the content has %s; fix them first (cjm check lists them)", plural(len(errs), "error", "errors"))
+		}
+		data, err := author.ExportSheet(c, pos[0])
+		if err != nil {
+			return err
+		}
+		if out != "" {
+			return os.WriteFile(out, data, 0o644)
+		}
+		_, err = stdout.Write(data)
+		return err
+	}
 	s, more := site.Resolve(c, site.Base{Path: "/"})
 	diags.Add(more...)
 	if errs := diags.Errors(); len(errs) > 0 {

@@ -1,6 +1,7 @@
 package author
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -51,20 +52,56 @@ func ReadMermaid(name string, data []byte) (*Draft, diag.List) {
 			st.Title = fmt.Sprintf("Stage %d", i+1)
 		}
 		for _, tasks := range sameTask(sec.Tasks) {
+			note := readNote(tasks[0].Note)
 			slug := SlugOf(tasks[0].Name)
+			if note.Slug != "" && checkSlug(note.Slug) == nil {
+				slug = note.Slug
+			}
 			slugs[slug]++
 			if n := slugs[slug]; n > 1 {
 				slug = fmt.Sprintf("%s-%d", slug, n)
 			}
-			st.Touchpoints = append(st.Touchpoints, DraftTouchpoint{Slug: slug, Keys: []Key{
+			keys := []Key{
 				{"title", tasks[0].Name},
 				{"weight", 10 * (len(st.Touchpoints) + 1)}, // the diagram's order, not the titles'
-				{"emotion", taskEmotion(tasks, actors)},
-			}})
+			}
+			if !note.NoEmotion {
+				keys = append(keys, Key{"emotion", taskEmotion(tasks, actors)})
+			}
+			if note.Parent != "" {
+				keys = append(keys, Key{"parent", note.Parent})
+			}
+			st.Touchpoints = append(st.Touchpoints, DraftTouchpoint{Slug: slug, Keys: keys})
 		}
 		d.Stages = append(d.Stages, st)
 	}
 	return d, diags
+}
+
+// taskNote is what cjm keeps about a touchpoint in a `%% cjm:` comment
+// above its task, where Mermaid has no place for it: its slug when the
+// title would not give it, its parent, and that it has no emotion (Mermaid
+// needs a score, so the task says 3).
+type taskNote struct {
+	Slug      string `json:"slug,omitempty"`
+	Parent    string `json:"parent,omitempty"`
+	NoEmotion bool   `json:"noEmotion,omitempty"`
+}
+
+func readNote(s string) taskNote {
+	var n taskNote
+	if s != "" {
+		_ = json.Unmarshal([]byte(s), &n) // a note cjm did not write says nothing
+	}
+	return n
+}
+
+func (n taskNote) String() string {
+	if n == (taskNote{}) {
+		return ""
+	}
+	b, _ := json.Marshal(n) // strings and a bool cannot fail
+	return string(b)
 }
 
 // sameTask groups consecutive tasks of one name whose actors differ: the
@@ -136,12 +173,19 @@ func Mermaid(j *site.Journey) []byte {
 	for _, st := range j.Stages {
 		sec := mermaid.Section{Name: st.Title}
 		for _, tp := range st.Touchpoints {
+			note := taskNote{NoEmotion: len(tp.Feelings) == 0}
+			if SlugOf(tp.Title) != tp.Slug {
+				note.Slug = tp.Slug
+			}
+			if tp.Parent != nil {
+				note.Parent = tp.Parent.Slug
+			}
 			if !tp.FeelingsDiffer() {
 				score := 3
 				if v := tp.Unanimous(); v != nil {
 					score = *v + 3
 				}
-				sec.Tasks = append(sec.Tasks, mermaid.Task{Name: tp.Title, Score: score, Actors: actors})
+				sec.Tasks = append(sec.Tasks, mermaid.Task{Name: tp.Title, Score: score, Actors: actors, Note: note.String()})
 				continue
 			}
 			var values []int
@@ -152,8 +196,12 @@ func Mermaid(j *site.Journey) []byte {
 				}
 				who[f.Value] = append(who[f.Value], f.Persona.Title)
 			}
-			for _, v := range values {
-				sec.Tasks = append(sec.Tasks, mermaid.Task{Name: tp.Title, Score: v + 3, Actors: who[v]})
+			for i, v := range values {
+				t := mermaid.Task{Name: tp.Title, Score: v + 3, Actors: who[v]}
+				if i == 0 {
+					t.Note = note.String()
+				}
+				sec.Tasks = append(sec.Tasks, t)
 			}
 		}
 		d.Sections = append(d.Sections, sec)

@@ -313,7 +313,7 @@ func slugOfFile(rel string) string {
 
 // write creates the file at rel (inside content/), refusing to replace one.
 func (w *writer) write(rel string, data []byte) error {
-	if err := content.CheckSlug(content.Slugify(slugOfFile(rel))); err != nil {
+	if err := content.CheckSlug(content.Slugify(slugOfFile(rel))); err != nil && rel != "_index.md" {
 		return fmt.Errorf("content/%s: the name %q %v; use lower-case letters, digits and hyphens", rel, slugOfFile(rel), err)
 	}
 	file := contentPath(rel)

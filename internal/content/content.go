@@ -7,6 +7,7 @@
 package content
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -200,13 +201,60 @@ type Metrics struct {
 	Conversion *float64 // 0 to 1
 }
 
-// Opportunity is a concrete improvement with an owner and a date.
+// Opportunity is a concrete improvement with an owner and a date, and
+// what it is worth: how much it helps, what it costs, how sure the team is,
+// and the KPI of its touchpoint it is meant to move.
 type Opportunity struct {
-	Title  string
-	Owner  string
-	Due    time.Time
-	Status string // idea, planned, in-progress or done
+	Title      string
+	Owner      string
+	Due        time.Time
+	Status     string   // idea, planned, in-progress or done
+	Impact     int      // 1 (little) to 5 (a lot); 0 when not given
+	Effort     int      // 1 (little) to 5 (a lot); 0 when not given
+	Confidence *float64 // 0 to 1: how sure the team is of the impact
+	KPI        string   // the name of a KPI of the same touchpoint it should move
+	Expected   *float64 // the value that KPI should reach
 }
+
+// DefaultConfidence is the confidence an opportunity that states none is
+// scored with: a guess, neither sure nor hopeless.
+const DefaultConfidence = 0.5
+
+// Score is the opportunity's priority, RICE without reach: impact ×
+// confidence ÷ effort (confidence DefaultConfidence when not given), from
+// 0.04 to 5; ok is false when impact or effort is not given.
+func (o Opportunity) Score() (score float64, ok bool) {
+	if o.Impact == 0 || o.Effort == 0 {
+		return 0, false
+	}
+	c := DefaultConfidence
+	if o.Confidence != nil {
+		c = *o.Confidence
+	}
+	return math.Round(float64(o.Impact)*c/float64(o.Effort)*100) / 100, true
+}
+
+// Quadrant places the opportunity on the impact × effort matrix:
+// "quick-win" (impact 3 to 5, effort 1 or 2), "big-bet" (impact 3 to 5,
+// effort 3 to 5), "fill-in" (impact 1 or 2, effort 1 or 2) or "money-pit"
+// (impact 1 or 2, effort 3 to 5); "" when impact or effort is not given.
+func (o Opportunity) Quadrant() string {
+	if o.Impact == 0 || o.Effort == 0 {
+		return ""
+	}
+	switch high, hard := o.Impact >= 3, o.Effort >= 3; {
+	case high && !hard:
+		return "quick-win"
+	case high:
+		return "big-bet"
+	case !hard:
+		return "fill-in"
+	}
+	return "money-pit"
+}
+
+// Quadrants are the matrix's quadrants, best first.
+var Quadrants = []string{"quick-win", "big-bet", "fill-in", "money-pit"}
 
 // Page is a plain page: any Markdown file outside personas/, teams/ and
 // journeys/. Path is its slug path: "glossary" or "guides/setup".

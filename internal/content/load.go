@@ -524,8 +524,38 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 		if op.Status == "" {
 			op.Status = "idea"
 		}
+		op.Impact, _ = o.integerHint("impact", 1, 5, "use a whole number from 1 (helps a little) to 5 (helps a lot)")
+		op.Effort, _ = o.integerHint("effort", 1, 5, "use a whole number from 1 (a day's work) to 5 (a project of months)")
+		if v, ok := o.number("confidence", 0, 1, "a share"); ok {
+			op.Confidence = &v
+		}
+		op.KPI = o.str("kpi")
+		if v, ok := o.numberHint("expected", -1e15, 1e15, "write the value the KPI should reach as a plain number"); ok {
+			op.Expected = &v
+		}
 		t.Opportunities = append(t.Opportunities, op)
 	})
+	// An opportunity's KPI is one of its touchpoint's, named as written.
+	var kpiNames []string
+	for _, k := range t.KPIs {
+		kpiNames = append(kpiNames, k.Name)
+	}
+	for i, op := range t.Opportunities {
+		path := "opportunities." + strconv.Itoa(i)
+		switch {
+		case op.KPI != "" && !slices.Contains(kpiNames, op.KPI):
+			hint := "name a KPI of this touchpoint's `kpis`; it has none: add it to `kpis` first"
+			if len(kpiNames) > 0 {
+				hint = "name a KPI of this touchpoint's `kpis`: " + strings.Join(quoteAll(kpiNames), ", ")
+				if s := Nearest(op.KPI, kpiNames); s != "" {
+					hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+				}
+			}
+			f.diags.Errorf(f.file, f.lines.lineOf(path+".kpi"), hint, "opportunities[%d].kpi: no KPI %q on this touchpoint", i+1, op.KPI)
+		case op.Expected != nil && op.KPI == "":
+			f.diags.Errorf(f.file, f.lines.lineOf(path+".expected"), "say which KPI should reach it: `kpi: NAME`, a KPI of this touchpoint", "opportunities[%d].expected: no `kpi` to reach it", i+1)
+		}
+	}
 	t.Parent = strings.ToLower(f.str("parent"))
 	t.Related = lower(f.list("related"))
 	t.Replaces = lower(f.list("replaces"))
@@ -581,6 +611,14 @@ func readEmotion(f *fields, t *Touchpoint) {
 		t.Emotions = append(t.Emotions, PersonaEmotion{Persona: slug, Value: e})
 	}
 	t.emptyEmotion = len(t.Emotions) == 0 && !wrong
+}
+
+func quoteAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = strconv.Quote(s)
+	}
+	return out
 }
 
 var numberPrefix = regexp.MustCompile(`^(\d+)-(.+)$`)

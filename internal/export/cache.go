@@ -95,6 +95,7 @@ func touchpointKey(s *site.Site, t *site.Touchpoint, today time.Time) uint64 {
 	for _, o := range t.Opportunities {
 		if o.Owner != nil {
 			str(o.Owner.Slug)
+			str(o.Owner.Title) // the Team column of opportunities.csv
 		}
 		str("|")
 	}

@@ -8,10 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
-// The header rows of the CSV files. Columns are only ever added, at the end.
+// The header rows of the CSV files. Columns are only ever added, at the end
+// (opportunities.csv took the trackers' names in cjm.json version 4).
 var (
 	touchpointColumns = []string{
 		"ref", "journey", "journey_title", "journey_state", "stage", "stage_title",
@@ -21,8 +23,15 @@ var (
 		"actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related",
 		"emotions",
 	}
+	// opportunityColumns are named as GitHub, Jira and Linear name their
+	// fields, so that each tracker's importer maps them by itself: Title
+	// (GitHub, Linear) and Summary (Jira, which requires it) both hold the
+	// title. Ref comes first, where a byte order mark lands, since no
+	// tracker needs it. The README has the mapping, tracker by tracker.
 	opportunityColumns = []string{
-		"journey", "touchpoint_ref", "touchpoint_title", "title", "owner", "due", "status", "overdue",
+		"Ref", "Title", "Summary", "Description", "Issue Type", "Status", "Priority", "Due Date", "Team", "Labels",
+		"Journey", "Touchpoint", "URL", "Owner", "Impact", "Effort", "Confidence", "Score", "Quadrant", "KPI", "Expected",
+		"Overdue", "cjm Status",
 	}
 	kpiColumns = []string{
 		"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met",
@@ -102,28 +111,106 @@ func feelingsCell(t *site.Touchpoint) string {
 func opportunitiesCSV(s *site.Site, today time.Time) []byte {
 	var rows [][]string
 	for _, t := range s.Touchpoints {
-		rows = append(rows, opportunityRows(t, today)...)
+		rows = append(rows, opportunityRows(s, t, today)...)
 	}
 	return writeCSV(opportunityColumns, rows)
 }
 
+// trackerStatus is how each status is called in the trackers (Linear's
+// and Jira's default workflows; each importer maps other names by hand).
+var trackerStatus = map[string]string{"idea": "Backlog", "planned": "To Do", "in-progress": "In Progress", "done": "Done"}
+
+// Priority is an opportunity's priority in the trackers' words, from its
+// score: High from 2, Medium from 0.8, else Low; "" without a score.
+func Priority(o content.Opportunity) string {
+	v, ok := o.Score()
+	switch {
+	case !ok:
+		return ""
+	case v >= 2:
+		return "High"
+	case v >= 0.8:
+		return "Medium"
+	}
+	return "Low"
+}
+
 // opportunityRows are one touchpoint's rows of opportunities.csv.
-func opportunityRows(t *site.Touchpoint, today time.Time) [][]string {
+func opportunityRows(s *site.Site, t *site.Touchpoint, today time.Time) [][]string {
 	var rows [][]string
-	for _, o := range t.Opportunities {
-		var owner, due string
+	url := t.URL
+	if s.Base.Root != "" {
+		url = s.Base.Abs(t.URL)
+	}
+	for i, o := range t.Opportunities {
+		var owner, team, due string
 		if o.Owner != nil {
-			owner = o.Owner.Slug
+			owner, team = o.Owner.Slug, o.Owner.Title
 		}
 		if !o.Due.IsZero() {
 			due = o.Due.Format(time.DateOnly)
 		}
+		var impact, effort, sc string
+		if o.Impact > 0 {
+			impact = strconv.Itoa(o.Impact)
+		}
+		if o.Effort > 0 {
+			effort = strconv.Itoa(o.Effort)
+		}
+		if v, ok := o.Score(); ok {
+			sc = strconv.FormatFloat(v, 'f', -1, 64)
+		}
 		rows = append(rows, []string{
-			t.Journey.Slug, t.Ref, t.Title, o.Title, owner, due, o.Status,
-			strconv.FormatBool(overdue(o, today)),
+			t.Ref + "#" + strconv.Itoa(i+1), o.Title, o.Title, trackerDescription(t, o, url), "Task",
+			trackerStatus[o.Status], Priority(o.Opportunity), due, team, t.Journey.Slug,
+			t.Journey.Slug, t.Ref, url, owner, impact, effort, number(o.Confidence), sc, o.Quadrant(), o.KPI, number(o.Expected),
+			strconv.FormatBool(overdue(o, today)), o.Status,
 		})
 	}
 	return rows
+}
+
+// trackerDescription is an opportunity's Description: plain lines that
+// read the same as Markdown (GitHub, Linear) and as Jira's text, the
+// touchpoint's page as a bare link, which all three make clickable.
+func trackerDescription(t *site.Touchpoint, o *site.Opportunity, url string) string {
+	lines := []string{
+		"Touchpoint: " + t.Title + " (" + t.Journey.Title + " / " + t.Stage.Title + ")",
+		url,
+	}
+	if o.KPI != "" {
+		kpi := "KPI: " + o.KPI
+		for _, k := range t.KPIs {
+			if k.Name != o.KPI {
+				continue
+			}
+			if k.Current != nil {
+				kpi += ", now " + number(k.Current) + unitSuffix(k.Unit)
+			}
+			if o.Expected != nil {
+				kpi += ", expected " + number(o.Expected) + unitSuffix(k.Unit)
+			}
+			if k.Target != nil {
+				kpi += ", target " + number(k.Target) + unitSuffix(k.Unit)
+			}
+		}
+		lines = append(lines, kpi)
+	}
+	if v, ok := o.Score(); ok {
+		conf := "confidence not given (counted as 0.5)"
+		if o.Confidence != nil {
+			conf = "confidence " + number(o.Confidence)
+		}
+		lines = append(lines, "Impact "+strconv.Itoa(o.Impact)+"/5, effort "+strconv.Itoa(o.Effort)+"/5, "+conf+": score "+strconv.FormatFloat(v, 'f', -1, 64))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func unitSuffix(u string) string {
+	if u == "" || u == "%" {
+		return u
+	}
+	return " " + u
 }
 
 func kpisCSV(s *site.Site) []byte {

@@ -23,7 +23,8 @@
 //
 // The CSV files are written for spreadsheet programs: UTF-8 with a byte
 // order mark (Excel needs it to read UTF-8), CRLF line ends, a header row of
-// snake_case column names, lists joined with "; ", numbers as plain
+// snake_case column names (opportunities.csv names its columns as issue
+// trackers name their fields, so that they import it as it is), lists joined with "; ", numbers as plain
 // decimals with a dot (-1.5), an empty cell for an unknown value, and a
 // leading apostrophe on a cell that a spreadsheet would run as a formula.
 package export
@@ -46,8 +47,9 @@ import (
 // Version is the version of cjm.json's shape, written as its "version" key.
 // Version 3 added each touchpoint's "emotions", how every persona feels;
 // version 4 each channel's names, kind and icon, each journey's own
-// language and what a to-be journey keeps, and each touchpoint what it
-// replaces and what replaces it.
+// language and what a to-be journey keeps, each touchpoint what it
+// replaces and what replaces it, and each opportunity's "impact",
+// "effort", "confidence", "kpi", "expected", "score" and "quadrant".
 const Version = 4
 
 // The output paths of the data files, relative to the site's root.
@@ -103,7 +105,7 @@ func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, da
 		entries[i] = entry{
 			json:          encodeTouchpoint(touchpointOf(t, today, abs)),
 			touchpoint:    encodeRows([][]string{touchpointRow(s, t, today)}),
-			opportunities: encodeRows(opportunityRows(t, today)),
+			opportunities: encodeRows(opportunityRows(s, t, today)),
 			kpis:          encodeRows(kpiRows(t)),
 		}
 	})
@@ -340,11 +342,18 @@ type metrics struct {
 }
 
 type opportunity struct {
-	Title   string  `json:"title"`
-	Owner   *string `json:"owner"`
-	Due     *string `json:"due"`
-	Status  string  `json:"status"`
-	Overdue bool    `json:"overdue"`
+	Title      string   `json:"title"`
+	Owner      *string  `json:"owner"`
+	Due        *string  `json:"due"`
+	Status     string   `json:"status"`
+	Overdue    bool     `json:"overdue"`
+	Impact     *int     `json:"impact"`
+	Effort     *int     `json:"effort"`
+	Confidence *float64 `json:"confidence"`
+	KPI        *string  `json:"kpi"`
+	Expected   *float64 `json:"expected"`
+	Score      *float64 `json:"score"`
+	Quadrant   *string  `json:"quadrant"`
 }
 
 // model is the whole document, touchpoints included.
@@ -529,6 +538,21 @@ func met(k content.KPI) *bool {
 }
 
 // overdue is rollup's rule, as the pages show it.
+func nonZero(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
+}
+
+// score is the opportunity's priority (content.Opportunity.Score), or nil.
+func score(o content.Opportunity) *float64 {
+	if v, ok := o.Score(); ok {
+		return &v
+	}
+	return nil
+}
+
 func overdue(o *site.Opportunity, today time.Time) bool { return rollup.Overdue(o, today) }
 
 func ptr[T any](v T) *T { return &v }
@@ -654,11 +678,18 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 	}
 	for _, o := range t.Opportunities {
 		tp.Opportunities = append(tp.Opportunities, opportunity{
-			Title:   o.Title,
-			Owner:   teamSlug(o.Owner),
-			Due:     date(o.Due),
-			Status:  o.Status,
-			Overdue: overdue(o, today),
+			Title:      o.Title,
+			Owner:      teamSlug(o.Owner),
+			Due:        date(o.Due),
+			Status:     o.Status,
+			Overdue:    overdue(o, today),
+			Impact:     nonZero(o.Impact),
+			Effort:     nonZero(o.Effort),
+			Confidence: o.Confidence,
+			KPI:        nonEmpty(o.KPI),
+			Expected:   o.Expected,
+			Score:      score(o.Opportunity),
+			Quadrant:   nonEmpty(o.Quadrant()),
 		})
 	}
 	return tp

@@ -111,9 +111,9 @@ kpis:
   - {name: Без цели, current: 12}
 metrics: {csi: 1.9, nps: -41, conversion: 0.97}
 opportunities:
-  - {title: Отправлять пуш, owner: Delivery Partners, due: 2026-10-15, status: planned}
+  - {title: Отправлять пуш, owner: Delivery Partners, due: 2026-10-15, status: planned, impact: 4, effort: 2, confidence: 0.8, kpi: Время до письма, expected: 1}
   - {title: Повторять письмо, owner: crm, due: 2026-01-31, status: done}
-  - {title: Новый экран, owner: crm, due: 2027-03-31, status: in-progress}
+  - {title: Новый экран, owner: crm, due: 2027-03-31, status: in-progress, impact: 2, effort: 5}
   - {title: "@idea without a date"}
 ---
 -- content/journeys/order/01-buy/wait.md --
@@ -692,7 +692,7 @@ func TestCSV(t *testing.T) {
 		rows   int
 	}{
 		{TouchpointsPath, []string{"ref", "journey", "journey_title", "journey_state", "stage", "stage_title", "slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement", "owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related", "emotions"}, len(s.Touchpoints)},
-		{OpportunitiesPath, []string{"journey", "touchpoint_ref", "touchpoint_title", "title", "owner", "due", "status", "overdue"}, nOpps},
+		{OpportunitiesPath, []string{"Ref", "Title", "Summary", "Description", "Issue Type", "Status", "Priority", "Due Date", "Team", "Labels", "Journey", "Touchpoint", "URL", "Owner", "Impact", "Effort", "Confidence", "Score", "Quadrant", "KPI", "Expected", "Overdue", "cjm Status"}, nOpps},
 		{KPIsPath, []string{"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met"}, nKPIs},
 	}
 	for _, tt := range tests {
@@ -738,11 +738,22 @@ func TestCSV(t *testing.T) {
 		{"overdue_opportunities", column(t, tp, "overdue_opportunities"), []string{"1", "0", "0", "0", "0"}},
 		{"source", column(t, tp, "source"), []string{"interview", "assumption", "", "analytics", "survey"}},
 		{"absolute_url", column(t, tp, "absolute_url")[:1], []string{"https://example.github.io/cjm/journeys/order/buy/pay/"}},
-		{"opportunity overdue", column(t, opp, "overdue"), []string{"true", "false", "false", "false"}},
-		{"opportunity due", column(t, opp, "due"), []string{"2026-10-15", "2026-01-31", "2027-03-31", ""}},
-		{"opportunity title with @ prefixed", column(t, opp, "title")[3:], []string{"'@idea without a date"}},
-		{"opportunity owner", column(t, opp, "owner"), []string{"delivery-partners", "crm", "crm", ""}},
-		{"opportunity touchpoint_title", column(t, opp, "touchpoint_title")[:1], []string{`'=HYPERLINK("http://evil.example/","Оплата картой")`}},
+		{"opportunity overdue", column(t, opp, "Overdue"), []string{"true", "false", "false", "false"}},
+		{"opportunity due", column(t, opp, "Due Date"), []string{"2026-10-15", "2026-01-31", "2027-03-31", ""}},
+		{"opportunity title with @ prefixed", column(t, opp, "Title")[3:], []string{"'@idea without a date"}},
+		{"opportunity summary as the title", column(t, opp, "Summary")[3:], []string{"'@idea without a date"}},
+		{"opportunity owner", column(t, opp, "Owner"), []string{"delivery-partners", "crm", "crm", ""}},
+		{"opportunity team by its title", column(t, opp, "Team")[1:3], []string{"CRM & рассылки", "CRM & рассылки"}},
+		{"opportunity status in the trackers' words", column(t, opp, "Status"), []string{"To Do", "Done", "In Progress", "Backlog"}},
+		{"opportunity status as written", column(t, opp, "cjm Status"), []string{"planned", "done", "in-progress", "idea"}},
+		{"opportunity priority from the score", column(t, opp, "Priority"), []string{"Medium", "", "Low", ""}},
+		{"opportunity score", column(t, opp, "Score"), []string{"1.6", "", "0.2", ""}},
+		{"opportunity quadrant", column(t, opp, "Quadrant"), []string{"quick-win", "", "money-pit", ""}},
+		{"opportunity kpi", column(t, opp, "KPI"), []string{"Время до письма", "", "", ""}},
+		{"opportunity expected", column(t, opp, "Expected"), []string{"1", "", "", ""}},
+		{"opportunity label: the journey", column(t, opp, "Labels"), []string{"order", "order", "order", "order"}},
+		{"opportunity ref", column(t, opp, "Ref"), []string{"order/pay#1", "order/pay#2", "order/pay#3", "order/pay#4"}},
+		{"opportunity description: the touchpoint, its page, the KPI, the score", column(t, opp, "Description")[:1], []string{"Touchpoint: =HYPERLINK(\"http://evil.example/\",\"Оплата картой\") (Заказ продуктов / Покупка)\nhttps://example.github.io/cjm/journeys/order/buy/pay/\nKPI: Время до письма, now 4 мин, expected 1 мин, target 0.5 мин\nImpact 4/5, effort 2/5, confidence 0.8: score 1.6"}},
 		{"kpi current: -1.5 stays a number", column(t, kpi, "current"), []string{"4", "0.4", "97", "-1.5", "12", ""}},
 		{"kpi target", column(t, kpi, "target"), []string{"0.5", "0.5", "95", "3", "", "30"}},
 		{"kpi better", column(t, kpi, "better"), []string{"lower", "lower", "higher", "higher", "higher", "higher"}},
@@ -826,7 +837,7 @@ func TestToday(t *testing.T) {
 	}
 	for _, tt := range tests {
 		files := Files(s, tt.today)
-		if got := column(t, readCSV(t, files[OpportunitiesPath]), "overdue")[0]; got != tt.want {
+		if got := column(t, readCSV(t, files[OpportunitiesPath]), "Overdue")[0]; got != tt.want {
 			t.Errorf("today %s: overdue %s, want %s", tt.today.Format(time.DateTime), got, tt.want)
 		}
 		if d := decode(t, files); fmt.Sprint(d.Touchpoints[0].Opportunities[0].Overdue) != tt.want {

@@ -32,6 +32,9 @@ func Format(d *Diagram) []byte {
 			b.WriteString("  section " + name + "\n")
 		}
 		for _, t := range s.Tasks {
+			if note := flatten(t.Note); note != "" {
+				b.WriteString("    " + NotePrefix + note + "\n")
+			}
 			b.WriteString("    " + taskLine(t) + "\n")
 		}
 	}

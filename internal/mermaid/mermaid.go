@@ -40,7 +40,14 @@ type Task struct {
 	Score  int // 1 (worst) to 5 (best)
 	Actors []string
 	Line   int // 1-based line in the source; 0 when built in code
+	// Note is what a `%% cjm: TEXT` comment right above the task says:
+	// what a tool keeps about the task that Mermaid has no place for
+	// (Mermaid ignores comments). Format writes it back above the task.
+	Note string
 }
+
+// NotePrefix starts a comment that holds a task's Note.
+const NotePrefix = "%% cjm: "
 
 // Error is a problem at a line of the source.
 type Error struct {

@@ -234,6 +234,7 @@ type parser struct {
 	first   int      // line of the first meaningful line; 0 until seen
 	tasks   bool     // a line was read as a task, right or wrong
 	open    bool     // an accDescr block runs to the end
+	note    string   // a `%% cjm:` comment waiting for the next task
 }
 
 func (p *parser) errorf(line int, hint, format string, args ...any) {
@@ -248,6 +249,11 @@ func (p *parser) read(from int) {
 		// the } that closes an accDescr block.
 		for {
 			kind, rest := classify(strings.TrimSpace(text))
+			if kind == kindComment {
+				if note, ok := strings.CutPrefix(strings.TrimSpace(text), NotePrefix); ok {
+					p.note = strings.TrimSpace(note)
+				}
+			}
 			if kind == kindBlank || kind == kindComment || !p.start(i+1, kind, text) {
 				break
 			}
@@ -346,7 +352,8 @@ func (p *parser) task(n int, line string) {
 		p.errorf(n, fmt.Sprintf("write `%s: 3: Me`, a score from 1 to 5", rawName), "task %q has no score", rawName)
 		return
 	}
-	t := Task{Name: text(rawName), Line: n}
+	t := Task{Name: text(rawName), Line: n, Note: p.note}
+	p.note = ""
 	valid := true
 	if t.Name == "" {
 		p.errorf(n, "write the name before the score, as in `Make tea: 3: Me`", "task has no name")

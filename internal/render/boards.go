@@ -6,9 +6,11 @@ import (
 	"html/template"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
@@ -253,18 +255,124 @@ func journeyChannels(j *site.Journey, rank map[*site.Channel]int, lang string) J
 	return out
 }
 
-// OpportunityRows writes the board's table rows for items, as
-// opportunities.html would with a range, but in Go: a big portal's board
-// has thousands of rows, and the template engine takes twenty times as
-// long over them, on every rebuild. Every text is escaped.
+// OpportunityList is every opportunity of s in the board's order: by
+// status (in progress, planned, idea, done), then due date (none last),
+// then journey and touchpoint order. The board numbers them from 1 in this
+// order, in the matrix and the table alike.
+func OpportunityList(s *site.Site) []*site.Opportunity {
+	var out []*site.Opportunity
+	for _, g := range OpportunityBoard(s) {
+		out = append(out, g.Items...)
+	}
+	return out
+}
+
+// FilterOption is one choice of a filter of the board.
+type FilterOption struct{ Value, Title string }
+
+// OpportunityFilters are the choices of the board's filters: the teams
+// (by slug; "none" for opportunities no team owns) and the journeys that
+// have opportunities, in the site's order.
+func OpportunityFilters(items []*site.Opportunity, lang string) (teams, journeys []FilterOption) {
+	seenT, seenJ := map[string]bool{}, map[string]bool{}
+	noTeam := false
+	for _, o := range items {
+		if o.Owner == nil {
+			noTeam = true
+		} else if !seenT[o.Owner.Slug] {
+			seenT[o.Owner.Slug] = true
+			teams = append(teams, FilterOption{o.Owner.Slug, o.Owner.Title})
+		}
+		if j := o.Touchpoint.Journey; !seenJ[j.Slug] {
+			seenJ[j.Slug] = true
+			journeys = append(journeys, FilterOption{j.Slug, j.Title})
+		}
+	}
+	slices.SortStableFunc(teams, func(a, b FilterOption) int {
+		return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+	})
+	if noTeam {
+		teams = append(teams, FilterOption{"none", theme.Word(lang, "no-team")})
+	}
+	return teams, journeys
+}
+
+// filterAttrs are the data attributes the board's script filters by.
+func filterAttrs(o *site.Opportunity, late bool) string {
+	team := "none"
+	if o.Owner != nil {
+		team = o.Owner.Slug
+	}
+	overdue := "false"
+	if late {
+		overdue = "true"
+	}
+	esc := html.EscapeString
+	return ` data-team="` + esc(team) + `" data-journey="` + esc(o.Touchpoint.Journey.Slug) + `" data-status="` + esc(o.Status) + `" data-overdue="` + overdue + `"`
+}
+
+// OpportunityMatrix draws the board's impact × effort matrix as HTML: five
+// rows of impact (5 at the top) by five columns of effort (1 at the left),
+// the four quadrants labelled behind them, each opportunity a numbered link
+// to its row of the table. items are numbered from 1 in their order.
+func OpportunityMatrix(items []*site.Opportunity, lang string, today time.Time) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	word := func(k string) string { return esc(theme.Word(lang, k)) }
+	var cells [5][5][]int // [impact-1][effort-1] → item indexes
+	for i, o := range items {
+		if o.Impact > 0 && o.Effort > 0 {
+			cells[o.Impact-1][o.Effort-1] = append(cells[o.Impact-1][o.Effort-1], i)
+		}
+	}
+	b.WriteString(`<div class="matrix-plot">`)
+	for _, q := range content.Quadrants {
+		b.WriteString(`<div class="matrix-quad q-` + q + `"><span class="matrix-quad-name">` + word(q) + `</span></div>`)
+	}
+	for impact := 5; impact >= 1; impact-- {
+		b.WriteString(`<span class="matrix-tick y" data-impact="` + strconv.Itoa(impact) + `" aria-hidden="true">` + strconv.Itoa(impact) + `</span>`)
+		for effort := 1; effort <= 5; effort++ {
+			op := content.Opportunity{Impact: impact, Effort: effort}
+			b.WriteString(`<div class="matrix-cell in-` + op.Quadrant() + `" data-impact="` + strconv.Itoa(impact) + `" data-effort="` + strconv.Itoa(effort) + `">`)
+			if list := cells[impact-1][effort-1]; len(list) > 0 {
+				b.WriteString(`<ul>`)
+				for _, i := range list {
+					o := items[i]
+					late := rollup.Overdue(o, today)
+					n := strconv.Itoa(i + 1)
+					class := "opp-chip status-" + esc(o.Status)
+					if late {
+						class += " is-overdue"
+					}
+					b.WriteString(`<li` + filterAttrs(o, late) + `><a class="` + class + `" href="#opp-` + n + `" title="` + esc(o.Title) + `">` + n + `<span class="visually-hidden">: ` + esc(o.Title) + ` (` + word("impact") + ` ` + strconv.Itoa(impact) + `, ` + word("effort") + ` ` + strconv.Itoa(effort) + `)</span></a></li>`)
+				}
+				b.WriteString(`</ul>`)
+			}
+			b.WriteString(`</div>`)
+		}
+	}
+	for effort := 1; effort <= 5; effort++ {
+		b.WriteString(`<span class="matrix-tick x" data-effort="` + strconv.Itoa(effort) + `" aria-hidden="true">` + strconv.Itoa(effort) + `</span>`)
+	}
+	b.WriteString(`</div>`)
+	return template.HTML(b.String()) // every text escaped above
+}
+
+// OpportunityRows writes the board's table rows for items, numbered from
+// 1, as opportunities.html would with a range, but in Go: a big portal's
+// board has thousands of rows, and the template engine takes twenty times
+// as long over them, on every rebuild. Every text is escaped. Each row
+// carries what the filters filter by (data-team, -journey, -status,
+// -overdue) and each sortable cell its value (data-value).
 func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today time.Time) template.HTML {
 	link := s.Base.Link
 	var b strings.Builder
-	b.Grow(len(items) * 600)
+	b.Grow(len(items) * 900)
 	esc := html.EscapeString
 	// Each cell names its column, for the cards the rows become on a phone.
 	label := func(key string) string { return ` data-label="` + esc(theme.Word(lang, key)) + `"` }
-	touchpoint, journey, owner, due := label("touchpoint"), label("journey"), label("owner"), label("due")
+	touchpoint, owner, due, status := label("touchpoint"), label("owner"), label("due"), label("status")
+	impact, effort, confidence, score, kpi := label("impact"), label("effort"), label("confidence"), label("score"), label("kpi")
 	a := func(url, text string, lang string) {
 		b.WriteString(`<a href="`)
 		b.WriteString(esc(link(url)))
@@ -276,13 +384,24 @@ func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today
 		b.WriteString(esc(text))
 		b.WriteString(`</a>`)
 	}
-	for _, o := range items {
-		late := rollup.Overdue(o, today)
-		if late {
-			b.WriteString("\n<tr class=\"is-overdue\">")
+	num := func(attr string, v string, shown string) {
+		b.WriteString(`<td class="num"` + attr + ` data-value="` + v + `">`)
+		if shown == "" {
+			b.WriteString(`<span class="muted">—</span>`)
 		} else {
-			b.WriteString("\n<tr>")
+			b.WriteString(esc(shown))
 		}
+		b.WriteString(`</td>`)
+	}
+	for i, o := range items {
+		late := rollup.Overdue(o, today)
+		n := strconv.Itoa(i + 1)
+		b.WriteString("\n<tr id=\"opp-" + n + "\"")
+		if late {
+			b.WriteString(` class="is-overdue"`)
+		}
+		b.WriteString(filterAttrs(o, late))
+		b.WriteString(`><td class="num" data-label="#">` + n + `</td>`)
 		ol := foreignLang(s, lang, o)
 		if ol != "" {
 			b.WriteString(`<th scope="row" lang="` + esc(ol) + `">`)
@@ -292,9 +411,9 @@ func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today
 		b.WriteString(esc(o.Title))
 		b.WriteString(`</th><td` + touchpoint + `>`)
 		a(o.Touchpoint.URL, o.Touchpoint.Title, ol)
-		b.WriteString(`</td><td` + journey + `>`)
+		b.WriteString(`<br><small class="muted">`)
 		a(o.Touchpoint.Journey.URL, o.Touchpoint.Journey.Title, ol)
-		b.WriteString(`</td><td` + owner + `>`)
+		b.WriteString(`</small></td><td` + owner + `>`)
 		if o.Owner != nil {
 			a(o.Owner.URL, o.Owner.Title, "")
 		} else {
@@ -302,18 +421,58 @@ func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today
 			b.WriteString(esc(theme.Word(lang, "no-owner")))
 			b.WriteString(`</span>`)
 		}
+		b.WriteString(`</td><td` + status + ` data-value="` + strconv.Itoa(slices.Index(opportunityStatuses, o.Status)) + `"><span class="badge status status-` + esc(o.Status) + `">` + esc(theme.Word(lang, o.Status)) + `</span></td>`)
 		if o.Due.IsZero() {
-			b.WriteString(`</td><td` + due + ` data-value=""><span class="muted">—</span></td></tr>`)
-			continue
+			b.WriteString(`<td` + due + ` data-value=""><span class="muted">—</span></td>`)
+		} else {
+			iso := o.Due.Format(time.DateOnly)
+			b.WriteString(`<td` + due + ` data-value="` + iso + `"><time datetime="` + iso + `">`)
+			b.WriteString(esc(theme.Date(lang, o.Due)))
+			b.WriteString(`</time>`)
+			if late {
+				b.WriteString(` <strong class="overdue"><span aria-hidden="true">⚠ </span>`)
+				b.WriteString(esc(theme.Word(lang, "overdue")))
+				b.WriteString(`</strong>`)
+			}
+			b.WriteString(`</td>`)
 		}
-		iso := o.Due.Format(time.DateOnly)
-		b.WriteString(`</td><td` + due + ` data-value="` + iso + `"><time datetime="` + iso + `">`)
-		b.WriteString(esc(theme.Date(lang, o.Due)))
-		b.WriteString(`</time>`)
-		if late {
-			b.WriteString(` <strong class="overdue"><span aria-hidden="true">⚠ </span>`)
-			b.WriteString(esc(theme.Word(lang, "overdue")))
-			b.WriteString(`</strong>`)
+		whole := func(v int) (string, string) {
+			if v == 0 {
+				return "", ""
+			}
+			return strconv.Itoa(v), strconv.Itoa(v)
+		}
+		v, shown := whole(o.Impact)
+		num(impact, v, shown)
+		v, shown = whole(o.Effort)
+		num(effort, v, shown)
+		if o.Confidence != nil {
+			num(confidence, strconv.FormatFloat(*o.Confidence, 'f', -1, 64), FormatNumber(*o.Confidence*100)+" %")
+		} else {
+			num(confidence, "", "")
+		}
+		if sc, ok := o.Score(); ok {
+			num(score, strconv.FormatFloat(sc, 'f', -1, 64), FormatNumber(sc))
+		} else {
+			num(score, "", "")
+		}
+		b.WriteString(`<td` + kpi + `>`)
+		if o.KPI == "" {
+			b.WriteString(`<span class="muted">—</span>`)
+		} else {
+			b.WriteString(esc(o.KPI))
+			if o.Expected != nil {
+				unit := ""
+				for _, k := range o.Touchpoint.KPIs {
+					if k.Name == o.KPI {
+						unit = k.Unit
+					}
+				}
+				b.WriteString(` → ` + esc(FormatNumber(*o.Expected)))
+				if unit != "" {
+					b.WriteString(` ` + esc(unit))
+				}
+			}
 		}
 		b.WriteString(`</td></tr>`)
 	}

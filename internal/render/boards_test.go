@@ -17,7 +17,7 @@ func boardSite(t *testing.T) *site.Site {
 		"content/teams/crm.md":                   "---\ntitle: CRM <&>\n---\n",
 		"content/journeys/a/_index.md":           "---\ntitle: A\npersonas: p\n---\n",
 		"content/journeys/a/01-search/_index.md": "---\ntitle: Search\n---\n",
-		"content/journeys/a/01-search/x.md":      "---\ntitle: X <b>\nchannel: web\nemotion: -2\nopportunities: [{title: Late <i>, owner: crm, due: 2026-01-10, status: planned}, {title: Someday}]\n---\n",
+		"content/journeys/a/01-search/x.md":      "---\ntitle: X <b>\nchannel: web\nemotion: -2\nopportunities: [{title: Late <i>, owner: crm, due: 2026-01-10, status: planned, impact: 4, effort: 2, confidence: 0.8}, {title: Someday, impact: 1, effort: 5}]\n---\n",
 		"content/journeys/a/01-search/y.md":      "---\ntitle: Y\nchannel: web\nemotion: 1\nopportunities: [{title: Soon, due: 2026-03-01, status: planned}, {title: Shipped, status: done}]\n---\n",
 		"content/journeys/a/02-buy/_index.md":    "---\ntitle: Buy\n---\n",
 		"content/journeys/a/02-buy/z.md":         "---\ntitle: Z\nchannel: app\n---\n",
@@ -57,7 +57,10 @@ func TestOpportunityBoard(t *testing.T) {
 
 	rows := string(OpportunityRows(s, OpportunityBoard(s)[0].Items, "en", time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
 	for _, want := range []string{
-		`<tr class="is-overdue"><th scope="row">Late &lt;i&gt;</th>`, // due 10 January, seen on 1 February
+		`<tr id="opp-1" class="is-overdue" data-team="crm" data-journey="a" data-status="planned" data-overdue="true"><td class="num" data-label="#">1</td><th scope="row">Late &lt;i&gt;</th>`, // due 10 January, seen on 1 February
+		`<tr id="opp-2" data-team="none" data-journey="a" data-status="planned" data-overdue="false">`,
+		`<td class="num" data-label="Score" data-value="1.6">1.6</td>`,
+		`<td class="num" data-label="Confidence" data-value="0.8">80 %</td>`,
 		`<a href="/journeys/a/search/x/">X &lt;b&gt;</a>`,
 		`<a href="/teams/crm/">CRM &lt;&amp;&gt;</a>`,
 		`<td data-label="Due" data-value="2026-03-01"><time datetime="2026-03-01">1 March 2026</time></td>`, // not yet due, its column named for a phone
@@ -69,6 +72,41 @@ func TestOpportunityBoard(t *testing.T) {
 	}
 	if strings.Count(rows, "is-overdue") != 1 || strings.Count(rows, `class="overdue"`) != 1 {
 		t.Errorf("one row should be overdue:\n%s", rows)
+	}
+}
+
+// TestOpportunityMatrix checks that each scored opportunity is a numbered
+// link in its cell of impact and effort, with what the filters need, and
+// that the quadrants are named in the page's language.
+func TestOpportunityMatrix(t *testing.T) {
+	s := boardSite(t)
+	items := OpportunityList(s)
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"en", []string{
+			`<div class="matrix-cell in-quick-win" data-impact="4" data-effort="2"><ul><li data-team="crm" data-journey="a" data-status="planned" data-overdue="true"><a class="opp-chip status-planned is-overdue" href="#opp-1" title="Late &lt;i&gt;">1<span class="visually-hidden">: Late &lt;i&gt; (Impact 4, Effort 2)</span></a></li></ul></div>`,
+			`<div class="matrix-cell in-money-pit" data-impact="1" data-effort="5"><ul><li data-team="none" data-journey="a" data-status="idea" data-overdue="false"><a class="opp-chip status-idea" href="#opp-3"`,
+			`>Quick wins<`, `>Big bets<`, `>Fill-ins<`, `>Money pits<`,
+		}},
+		{"ru", []string{`>Быстрые победы<`, `>Денежные ямы<`}},
+		{"pl", []string{`>Szybkie wygrane<`, `>Studnie bez dna<`}},
+	}
+	for _, tt := range tests {
+		html := string(OpportunityMatrix(items, tt.lang, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)))
+		for _, w := range tt.want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s: matrix lacks %q:\n%s", tt.lang, w, html)
+			}
+		}
+		if n := strings.Count(html, `class="opp-chip`); n != 2 {
+			t.Errorf("%s: %d opportunities on the matrix, want the 2 scored", tt.lang, n)
+		}
+	}
+	teams, journeys := OpportunityFilters(items, "en")
+	if fmt.Sprint(teams) != "[{crm CRM <&>} {none no team}]" || fmt.Sprint(journeys) != "[{a A}]" {
+		t.Errorf("filters: teams %v, journeys %v", teams, journeys)
 	}
 }
 

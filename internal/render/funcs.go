@@ -159,6 +159,15 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"gapRulesOf": RulesOf,
 		// opportunityBoard is every opportunity, by status.
 		"opportunityBoard": func() []OpportunityGroup { return OpportunityBoard(s) },
+		// opportunityList is every opportunity in the board's order.
+		"opportunityList": func() []*site.Opportunity { return OpportunityList(s) },
+		// opportunityMatrix draws the impact × effort matrix (see OpportunityMatrix).
+		"opportunityMatrix": func(items []*site.Opportunity) template.HTML { return OpportunityMatrix(items, lang, today) },
+		// opportunityFilters are the teams and journeys the board filters by.
+		"opportunityFilters": func(items []*site.Opportunity) map[string][]FilterOption {
+			teams, journeys := OpportunityFilters(items, lang)
+			return map[string][]FilterOption{"Teams": teams, "Journeys": journeys}
+		},
 		// opportunityRows writes the board's rows (see OpportunityRows).
 		"opportunityRows": func(items []*site.Opportunity) template.HTML {
 			return OpportunityRows(s, items, lang, today)

@@ -138,6 +138,38 @@ func (f *FS) Create(name string) (*os.File, error) {
 	return f.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
+// Replace writes data as the file name, which must be there, a plain file:
+// into a new file beside it, then renamed over it, so that the file is
+// wholly the old or the new at any moment.
+func (f *FS) Replace(name string, data []byte) error {
+	if err := f.check("replace", name, false); err != nil {
+		return err
+	}
+	fi, err := f.root.Lstat(name)
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return &fs.PathError{Op: "replace", Path: name, Err: fs.ErrInvalid}
+	}
+	tmp := path.Join(path.Dir(name), ".cjm-"+path.Base(name)+".tmp")
+	w, err := f.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, fi.Mode().Perm())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = f.root.Rename(tmp, name)
+	}
+	if err != nil {
+		f.root.Remove(tmp)
+	}
+	return err
+}
+
 // Mkdir makes the folder name in a folder that is there.
 func (f *FS) Mkdir(name string) error {
 	if err := f.check("mkdir", name, false); err != nil {
