@@ -11,12 +11,14 @@ import (
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
-// The header rows of the CSV files. Columns are only ever added, at the end.
+// The header rows of the CSV files. Columns are only ever added, never
+// removed or renamed; read them by their header. Retention, CES and LTV
+// sit beside the other metrics.
 var (
 	touchpointColumns = []string{
 		"ref", "journey", "journey_title", "journey_state", "stage", "stage_title",
 		"slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement",
-		"owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion",
+		"owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "retention", "ces", "ltv",
 		"kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities",
 		"actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related",
 		"emotions",
@@ -25,7 +27,7 @@ var (
 		"journey", "touchpoint_ref", "touchpoint_title", "title", "owner", "due", "status", "overdue",
 	}
 	kpiColumns = []string{
-		"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met",
+		"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met", "kpi",
 	}
 )
 
@@ -64,7 +66,7 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 	}
 	metKPIs, open, late := 0, 0, 0
 	for _, k := range t.KPIs {
-		if m := met(k); m != nil && *m {
+		if m := met(k.KPI); m != nil && *m {
 			metKPIs++
 		}
 	}
@@ -81,6 +83,7 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 		t.Slug, t.Title, t.URL, abs, channel, emotion, t.Importance, t.Engagement,
 		owner, strconv.FormatBool(t.OwnerNone), parent, strconv.Itoa(t.Depth), t.Evidence,
 		number(t.Metrics.CSI), number(t.Metrics.NPS), number(t.Metrics.Conversion),
+		number(t.Metrics.Retention), number(t.Metrics.CES), number(t.Metrics.LTV),
 		strconv.Itoa(len(t.KPIs)), strconv.Itoa(metKPIs),
 		strconv.Itoa(len(t.Opportunities)), strconv.Itoa(open), strconv.Itoa(late),
 		join(t.Actions.Texts()), join(t.Questions.Texts()), join(t.Barriers.Texts()), join(t.Pains.Texts()), join(t.Gains.Texts()),
@@ -139,11 +142,15 @@ func kpiRows(t *site.Touchpoint) [][]string {
 	var rows [][]string
 	for _, k := range t.KPIs {
 		var m string
-		if v := met(k); v != nil {
+		if v := met(k.KPI); v != nil {
 			m = strconv.FormatBool(*v)
 		}
+		ref := ""
+		if k.Def != nil {
+			ref = k.Def.Slug
+		}
 		rows = append(rows, []string{
-			t.Journey.Slug, t.Ref, t.Title, k.Name, number(k.Current), number(k.Target), k.Unit, better(k), m,
+			t.Journey.Slug, t.Ref, t.Title, k.Name, number(k.Current), number(k.Target), k.Unit, better(k.KPI), m, ref,
 		})
 	}
 	return rows

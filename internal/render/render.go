@@ -49,6 +49,8 @@ type Page struct {
 	Stage      *site.Stage
 	Touchpoint *site.Touchpoint
 	Page       *site.Page
+	KPI        *site.KPIDef     // on a KPI's page: the catalogue entry
+	Competitor *site.Competitor // on a competitor's page
 
 	Map *Table // the journey map as a table, on journey pages
 
@@ -138,7 +140,7 @@ func (r *Renderer) layout(j *site.Journey) *swimlane.Layout { return r.take(j).m
 func (r *Renderer) take(j *site.Journey) *sharedLayout {
 	sl := &sharedLayout{paneOptions: swimlane.Options{Lang: r.lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}}
 	sl.measure = sync.OnceValue(func() *swimlane.Layout {
-		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now, Trend: r.trendOf})
+		return swimlane.Measure(j, swimlane.Options{Lang: r.lang, Today: r.now, Trend: r.trendOf, Currency: r.site.Settings.Currency})
 	})
 	sl.panes = sync.OnceValue(func() swimlane.Panes { return sl.measure().Panes(sl.paneOptions) })
 	v, _ := r.layouts.LoadOrStore(j, sl)
@@ -271,7 +273,7 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 // one the opportunities board is the largest page of all.
 func heavy(kind string) int {
 	switch kind {
-	case "opportunities", "gaps", "heatmap", "home", "journeys", "map", "journey":
+	case "opportunities", "gaps", "heatmap", "kpis", "benchmark", "home", "journeys", "map", "journey":
 		return 0
 	case "compare", "team", "channel":
 		return 1
@@ -343,7 +345,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	home := Crumb{Title: theme.Word(r.lang, "home"), URL: ""}
 	section := func(name string) Crumb {
 		title := theme.Word(r.lang, name)
-		if sec := s.Sections[name]; sec != nil && sec.Title != "" {
+		if sec := s.Sections[sectionOf(name)]; sec != nil && sec.Title != "" {
 			title = sec.Title
 		}
 		return Crumb{Title: title, URL: name + "/"}
@@ -361,7 +363,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 			c := section(rt.Kind)
 			p.Title = c.Title
 			p.Crumbs = []Crumb{home}
-			if sec := s.Sections[rt.Kind]; sec != nil {
+			if sec := s.Sections[sectionOf(rt.Kind)]; sec != nil {
 				body = sec.Body
 			}
 		}
@@ -412,6 +414,15 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	case *site.Page:
 		p.Page, p.Title, body = it, it.Title, it.Body
 		p.Crumbs = []Crumb{home}
+	case *site.KPIDef:
+		p.KPI, p.Title, body = it, it.TitleIn(r.lang), it.Body
+		p.Crumbs = []Crumb{home, section("kpis")}
+	case *site.Competitor:
+		p.Competitor, p.Title = it, it.Title
+		if !it.Generated {
+			body = it.Body
+		}
+		p.Crumbs = []Crumb{home, section("benchmark")}
 	default:
 		return nil, fmt.Errorf("unknown item %T", it)
 	}
@@ -429,6 +440,15 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	return p, nil
 }
 
+// sectionOf names the folder whose _index.md titles a list page: the
+// benchmark's is content/competitors/_index.md.
+func sectionOf(kind string) string {
+	if kind == "benchmark" {
+		return "competitors"
+	}
+	return kind
+}
+
 // meta returns the common fields of an item that has a content file.
 func meta(item any) *content.Meta {
 	switch it := item.(type) {
@@ -443,6 +463,10 @@ func meta(item any) *content.Meta {
 	case *site.Touchpoint:
 		return &it.Meta
 	case *site.Page:
+		return &it.Meta
+	case *site.KPIDef:
+		return &it.Meta
+	case *site.Competitor:
 		return &it.Meta
 	}
 	return nil

@@ -18,12 +18,15 @@ const OwnerNone = "none"
 // names nothing, duplicate slugs and URLs, and the gaps (as warnings).
 func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 	r := &resolver{
-		c:        c,
-		s:        &Site{Settings: c.Settings, Base: base, Sections: c.Sections},
-		personas: map[string]*Persona{},
-		teams:    map[string]*Team{},
-		journeys: map[string]*Journey{},
-		channels: map[string]*Channel{},
+		c:           c,
+		s:           &Site{Settings: c.Settings, Base: base, Sections: c.Sections},
+		personas:    map[string]*Persona{},
+		teams:       map[string]*Team{},
+		journeys:    map[string]*Journey{},
+		channels:    map[string]*Channel{},
+		kpis:        map[string]*KPIDef{},
+		kpiTitles:   map[string]*KPIDef{},
+		competitors: map[string]*Competitor{},
 	}
 	r.index()
 	r.link()
@@ -33,13 +36,16 @@ func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 }
 
 type resolver struct {
-	c        *content.Content
-	s        *Site
-	diags    diag.List
-	personas map[string]*Persona
-	teams    map[string]*Team
-	journeys map[string]*Journey
-	channels map[string]*Channel
+	c           *content.Content
+	s           *Site
+	diags       diag.List
+	personas    map[string]*Persona
+	teams       map[string]*Team
+	journeys    map[string]*Journey
+	channels    map[string]*Channel
+	kpis        map[string]*KPIDef     // the catalogue, by slug
+	kpiTitles   map[string]*KPIDef     // the catalogue, by KPIName of each title
+	competitors map[string]*Competitor // by slug
 }
 
 // index wraps every item and reports duplicate slugs.
@@ -112,6 +118,7 @@ func (r *resolver) index() {
 			}
 		}
 	}
+	r.indexCatalogue()
 	for _, p := range r.c.Pages {
 		if p.Slug == "" && p.Path == "" {
 			continue
@@ -169,6 +176,7 @@ func (r *resolver) link() {
 			}
 		}
 	}
+	r.linkCatalogue()
 	for _, j := range r.s.Journeys {
 		for i, slug := range j.Journey.Personas {
 			p, ok := r.personas[slug]
@@ -208,6 +216,7 @@ func (r *resolver) link() {
 	}
 	sortBy(r.s.Teams, func(t *Team) string { return strings.ToLower(t.Title) + "\x00" + t.Slug })
 	sortBy(r.s.Channels, func(c *Channel) string { return c.Slug })
+	sortBy(r.s.Competitors, func(c *Competitor) string { return strings.ToLower(c.Title) + "\x00" + c.Slug })
 }
 
 func (r *resolver) linkTouchpoints(j *Journey) {
@@ -217,6 +226,8 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 	}
 	for _, t := range j.Touchpoints {
 		t.Feelings = r.feelings(j, t)
+		r.touchpointKPIs(t)
+		r.touchpointCompetitors(t)
 		switch o := t.Touchpoint.Owner; {
 		case o == "":
 		case isNone(o):
@@ -419,6 +430,14 @@ func (r *resolver) route() {
 	add("opportunities/", "opportunities", nil, "")
 	add("gaps/", "gaps", nil, "")
 	add("heatmap/", "heatmap", nil, "")
+	add("kpis/", "kpis", nil, "")
+	add("benchmark/", "benchmark", nil, "")
+	for _, d := range s.KPIs {
+		add(d.URL, "kpi", d, d.File)
+	}
+	for _, c := range s.Competitors {
+		add(c.URL, "competitor", c, c.File)
+	}
 	for _, p := range s.Personas {
 		add(p.URL, "persona", p, p.File)
 	}
