@@ -23,7 +23,7 @@ import (
 )
 
 // Kinds are the kinds `cjm new` writes.
-var Kinds = []string{"persona", "team", "journey", "stage", "touchpoint"}
+var Kinds = []string{"persona", "team", "kpi", "competitor", "journey", "stage", "touchpoint"}
 
 // Site is the folder an author works in: the one holding content/.
 type Site struct {
@@ -60,7 +60,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 	}
 	w := &writer{site: s}
 	switch kind {
-	case "persona", "team":
+	case "persona", "team", "kpi", "competitor":
 		folder := kind + "s"
 		if !strings.Contains(p, "/") {
 			p = folder + "/" + p
