@@ -273,9 +273,9 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 // one the opportunities board is the largest page of all.
 func heavy(kind string) int {
 	switch kind {
-	case "opportunities", "gaps", "heatmap", "kpis", "benchmark", "home", "journeys", "map", "journey":
+	case "opportunities", "gaps", "heatmap", "home", "journeys", "map", "journey":
 		return 0
-	case "compare", "team", "channel":
+	case "kpis", "benchmark", "compare", "team", "channel":
 		return 1
 	case "persona", "stage":
 		return 2
