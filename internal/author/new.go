@@ -23,7 +23,7 @@ import (
 )
 
 // Kinds are the kinds `cjm new` writes.
-var Kinds = []string{"persona", "team", "channel", "journey", "stage", "touchpoint"}
+var Kinds = []string{"persona", "team", "channel", "kpi", "competitor", "journey", "stage", "touchpoint"}
 
 // Site is the folder an author works in: the one holding content/.
 type Site struct {
@@ -61,7 +61,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 	}
 	w := &writer{site: s}
 	switch kind {
-	case "persona", "team", "channel":
+	case "persona", "team", "channel", "kpi", "competitor":
 		folder := kind + "s"
 		if !strings.Contains(p, "/") {
 			p = folder + "/" + p

@@ -29,13 +29,15 @@ const (
 	kindPersona    = "persona"
 	kindTeam       = "team"
 	kindChannel    = "channel"
+	kindKPI        = "kpi"
+	kindCompetitor = "competitor"
 	kindJourney    = "journey"
 	kindStage      = "stage"
 	kindTouchpoint = "touchpoint"
 )
 
 // sheetKinds are the row kinds, in the order export writes them.
-var sheetKinds = []string{kindSite, kindPersona, kindTeam, kindChannel, kindJourney, kindStage, kindTouchpoint}
+var sheetKinds = []string{kindSite, kindPersona, kindTeam, kindChannel, kindKPI, kindCompetitor, kindJourney, kindStage, kindTouchpoint}
 
 // sheetColumn is one column of the sheet for the row kinds it applies to.
 // Two entries may share a name for different kinds (`pains` is a list of
@@ -67,7 +69,7 @@ const (
 )
 
 var (
-	allItems   = []string{kindSite, kindPersona, kindTeam, kindChannel, kindJourney, kindStage, kindTouchpoint}
+	allItems   = []string{kindSite, kindPersona, kindTeam, kindChannel, kindKPI, kindCompetitor, kindJourney, kindStage, kindTouchpoint}
 	onlyTP     = []string{kindTouchpoint}
 	onlyStage  = []string{kindStage}
 	onlyJour   = []string{kindJourney}
@@ -77,7 +79,8 @@ var (
 	siteJour   = []string{kindSite, kindJourney}
 	onlySite   = []string{kindSite}
 	journeyTP  = []string{kindJourney, kindTouchpoint}
-	named      = []string{kindPersona, kindTeam, kindChannel, kindJourney, kindStage, kindTouchpoint}
+	named      = []string{kindPersona, kindTeam, kindChannel, kindKPI, kindCompetitor, kindJourney, kindStage, kindTouchpoint}
+	onlyKPI    = []string{kindKPI}
 	tpAndStage = []string{kindStage, kindTouchpoint}
 )
 
@@ -98,9 +101,12 @@ var sheetColumns = func() []sheetColumn {
 		{Name: "product", Kinds: onlyJour, Codec: cText, Get: func(it any) any { return str(it.(*content.Journey).Product) }},
 		{Name: "state", Kinds: onlyJour, Codec: cText, Get: func(it any) any { return str(it.(*content.Journey).State) }},
 		{Name: "target", Kinds: onlyJour, Codec: cText, Get: func(it any) any { return str(it.(*content.Journey).Target) }},
-		{Name: "owner", Kinds: journeyTP, Codec: cText, Get: func(it any) any {
-			if j, ok := it.(*content.Journey); ok {
-				return str(j.Owner)
+		{Name: "owner", Kinds: []string{kindJourney, kindTouchpoint, kindKPI}, Codec: cText, Get: func(it any) any {
+			switch v := it.(type) {
+			case *content.Journey:
+				return str(v.Owner)
+			case *content.KPIDef:
+				return str(v.Owner)
 			}
 			return str(it.(*content.Touchpoint).Owner)
 		}},
@@ -155,6 +161,7 @@ var sheetColumns = func() []sheetColumn {
 	}
 	cols = append(cols,
 		sheetColumn{Name: "opportunities", Kinds: onlyTP, Codec: cRecords, Get: func(it any) any { return recordsOf(it.(*content.Touchpoint).Opportunities) }},
+		sheetColumn{Name: "competitors", Kinds: onlyTP, Codec: cRecords, Get: func(it any) any { return recordsOf(it.(*content.Touchpoint).Competitors) }},
 		// A persona.
 		sheetColumn{Name: "role", Kinds: onlyPers, Codec: cText, Get: func(it any) any { return str(it.(*content.Persona).Role) }},
 		sheetColumn{Name: "segment", Kinds: onlyPers, Codec: cText, Get: func(it any) any { return str(it.(*content.Persona).Segment) }},
@@ -167,11 +174,26 @@ var sheetColumns = func() []sheetColumn {
 		sheetColumn{Name: "lead", Kinds: onlyTeam, Codec: cText, Get: func(it any) any { return str(it.(*content.Team).Lead) }},
 		sheetColumn{Name: "contact", Kinds: onlyTeam, Codec: cText, Get: func(it any) any { return str(it.(*content.Team).Contact) }},
 		// A channel: its names in other languages, online or offline, its icon.
-		sheetColumn{Name: "titles", Kinds: onlyChan, Codec: cMap, Get: func(it any) any { return mapOf(it.(*content.Channel).Titles) }},
+		sheetColumn{Name: "titles", Kinds: []string{kindChannel, kindKPI}, Codec: cMap, Get: func(it any) any {
+			if d, ok := it.(*content.KPIDef); ok {
+				return mapOf(d.Titles)
+			}
+			return mapOf(it.(*content.Channel).Titles)
+		}},
 		sheetColumn{Name: "channelKind", Key: "kind", Kinds: onlyChan, Codec: cText, Get: func(it any) any { return str(it.(*content.Channel).Kind) }},
 		sheetColumn{Name: "icon", Kinds: onlyChan, Codec: cText, Get: func(it any) any { return str(it.(*content.Channel).Icon) }},
+		// A KPI of the catalogue (its title, titles and owner above).
+		sheetColumn{Name: "unit", Kinds: onlyKPI, Codec: cText, Get: func(it any) any { return str(it.(*content.KPIDef).Unit) }},
+		sheetColumn{Name: "better", Kinds: onlyKPI, Codec: cText, Get: func(it any) any { return str(it.(*content.KPIDef).Better) }},
+		sheetColumn{Name: "definition", Kinds: onlyKPI, Codec: cText, Get: func(it any) any { return str(it.(*content.KPIDef).Definition) }},
+		sheetColumn{Name: "formula", Kinds: onlyKPI, Codec: cText, Get: func(it any) any { return str(it.(*content.KPIDef).Formula) }},
+		sheetColumn{Name: "dataSource", Kinds: onlyKPI, Codec: cText, Get: func(it any) any { return str(it.(*content.KPIDef).DataSource) }},
+		sheetColumn{Name: "target", Kinds: onlyKPI, Codec: cNumber, Get: func(it any) any { return num(it.(*content.KPIDef).Target) }},
+		// A competitor.
+		sheetColumn{Name: "website", Kinds: []string{kindCompetitor}, Codec: cText, Get: func(it any) any { return str(it.(*content.Competitor).Website) }},
 		// The site settings, for a portal that has none yet.
 		sheetColumn{Name: "baseURL", Kinds: onlySite, Codec: cText, Get: func(it any) any { return str(it.(*content.Settings).BaseURL) }},
+		sheetColumn{Name: "currency", Kinds: onlySite, Codec: cText, Get: func(it any) any { return str(it.(*content.Settings).Currency) }},
 		sheetColumn{Name: "body", Kinds: allItems, Codec: cBody, Get: func(it any) any { return str(strings.TrimSpace(string(metaOf(it).Body))) }},
 	)
 	return cols
@@ -221,6 +243,10 @@ func metaOf(it any) *content.Meta {
 	case *content.Team:
 		return &v.Meta
 	case *content.Channel:
+		return &v.Meta
+	case *content.KPIDef:
+		return &v.Meta
+	case *content.Competitor:
 		return &v.Meta
 	case *content.Journey:
 		return &v.Meta
@@ -339,7 +365,7 @@ func recordOf(v reflect.Value) record {
 		if !f.IsExported() {
 			continue
 		}
-		key := strings.ToLower(f.Name)
+		key := entryKey(f)
 		switch x := v.Field(j).Interface().(type) {
 		case string:
 			if x != "" {
@@ -378,14 +404,23 @@ func recordKeys(name string) []string {
 	var keys []string
 	for i := range t.NumField() {
 		if t.Field(i).IsExported() {
-			keys = append(keys, strings.ToLower(t.Field(i).Name))
+			keys = append(keys, entryKey(t.Field(i)))
 		}
 	}
 	return keys
 }
 
 // recordField names the touchpoint's struct field of each structured list.
-var recordField = map[string]string{"kpis": "KPIs", "opportunities": "Opportunities"}
+var recordField = map[string]string{"kpis": "KPIs", "opportunities": "Opportunities", "competitors": "Competitors"}
+
+// entryKey is the front-matter key of a field of an entry: its `key` tag
+// (content.KPI's Ref is written `kpi`), else its name in lower case.
+func entryKey(f reflect.StructField) string {
+	if k := f.Tag.Get("key"); k != "" {
+		return k
+	}
+	return strings.ToLower(f.Name)
+}
 
 // recordKind tells how a key of an entry is read: "number", "whole",
 // "date" or "text", from the struct field's type.
@@ -396,7 +431,7 @@ func recordKind(list, key string) string {
 	}
 	t := f.Type.Elem()
 	for i := range t.NumField() {
-		if strings.ToLower(t.Field(i).Name) != key {
+		if entryKey(t.Field(i)) != key {
 			continue
 		}
 		switch t.Field(i).Type {
@@ -629,6 +664,7 @@ func decodeRecord(name, line string) (record, *cellError) {
 	example := map[string]string{
 		"kpis":          "Time to confirm | current: 40 | target: 1 | unit: min | better: lower",
 		"opportunities": "Add a push | owner: crm | due: 2027-03-31 | status: planned | impact: 4 | effort: 2 | confidence: 0.8",
+		"competitors":   "freshmart | csi: 4.1 | nps: 20 | note: a push within seconds | source: mystery shopping 2026",
 	}[name]
 	hint := fmt.Sprintf("write one entry a line, the %s first, then `key: value` parts after `|` (keys: %s), e.g. %s", keys[0], strings.Join(keys, ", "), example)
 	var r record

@@ -88,6 +88,23 @@ func ExportSheet(c *content.Content, slug string) ([]byte, error) {
 			add(kindChannel, baseName(ch.File), "", ch)
 		}
 	}
+	uses := func(used func(t *content.Touchpoint) bool) bool {
+		return slices.ContainsFunc(j.Stages, func(st *content.Stage) bool { return slices.ContainsFunc(st.Touchpoints, used) })
+	}
+	for _, d := range c.KPIs { // the catalogue's KPIs its touchpoints name
+		if uses(func(t *content.Touchpoint) bool {
+			return slices.ContainsFunc(t.KPIs, func(k content.KPI) bool { return k.Ref == d.Slug })
+		}) {
+			add(kindKPI, baseName(d.File), "", d)
+		}
+	}
+	for _, cp := range c.Competitors { // the competitors with files its touchpoints name
+		if uses(func(t *content.Touchpoint) bool {
+			return slices.ContainsFunc(t.Competitors, func(b content.Benchmark) bool { return content.Slugify(b.Name) == cp.Slug })
+		}) {
+			add(kindCompetitor, baseName(cp.File), "", cp)
+		}
+	}
 	add(kindJourney, path.Base(path.Dir(j.File)), "", j)
 	for _, st := range j.Stages {
 		add(kindStage, path.Base(path.Dir(st.File)), "", st)

@@ -266,7 +266,7 @@ func (p *sheetPlan) plan(rows []sheetRow) {
 			if !p.site.exists("_index.md") {
 				p.item(row, "_index.md", nil)
 			}
-		case kindPersona, kindTeam, kindChannel:
+		case kindPersona, kindTeam, kindChannel, kindKPI, kindCompetitor:
 			file := firstOf(row.cells["file"], row.cells["slug"], SlugOf(row.cells["title"]))
 			rel := row.kind + "s/" + file + ".md"
 			if !p.site.exists(rel) {

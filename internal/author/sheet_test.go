@@ -155,7 +155,7 @@ func TestImportSheetErrors(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		`s.csv:7: column 1 (kind): "planet" is not a kind of row; use one of: site, persona, team, channel, journey, stage, touchpoint`,
+		`s.csv:7: column 1 (kind): "planet" is not a kind of row; use one of: site, persona, team, channel, kpi, competitor, journey, stage, touchpoint`,
 		`s.csv:4: column 7 (kpis): "Time | current: fast": current: "fast" is not a number; write one entry a line, the name first, then ` + "`key: value`" + ` parts after ` + "`|`",
 		`s.csv:4: column 6 (emotion): "5" is not an emotion; use an integer from -2 (very negative) to 2 (very positive)`,
 		`s.csv:5: column 8 (opportunities): opportunities[1].impact: 9 is out of range; use a whole number from 1 (helps a little) to 5 (helps a lot)`,

@@ -141,6 +141,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 	const tp = "content/journeys/order-groceries/04-confirmation/confirmation-email.md"
 	const stage = "content/journeys/order-groceries/04-confirmation"
 	const pantry = "content/journeys/office-pantry-subscription/03-proposal/proposal-review-meeting.md"
+	const kpi = "content/kpis/time-to-confirmation-email.md"
 	edits := []edit{
 		{"touchpoint title", func(s site) []string { return one(s.setKey(tp, "title", "Email that is late")) }},
 		{"touchpoint emotion", func(s site) []string { return one(s.setKey(tp, "emotion", "1")) }},
@@ -181,6 +182,25 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		{"plain page title (navigation on every page)", func(s site) []string {
 			return one(s.setKey("content/glossary.md", "title", "Words we use"))
 		}},
+		{"KPI catalogue entry's title, shown on its touchpoints and maps", func(s site) []string {
+			return one(s.setKey(kpi, "title", "Minutes from payment to email"))
+		}},
+		{"KPI catalogue entry's target, inherited by its touchpoints", func(s site) []string { return one(s.setKey(kpi, "target", "3")) }},
+		{"competitor's title, shown on touchpoints and the benchmark", func(s site) []string {
+			return one(s.setKey("content/competitors/freshmart.md", "title", "Fresh Mart Ltd"))
+		}},
+		{"competitor deleted: its name is still a competitor", func(s site) []string {
+			return one(s.remove("content/competitors/quickbasket.md"))
+		}},
+		{"new KPI entry named by a touchpoint", func(s site) []string {
+			f := s.files(`^content/journeys/order-groceries/06-delivery/doorstep-handover\.md$`)[0]
+			return one(s.write("content/kpis/on-time.md", "---\ntitle: On-time delivery\nunit: \"%\"\ntarget: 97\n---\n"),
+				s.write(f, strings.Replace(s.read(f), "  - name: On-time delivery\n", "  - kpi: on-time\n", 1)))
+		}},
+		{"KPI entry deleted: its touchpoint's kpi names nothing", func(s site) []string { return one(s.remove("content/kpis/on-time.md")) }},
+		{"KPI entry back", func(s site) []string {
+			return one(s.write("content/kpis/on-time.md", "---\ntitle: On-time delivery\nunit: \"%\"\ntarget: 97\n---\n"))
+		}},
 		{"team deleted", func(s site) []string { return one(s.remove("content/teams/crm.md")) }},
 		{"related both ways", func(s site) []string {
 			f := s.files(`^content/journeys/card-to-card-transfer/.*/[^_][^/]*\.md$`)[0]
@@ -208,6 +228,10 @@ func TestIncrementalEqualsClean(t *testing.T) {
 			if res.Full || res.Pages == 0 || res.Pages > total/3 {
 				t.Errorf("a touchpoint's title rendered %d of %d pages (full: %v)", res.Pages, total, res.Full)
 			}
+		}
+		if strings.HasPrefix(e.name, "KPI catalogue entry's") && (res.Full || res.Pages == 0 || res.Pages > total/3) {
+			// A KPI's file renders the pages that show it, not all.
+			t.Errorf("%s rendered %d of %d pages (full: %v)", e.name, res.Pages, total, res.Full)
 		}
 		if e.name == "nothing changed" && (res.Pages != 0 || res.Published.Written != 0 || res.Published.Removed != 0) {
 			t.Errorf("no change rendered %d pages and published %+v", res.Pages, res.Published)

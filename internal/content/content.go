@@ -70,6 +70,7 @@ type Settings struct {
 	// (nil: 500; 0: none) of the last HistoryYears years (0: 2).
 	HistoryCommits *int
 	HistoryYears   int
+	Currency       string // the currency of `ltv`, e.g. EUR; "" when not said
 }
 
 // Persona is one file in content/personas/.
@@ -144,7 +145,17 @@ type Touchpoint struct {
 	Related       []string
 	Replaces      []string // on a to-be journey: the as-is touchpoints it replaces, by slug
 	Evidence      string   // the `source` key: interview, survey, analytics or assumption
-	emptyEmotion  bool     // `emotion: {}`: a map that says nothing
+	Competitors   []Benchmark
+	emptyEmotion  bool // `emotion: {}`: a map that says nothing
+}
+
+// Benchmark is how a competitor handles the same moment, and how it
+// scores there: an entry of a touchpoint's `competitors`.
+type Benchmark struct {
+	Name     string   // a competitor's slug (content/competitors/SLUG.md) or its name
+	CSI, NPS *float64 // the competitor's scores: 1 to 5, -100 to 100
+	Note     string   // how they handle the moment
+	Source   string   // where the scores come from, free text
 }
 
 // PersonaEmotion is how one persona feels at a touchpoint, as the map form
@@ -187,11 +198,53 @@ func (ns Notes) Texts() []string {
 }
 
 // KPI is a key performance indicator with its current and target values.
+// One that names a catalogue entry (`kpi: SLUG`) has Ref set and takes
+// from the entry what it does not say itself; package site fills that in.
 type KPI struct {
 	Name            string
+	Ref             string `key:"kpi"` // `kpi`: the slug of a file in content/kpis/, lower case
 	Current, Target *float64
 	Unit            string
-	Better          string // higher (the default) or lower: which way is good
+	Better          string // higher or lower: which way is good; "" when a catalogued KPI leaves it to its entry
+}
+
+// Key names the KPI in its touchpoint's history and trends: its name as
+// written, else (a catalogued KPI that takes its entry's name) the
+// catalogue slug.
+func (k KPI) Key() string {
+	if k.Name != "" {
+		return k.Name
+	}
+	return k.Ref
+}
+
+// KPIDef is one file in content/kpis/: a KPI defined once, which
+// touchpoints name with `kpi: SLUG`.
+type KPIDef struct {
+	Meta
+	Titles     map[string]string // the title in other interface languages: ru, pl (en)
+	Unit       string
+	Better     string // higher (the default) or lower
+	Owner      string // the team that owns the KPI, as written
+	Definition string // what it means, or how it is worked out (`definition` or `formula`)
+	Formula    string
+	DataSource string // where its values come from
+	Target     *float64
+}
+
+// TitleIn is the entry's title in lang, else its title.
+func (d *KPIDef) TitleIn(lang string) string {
+	if t := d.Titles[lang]; t != "" {
+		return t
+	}
+	return d.Title
+}
+
+// Competitor is one file in content/competitors/: a company a touchpoint
+// is benchmarked against.
+type Competitor struct {
+	Meta
+	Website string
 }
 
 // Metrics are the standard CX measures of a touchpoint.
@@ -199,6 +252,9 @@ type Metrics struct {
 	CSI        *float64 // customer satisfaction, 1 to 5
 	NPS        *float64 // net promoter score, -100 to 100
 	Conversion *float64 // 0 to 1
+	Retention  *float64 // share of customers kept, 0 to 1
+	CES        *float64 // customer effort score, 1 (very easy) to 7 (very hard)
+	LTV        *float64 // customer lifetime value, in the site's `currency`
 }
 
 // Opportunity is a concrete improvement with an owner and a date, and
@@ -279,6 +335,9 @@ type Content struct {
 	Channels []*Channel
 	Pages    []*Page
 	Sections map[string]*Section
+	// The KPI catalogue and the competitors, in order.
+	KPIs        []*KPIDef
+	Competitors []*Competitor
 }
 
 // The enums of the contract.
@@ -304,4 +363,6 @@ var (
 	// built-in channels' and a few more.
 	Icons        = append(slices.Clone(Channels), "place", "plane", "letter")
 	EmotionRange = [2]int{-2, 2}
+	// SectionNames are the folders whose _index.md titles a list page.
+	SectionNames = []string{"personas", "teams", "channels", "journeys", "kpis", "competitors"}
 )

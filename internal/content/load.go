@@ -187,6 +187,10 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 			c.Pages = append(c.Pages, it)
 		case *Section:
 			c.Sections[it.Name] = it
+		case *KPIDef:
+			c.KPIs = append(c.KPIs, it)
+		case *Competitor:
+			c.Competitors = append(c.Competitors, it)
 		}
 	}
 	if c.Settings.File == "" {
@@ -231,6 +235,8 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	sortItems(c.Channels, func(ch *Channel) *Meta { return &ch.Meta })
 	sortItems(c.Journeys, func(j *Journey) *Meta { return &j.Meta })
 	sortItems(c.Pages, func(p *Page) *Meta { return &p.Meta })
+	sortItems(c.KPIs, func(k *KPIDef) *Meta { return &k.Meta })
+	sortItems(c.Competitors, func(k *Competitor) *Meta { return &k.Meta })
 	for _, j := range c.Journeys {
 		sortItems(j.Stages, func(s *Stage) *Meta { return &s.Meta })
 		for _, s := range j.Stages {
@@ -269,7 +275,7 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 	switch {
 	case rel == "_index.md":
 		kind = "settings"
-	case (parts[0] == "personas" || parts[0] == "teams" || parts[0] == "journeys" || parts[0] == "channels") && len(parts) == 2 && name == "_index.md":
+	case slices.Contains(SectionNames, parts[0]) && len(parts) == 2 && name == "_index.md":
 		kind = "section"
 	case parts[0] == "personas" && len(parts) == 2:
 		kind = "persona"
@@ -277,8 +283,12 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 		kind = "team"
 	case parts[0] == "channels" && len(parts) == 2:
 		kind = "channel"
-	case parts[0] == "personas" || parts[0] == "teams" || parts[0] == "channels":
-		diags.Errorf(file, 0, fmt.Sprintf("move it to content/%s/%s", parts[0], name), "%s files go directly in content/%s/, not in a subfolder", strings.TrimSuffix(parts[0], "s"), parts[0])
+	case parts[0] == "kpis" && len(parts) == 2:
+		kind = "kpi"
+	case parts[0] == "competitors" && len(parts) == 2:
+		kind = "competitor"
+	case parts[0] == "personas" || parts[0] == "teams" || parts[0] == "channels" || parts[0] == "kpis" || parts[0] == "competitors":
+		diags.Errorf(file, 0, fmt.Sprintf("move it to content/%s/%s", parts[0], name), "%s files go directly in content/%s/, not in a subfolder", map[string]string{"personas": "persona", "teams": "team", "channels": "channel", "kpis": "KPI", "competitors": "competitor"}[parts[0]], parts[0])
 		return nil
 	case parts[0] == "journeys" && len(parts) == 2:
 		diags.Errorf(file, 0, "a journey is a folder: move this file to content/journeys/"+strings.TrimSuffix(name, ".md")+"/_index.md", "journey file outside a journey folder")
@@ -368,6 +378,13 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 			s.HistoryCommits = &n
 		}
 		s.HistoryYears, _ = f.integerHint("historyYears", 1, 100, "use a whole number of years from 1 to 100; 2 if absent")
+		if c := f.str("currency"); c != "" {
+			if !currencyCode.MatchString(c) {
+				diags.Errorf(file, src.Line("currency"), "write a three-letter ISO 4217 code, e.g. `currency: EUR`", "currency: %q is not a currency code", c)
+			} else {
+				s.Currency = strings.ToUpper(c)
+			}
+		}
 		item = s
 	case "section":
 		readMeta(parts[0], false)
@@ -406,6 +423,14 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 		ch.Kind = f.enum("kind", ChannelKinds...)
 		ch.Icon = f.enum("icon", Icons...)
 		item = ch
+	case "kpi":
+		readMeta(name, true)
+		item = readKPIDef(f, meta)
+	case "competitor":
+		readMeta(name, true)
+		c := &Competitor{Meta: meta}
+		c.Website = f.str("website")
+		item = c
 	case "journey":
 		readMeta(parts[1], true)
 		j := &Journey{Meta: meta}
@@ -490,11 +515,18 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t.Processes = f.notes("processes")
 	f.maps("kpis", func(i int, k *fields) {
 		kpi := KPI{Name: k.str("name"), Unit: k.str("unit"), Better: k.enum("better", Betters...)}
-		if kpi.Better == "" {
+		if ref := k.str("kpi"); ref != "" {
+			kpi.Ref = Slugify(ref)
+			if err := CheckSlug(kpi.Ref); err != nil {
+				f.diags.Errorf(f.file, f.lines.lineOf(k.pathOf("kpi")), "name a file in content/kpis/ by its slug, e.g. `kpi: time-to-confirm`", "kpis[%d].kpi: %q %s", i+1, ref, err)
+				kpi.Ref = ""
+			}
+		}
+		if kpi.Better == "" && kpi.Ref == "" {
 			kpi.Better = "higher"
 		}
-		if kpi.Name == "" {
-			f.diags.Errorf(f.file, f.lines.lineOf(k.path), "give each KPI a `name`", "kpis[%d]: no name", i+1)
+		if ref := k.m.get("kpi"); kpi.Name == "" && kpi.Ref == "" && (ref == nil || ref.tag == "null") {
+			f.diags.Errorf(f.file, f.lines.lineOf(k.path), "give each KPI a `name`, or name a catalogue entry: `kpi: SLUG`", "kpis[%d]: no name", i+1)
 		}
 		const hint = "write a plain number, and the unit in `unit`"
 		if v, ok := k.numberHint("current", -1e15, 1e15, hint); ok {
@@ -514,6 +546,15 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 		}
 		if v, ok := m.number("conversion", 0, 1, "a share"); ok {
 			t.Metrics.Conversion = &v
+		}
+		if v, ok := m.number("retention", 0, 1, "a share"); ok {
+			t.Metrics.Retention = &v
+		}
+		if v, ok := m.number("ces", 1, 7, "a score"); ok {
+			t.Metrics.CES = &v
+		}
+		if v, ok := m.numberHint("ltv", 0, 1e15, "write the lifetime value as a plain number, e.g. 1200; its currency is the site's `currency`"); ok {
+			t.Metrics.LTV = &v
 		}
 	})
 	f.maps("opportunities", func(i int, o *fields) {
@@ -535,23 +576,15 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 		}
 		t.Opportunities = append(t.Opportunities, op)
 	})
-	// An opportunity's KPI is one of its touchpoint's, named as written.
-	var kpiNames []string
-	for _, k := range t.KPIs {
-		kpiNames = append(kpiNames, k.Name)
-	}
+	// An opportunity's `kpi` names a KPI of its touchpoint, and its
+	// `expected` is a value of that KPI. A catalogued KPI written without a
+	// name takes its entry's: the site checks those touchpoints, where the
+	// catalogue is known.
 	for i, op := range t.Opportunities {
 		path := "opportunities." + strconv.Itoa(i)
 		switch {
-		case op.KPI != "" && !slices.Contains(kpiNames, op.KPI):
-			hint := "name a KPI of this touchpoint's `kpis`; it has none: add it to `kpis` first"
-			if len(kpiNames) > 0 {
-				hint = "name a KPI of this touchpoint's `kpis`: " + strings.Join(quoteAll(kpiNames), ", ")
-				if s := Nearest(op.KPI, kpiNames); s != "" {
-					hint = fmt.Sprintf("did you mean %q? %s", s, hint)
-				}
-			}
-			f.diags.Errorf(f.file, f.lines.lineOf(path+".kpi"), hint, "opportunities[%d].kpi: no KPI %q on this touchpoint", i+1, op.KPI)
+		case op.KPI != "" && !NamesKPI(t.KPIs, op.KPI) && !slices.ContainsFunc(t.KPIs, func(k KPI) bool { return k.Name == "" }):
+			f.diags.Errorf(f.file, f.lines.lineOf(path+".kpi"), KPIHint(t.KPIs, op.KPI), "opportunities[%d].kpi: no KPI %q on this touchpoint", i+1, op.KPI)
 		case op.Expected != nil && op.KPI == "":
 			f.diags.Errorf(f.file, f.lines.lineOf(path+".expected"), "say which KPI should reach it: `kpi: NAME`, a KPI of this touchpoint", "opportunities[%d].expected: no `kpi` to reach it", i+1)
 		}
@@ -560,7 +593,57 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t.Related = lower(f.list("related"))
 	t.Replaces = lower(f.list("replaces"))
 	t.Evidence = f.enum("source", Sources...)
+	f.maps("competitors", func(i int, c *fields) {
+		b := Benchmark{Name: c.str("name"), Note: c.str("note"), Source: c.str("source")}
+		if b.Name == "" {
+			f.diags.Errorf(f.file, f.lines.lineOf(c.path), "name the competitor: a slug of content/competitors/, or its name", "competitors[%d]: no name", i+1)
+		}
+		if v, ok := c.number("csi", 1, 5, "a score"); ok {
+			b.CSI = &v
+		}
+		if v, ok := c.number("nps", -100, 100, "a score"); ok {
+			b.NPS = &v
+		}
+		t.Competitors = append(t.Competitors, b)
+	})
 	return t
+}
+
+// currencyCode is an ISO 4217 code, in any case.
+var currencyCode = regexp.MustCompile(`^[A-Za-z]{3}$`)
+
+// readKPIDef reads a file of the KPI catalogue.
+func readKPIDef(f *fields, meta Meta) *KPIDef {
+	d := &KPIDef{Meta: meta}
+	f.sub("titles", func(ts *fields) {
+		for _, kn := range ts.m.keys {
+			lang := strings.ToLower(kn.text)
+			if !slices.Contains(Languages, lang) {
+				ts.used[kn.text] = true
+				f.diags.Errorf(f.file, kn.line, "give titles in "+strings.Join(Languages, ", ")+", e.g. `titles: {ru: ..., pl: ...}`", "titles: %q is not an interface language", kn.text)
+				continue
+			}
+			if t := ts.str(kn.text); t != "" {
+				if d.Titles == nil {
+					d.Titles = map[string]string{}
+				}
+				d.Titles[lang] = t
+			}
+		}
+	})
+	d.Unit = f.str("unit")
+	d.Better = f.enum("better", Betters...)
+	if d.Better == "" {
+		d.Better = "higher"
+	}
+	d.Owner = f.str("owner")
+	d.Definition = f.str("definition")
+	d.Formula = f.str("formula")
+	d.DataSource = f.str("dataSource")
+	if v, ok := f.numberHint("target", -1e15, 1e15, "write a plain number, and the unit in `unit`"); ok {
+		d.Target = &v
+	}
+	return d
 }
 
 // readEmotion reads `emotion`: one integer, how every persona of the
@@ -611,14 +694,6 @@ func readEmotion(f *fields, t *Touchpoint) {
 		t.Emotions = append(t.Emotions, PersonaEmotion{Persona: slug, Value: e})
 	}
 	t.emptyEmotion = len(t.Emotions) == 0 && !wrong
-}
-
-func quoteAll(list []string) []string {
-	out := make([]string, len(list))
-	for i, s := range list {
-		out[i] = strconv.Quote(s)
-	}
-	return out
 }
 
 var numberPrefix = regexp.MustCompile(`^(\d+)-(.+)$`)
@@ -783,4 +858,35 @@ func sortItems[T any](items []T, meta func(T) *Meta) {
 	for i := range ks {
 		items[i] = ks[i].item
 	}
+}
+
+// NamesKPI reports whether name is one of kpis: by the name it is written
+// with, or a catalogued one by its slug.
+func NamesKPI(kpis []KPI, name string) bool {
+	return slices.ContainsFunc(kpis, func(k KPI) bool { return name != "" && (k.Name == name || k.Ref == name) })
+}
+
+// KPIHint says how to name one of kpis, for an opportunity's `kpi` that
+// names none of them.
+func KPIHint(kpis []KPI, name string) string {
+	var names []string
+	for _, k := range kpis {
+		for _, n := range []string{k.Name, k.Ref} {
+			if n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	if len(names) == 0 {
+		return "name a KPI of this touchpoint's `kpis`; it has none: add it to `kpis` first"
+	}
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = strconv.Quote(n)
+	}
+	hint := "name a KPI of this touchpoint's `kpis`: " + strings.Join(quoted, ", ")
+	if s := Nearest(name, names); s != "" {
+		hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+	}
+	return hint
 }

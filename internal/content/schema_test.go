@@ -26,7 +26,7 @@ import (
 // opportunity, metrics or a `{text, source}` item only when there is one,
 // so the touchpoint has one of each, and a `{text, source}` item in every list.
 var schemaFixture = fstest.MapFS{
-	"content/_index.md":                       file("title: Portal"),
+	"content/_index.md":                       file("title: Portal\ncurrency: EUR"),
 	"content/personas/_index.md":              file("title: People"),
 	"content/teams/_index.md":                 file("title: Teams"),
 	"content/journeys/_index.md":              file("title: Maps"),
@@ -45,12 +45,25 @@ pains: [{text: Slow, source: assumption}]
 gains: [{text: Fast, source: interview}]
 influencers: [{text: Partner, source: interview}]
 processes: [{text: Fraud check, source: interview}]
-kpis: [{name: Time to pay, current: 40, target: 10, unit: s, better: lower}]
-metrics: {csi: 4, nps: 10, conversion: 0.9}
+kpis: [{name: Time to pay, kpi: time-to-pay, current: 40, target: 10, unit: s, better: lower}]
+metrics: {csi: 4, nps: 10, conversion: 0.9, retention: 0.8, ces: 2, ltv: 1200}
+competitors: [{name: freshmart, csi: 4.2, nps: 20, note: One tap, source: Survey 2026}]
 opportunities: [{title: One-tap pay, owner: crm, due: 2027-03-31, status: planned}]`),
-	"content/glossary.md":      file("title: Glossary"),
-	"content/guides/_index.md": file("title: Guides"),
-	"content/guides/setup.md":  file("title: Setup"),
+	"content/kpis/_index.md":        file("title: KPIs"),
+	"content/competitors/_index.md": file("title: Rivals"),
+	"content/kpis/time-to-pay.md": file(`title: Time to pay
+titles: {en: Time to pay, ru: Время оплаты, pl: Czas płatności}
+unit: s
+better: lower
+owner: crm
+definition: From the basket to the receipt
+formula: median(paid_at - basket_at)
+dataSource: Payment events
+target: 10`),
+	"content/competitors/freshmart.md": file("title: FreshMart\nwebsite: https://freshmart.example"),
+	"content/glossary.md":              file("title: Glossary"),
+	"content/guides/_index.md":         file("title: Guides"),
+	"content/guides/setup.md":          file("title: Setup"),
 }
 
 func file(frontMatter string) *fstest.MapFile {
@@ -79,6 +92,10 @@ func itemKind(item any) string {
 		return "touchpoint"
 	case *Page:
 		return "page"
+	case *KPIDef:
+		return "kpi"
+	case *Competitor:
+		return "competitor"
 	}
 	return ""
 }
@@ -241,6 +258,7 @@ func TestSchemaEnums(t *testing.T) {
 		"engagement":           Engagements,
 		"source":               Sources,
 		"kpis.better":          Betters,
+		"better":               Betters,
 		"opportunities.status": Statuses,
 		"kind":                 ChannelKinds,
 		"icon":                 Icons,

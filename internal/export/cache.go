@@ -99,6 +99,22 @@ func touchpointKey(s *site.Site, t *site.Touchpoint, today time.Time) uint64 {
 		}
 		str("|")
 	}
+	// A catalogued KPI shows what its entry says; a benchmark its
+	// competitor's slug.
+	for _, k := range t.KPIs {
+		if k.Def != nil {
+			binary.LittleEndian.PutUint64(b[:], k.Def.Hash)
+			h.Write(b[:])
+			str(k.Def.Slug)
+		}
+		str("|")
+	}
+	for _, c := range t.Competitors {
+		if c.Competitor != nil {
+			str(c.Competitor.Slug)
+		}
+		str("|")
+	}
 	for _, f := range t.Feelings {
 		str(f.Persona.Slug)
 		str(strconv.Itoa(f.Value))

@@ -12,13 +12,14 @@ import (
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
-// The header rows of the CSV files. Columns are only ever added, at the end
-// (opportunities.csv took the trackers' names in cjm.json version 4).
+// The header rows of the CSV files. Columns are read by their header:
+// retention, CES and LTV sit beside the other metrics, and
+// opportunities.csv took the trackers' names (cjm.json version 4).
 var (
 	touchpointColumns = []string{
 		"ref", "journey", "journey_title", "journey_state", "stage", "stage_title",
 		"slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement",
-		"owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion",
+		"owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "retention", "ces", "ltv",
 		"kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities",
 		"actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related",
 		"emotions",
@@ -34,7 +35,7 @@ var (
 		"Overdue", "cjm Status",
 	}
 	kpiColumns = []string{
-		"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met",
+		"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met", "kpi",
 	}
 )
 
@@ -73,7 +74,7 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 	}
 	metKPIs, open, late := 0, 0, 0
 	for _, k := range t.KPIs {
-		if m := met(k); m != nil && *m {
+		if m := met(k.KPI); m != nil && *m {
 			metKPIs++
 		}
 	}
@@ -90,6 +91,7 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 		t.Slug, t.Title, t.URL, abs, channel, emotion, t.Importance, t.Engagement,
 		owner, strconv.FormatBool(t.OwnerNone), parent, strconv.Itoa(t.Depth), t.Evidence,
 		number(t.Metrics.CSI), number(t.Metrics.NPS), number(t.Metrics.Conversion),
+		number(t.Metrics.Retention), number(t.Metrics.CES), number(t.Metrics.LTV),
 		strconv.Itoa(len(t.KPIs)), strconv.Itoa(metKPIs),
 		strconv.Itoa(len(t.Opportunities)), strconv.Itoa(open), strconv.Itoa(late),
 		join(t.Actions.Texts()), join(t.Questions.Texts()), join(t.Barriers.Texts()), join(t.Pains.Texts()), join(t.Gains.Texts()),
@@ -181,7 +183,7 @@ func trackerDescription(t *site.Touchpoint, o *site.Opportunity, url string) str
 	if o.KPI != "" {
 		kpi := "KPI: " + o.KPI
 		for _, k := range t.KPIs {
-			if k.Name != o.KPI {
+			if k.Name != o.KPI && k.Ref != o.KPI {
 				continue
 			}
 			if k.Current != nil {
@@ -226,11 +228,15 @@ func kpiRows(t *site.Touchpoint) [][]string {
 	var rows [][]string
 	for _, k := range t.KPIs {
 		var m string
-		if v := met(k); v != nil {
+		if v := met(k.KPI); v != nil {
 			m = strconv.FormatBool(*v)
 		}
+		ref := ""
+		if k.Def != nil {
+			ref = k.Def.Slug
+		}
 		rows = append(rows, []string{
-			t.Journey.Slug, t.Ref, t.Title, k.Name, number(k.Current), number(k.Target), k.Unit, better(k), m,
+			t.Journey.Slug, t.Ref, t.Title, k.Name, number(k.Current), number(k.Target), k.Unit, better(k.KPI), m, ref,
 		})
 	}
 	return rows

@@ -48,8 +48,10 @@ import (
 // Version 3 added each touchpoint's "emotions", how every persona feels;
 // version 4 each channel's names, kind and icon, each journey's own
 // language and what a to-be journey keeps, each touchpoint what it
-// replaces and what replaces it, and each opportunity's "impact",
-// "effort", "confidence", "kpi", "expected", "score" and "quadrant".
+// replaces and what replaces it, each opportunity's "impact", "effort",
+// "confidence", "kpi", "expected", "score" and "quadrant", the KPI
+// catalogue ("kpis", and "kpi" on a touchpoint's KPI), competitors and
+// benchmarks, retention, CES and LTV, and the currency.
 const Version = 4
 
 // The output paths of the data files, relative to the site's root.
@@ -135,15 +137,55 @@ type document struct {
 	Teams       []team       `json:"teams"`
 	Channels    []channel    `json:"channels"`
 	Journeys    []journey    `json:"journeys"`
+	KPIs        []kpiDef     `json:"kpis"`
+	Competitors []competitor `json:"competitors"`
 	Touchpoints []touchpoint `json:"touchpoints"`
 }
 
+type kpiDef struct {
+	Slug        string            `json:"slug"`
+	Title       string            `json:"title"`
+	Titles      map[string]string `json:"titles"`
+	Description string            `json:"description"`
+	URL         string            `json:"url"`
+	AbsoluteURL *string           `json:"absoluteURL"`
+	Unit        string            `json:"unit"`
+	Better      string            `json:"better"`
+	Owner       *string           `json:"owner"`
+	Definition  string            `json:"definition"`
+	Formula     string            `json:"formula"`
+	DataSource  string            `json:"dataSource"`
+	Target      *float64          `json:"target"`
+	Touchpoints []string          `json:"touchpoints"`
+}
+
+type competitor struct {
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	AbsoluteURL *string  `json:"absoluteURL"`
+	Website     string   `json:"website"`
+	Generated   bool     `json:"generated"`
+	Touchpoints []string `json:"touchpoints"`
+}
+
+type benchmark struct {
+	Name       string   `json:"name"`
+	Competitor *string  `json:"competitor"`
+	CSI        *float64 `json:"csi"`
+	NPS        *float64 `json:"nps"`
+	Note       string   `json:"note"`
+	Source     string   `json:"source"`
+}
+
 type siteInfo struct {
-	Title       string `json:"title"`
-	Description string `json:"description"`
-	Language    string `json:"language"`
-	BaseURL     string `json:"baseURL"`
-	BuildDate   string `json:"buildDate"`
+	Title       string  `json:"title"`
+	Description string  `json:"description"`
+	Language    string  `json:"language"`
+	BaseURL     string  `json:"baseURL"`
+	BuildDate   string  `json:"buildDate"`
+	Currency    *string `json:"currency"`
 }
 
 type persona struct {
@@ -260,6 +302,7 @@ type touchpoint struct {
 	Metrics       metrics       `json:"metrics"`
 	Opportunities []opportunity `json:"opportunities"`
 	Source        *string       `json:"source"`
+	Competitors   []benchmark   `json:"competitors"`
 }
 
 // feelings are how each persona feels at a touchpoint: a JSON object from
@@ -328,6 +371,7 @@ type note struct {
 
 type kpi struct {
 	Name    string   `json:"name"`
+	KPI     *string  `json:"kpi"`
 	Current *float64 `json:"current"`
 	Target  *float64 `json:"target"`
 	Unit    string   `json:"unit"`
@@ -339,6 +383,9 @@ type metrics struct {
 	CSI        *float64 `json:"csi"`
 	NPS        *float64 `json:"nps"`
 	Conversion *float64 `json:"conversion"`
+	Retention  *float64 `json:"retention"`
+	CES        *float64 `json:"ces"`
+	LTV        *float64 `json:"ltv"`
 }
 
 type opportunity struct {
@@ -393,11 +440,42 @@ func head(s *site.Site, today time.Time) *document {
 			Language:    s.Settings.Language,
 			BaseURL:     baseURL,
 			BuildDate:   today.Format(time.DateOnly),
+			Currency:    nonEmpty(s.Settings.Currency),
 		},
-		Personas: make([]persona, 0, len(s.Personas)),
-		Teams:    make([]team, 0, len(s.Teams)),
-		Channels: make([]channel, 0, len(s.Channels)),
-		Journeys: make([]journey, 0, len(s.Journeys)),
+		Personas:    make([]persona, 0, len(s.Personas)),
+		Teams:       make([]team, 0, len(s.Teams)),
+		Channels:    make([]channel, 0, len(s.Channels)),
+		Journeys:    make([]journey, 0, len(s.Journeys)),
+		KPIs:        make([]kpiDef, 0, len(s.KPIs)),
+		Competitors: make([]competitor, 0, len(s.Competitors)),
+	}
+	for _, k := range s.KPIs {
+		tps := make([]string, 0, len(k.Uses))
+		for _, u := range k.Uses {
+			tps = append(tps, u.Touchpoint.Ref)
+		}
+		titles := map[string]string{}
+		for l, t := range k.Titles {
+			titles[l] = t
+		}
+		d.KPIs = append(d.KPIs, kpiDef{
+			Slug: k.Slug, Title: k.Title, Titles: titles, Description: k.Description,
+			URL: k.URL, AbsoluteURL: abs(k.URL), Unit: k.Unit, Better: k.Better, Owner: teamSlug(k.Owner),
+			Definition: k.Definition, Formula: k.Formula, DataSource: k.DataSource, Target: k.KPIDef.Target,
+			Touchpoints: tps,
+		})
+	}
+	for _, c := range s.Competitors {
+		tps := make([]string, 0, len(c.Benchmarks))
+		for _, b := range c.Benchmarks {
+			if len(tps) == 0 || tps[len(tps)-1] != b.Touchpoint.Ref {
+				tps = append(tps, b.Touchpoint.Ref)
+			}
+		}
+		d.Competitors = append(d.Competitors, competitor{
+			Slug: c.Slug, Title: c.Title, Description: c.Description, URL: c.URL, AbsoluteURL: abs(c.URL),
+			Website: c.Website, Generated: c.Generated, Touchpoints: tps,
+		})
 	}
 	for _, p := range s.Personas {
 		d.Personas = append(d.Personas, persona{
@@ -656,7 +734,8 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		Influencers:   notes(t.Influencers),
 		Processes:     notes(t.Processes),
 		KPIs:          make([]kpi, 0, len(t.KPIs)),
-		Metrics:       metrics{CSI: t.Metrics.CSI, NPS: t.Metrics.NPS, Conversion: t.Metrics.Conversion},
+		Metrics:       metrics{CSI: t.Metrics.CSI, NPS: t.Metrics.NPS, Conversion: t.Metrics.Conversion, Retention: t.Metrics.Retention, CES: t.Metrics.CES, LTV: t.Metrics.LTV},
+		Competitors:   make([]benchmark, 0, len(t.Competitors)),
 		Opportunities: make([]opportunity, 0, len(t.Opportunities)),
 		Source:        nonEmpty(t.Evidence),
 	}
@@ -667,14 +746,26 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		tp.Parent = ptr(t.Parent.Ref)
 	}
 	for _, k := range t.KPIs {
+		var ref *string
+		if k.Def != nil {
+			ref = ptr(k.Def.Slug)
+		}
 		tp.KPIs = append(tp.KPIs, kpi{
 			Name:    k.Name,
+			KPI:     ref,
 			Current: k.Current,
 			Target:  k.Target,
 			Unit:    k.Unit,
-			Better:  better(k),
-			Met:     met(k),
+			Better:  better(k.KPI),
+			Met:     met(k.KPI),
 		})
+	}
+	for _, b := range t.Competitors {
+		var slug *string
+		if b.Competitor != nil {
+			slug = ptr(b.Competitor.Slug)
+		}
+		tp.Competitors = append(tp.Competitors, benchmark{Name: b.Name, Competitor: slug, CSI: b.CSI, NPS: b.NPS, Note: b.Note, Source: b.Source})
 	}
 	for _, o := range t.Opportunities {
 		tp.Opportunities = append(tp.Opportunities, opportunity{

@@ -33,6 +33,24 @@ title: Портал CJM
 description: Карты пути клиента
 language: ru
 baseURL: https://example.github.io/cjm/
+currency: eur
+---
+-- content/kpis/time-to-email.md --
+---
+title: Time to confirmation email
+titles: {ru: Время до письма-подтверждения}
+unit: мин
+better: lower
+owner: crm
+definition: От оплаты до письма
+formula: median(sent - paid)
+dataSource: События заказа
+target: 1
+---
+-- content/competitors/freshmart.md --
+---
+title: FreshMart
+website: https://freshmart.example
 ---
 -- content/glossary.md --
 ---
@@ -109,7 +127,11 @@ kpis:
   - {name: Успешные оплаты, current: 97, target: 95, unit: "%", better: higher}
   - {name: Рост выручки, current: -1.5, target: 3, unit: "%"}
   - {name: Без цели, current: 12}
-metrics: {csi: 1.9, nps: -41, conversion: 0.97}
+  - {kpi: time-to-email, current: 3}
+metrics: {csi: 1.9, nps: -41, conversion: 0.97, retention: 62%, ces: 5.5, ltv: 1240}
+competitors:
+  - {name: freshmart, csi: 4.1, nps: 12, note: Пуш сразу, source: Опрос 2026}
+  - {name: Ozon Fresh, nps: -5}
 opportunities:
   - {title: Отправлять пуш, owner: Delivery Partners, due: 2026-10-15, status: planned, impact: 4, effort: 2, confidence: 0.8, kpi: Время до письма, expected: 1}
   - {title: Повторять письмо, owner: crm, due: 2026-01-31, status: done}
@@ -602,6 +624,24 @@ func TestJSONValues(t *testing.T) {
 		{"note with its own source", str(pay.Pains[0].Source), "survey"},
 		{"empty list", door.Actions, []note{}},
 		{"metrics nps", *pay.Metrics.NPS, -41.0},
+		{"metrics retention", *pay.Metrics.Retention, 0.62},
+		{"metrics ces", *pay.Metrics.CES, 5.5},
+		{"metrics ltv", *pay.Metrics.LTV, 1240.0},
+		{"currency", str(d.Site.Currency), "EUR"},
+		{"catalogued KPI: name in the site's language", pay.KPIs[5].Name, "Время до письма-подтверждения"},
+		{"catalogued KPI: slug", str(pay.KPIs[5].KPI), "time-to-email"},
+		{"catalogued KPI: target inherited", *pay.KPIs[5].Target, 1.0},
+		{"catalogued KPI: better inherited", pay.KPIs[5].Better, "lower"},
+		{"catalogued KPI: unit inherited", pay.KPIs[5].Unit, "мин"},
+		{"catalogued KPI: met", *pay.KPIs[5].Met, false},
+		{"free-form KPI", str(pay.KPIs[0].KPI), "null"},
+		{"catalogue entry", d.KPIs[0].Slug + " " + str(d.KPIs[0].Owner) + " " + d.KPIs[0].Titles["ru"], "time-to-email crm Время до письма-подтверждения"},
+		{"catalogue entry's touchpoints", d.KPIs[0].Touchpoints, []string{"order/pay"}},
+		{"benchmark with a file", pay.Competitors[0], benchmark{Name: "freshmart", Competitor: ptr("freshmart"), CSI: ptr(4.1), NPS: ptr(12.0), Note: "Пуш сразу", Source: "Опрос 2026"}},
+		{"benchmark by name", str(pay.Competitors[1].Competitor) + " " + fmt.Sprint(pay.Competitors[1].CSI == nil), "ozon-fresh true"},
+		{"competitors", len(d.Competitors), 2},
+		{"generated competitor", d.Competitors[1].Generated && d.Competitors[1].Title == "Ozon Fresh" && !d.Competitors[0].Generated, true},
+		{"no benchmarks", door.Competitors, []benchmark{}},
 		{"metrics absent", door.Metrics.CSI == nil && door.Metrics.NPS == nil && door.Metrics.Conversion == nil, true},
 		{"source", str(pay.Source), "interview"},
 		{"no source", str(door.Source), "null"},
@@ -691,9 +731,9 @@ func TestCSV(t *testing.T) {
 		header []string
 		rows   int
 	}{
-		{TouchpointsPath, []string{"ref", "journey", "journey_title", "journey_state", "stage", "stage_title", "slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement", "owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related", "emotions"}, len(s.Touchpoints)},
+		{TouchpointsPath, []string{"ref", "journey", "journey_title", "journey_state", "stage", "stage_title", "slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement", "owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "retention", "ces", "ltv", "kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related", "emotions"}, len(s.Touchpoints)},
 		{OpportunitiesPath, []string{"Ref", "Title", "Summary", "Description", "Issue Type", "Status", "Priority", "Due Date", "Team", "Labels", "Journey", "Touchpoint", "URL", "Owner", "Impact", "Effort", "Confidence", "Score", "Quadrant", "KPI", "Expected", "Overdue", "cjm Status"}, nOpps},
-		{KPIsPath, []string{"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met"}, nKPIs},
+		{KPIsPath, []string{"journey", "touchpoint_ref", "touchpoint_title", "name", "current", "target", "unit", "better", "met", "kpi"}, nKPIs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -731,7 +771,10 @@ func TestCSV(t *testing.T) {
 		{"stage", column(t, tp, "stage"), []string{"buy", "buy", "доставка", "confirm", "confirm"}},
 		{"journey_title", column(t, tp, "journey_title")[:1], []string{"Заказ продуктов"}},
 		{"a list item with a comma and a quote round-trips", column(t, tp, "actions")[:1], []string{`Says "hello", then pays`}},
-		{"kpis", column(t, tp, "kpis"), []string{"5", "0", "0", "0", "1"}},
+		{"kpis", column(t, tp, "kpis"), []string{"6", "0", "0", "0", "1"}},
+		{"retention", column(t, tp, "retention")[:2], []string{"0.62", ""}},
+		{"ces", column(t, tp, "ces")[:2], []string{"5.5", ""}},
+		{"ltv", column(t, tp, "ltv")[:2], []string{"1240", ""}},
 		{"kpis_met", column(t, tp, "kpis_met"), []string{"2", "0", "0", "0", "0"}},
 		{"opportunities", column(t, tp, "opportunities"), []string{"4", "0", "0", "0", "0"}},
 		{"open_opportunities", column(t, tp, "open_opportunities"), []string{"3", "0", "0", "0", "0"}},
@@ -754,12 +797,13 @@ func TestCSV(t *testing.T) {
 		{"opportunity label: the journey", column(t, opp, "Labels"), []string{"order", "order", "order", "order"}},
 		{"opportunity ref", column(t, opp, "Ref"), []string{"order/pay#1", "order/pay#2", "order/pay#3", "order/pay#4"}},
 		{"opportunity description: the touchpoint, its page, the KPI, the score", column(t, opp, "Description")[:1], []string{"Touchpoint: =HYPERLINK(\"http://evil.example/\",\"Оплата картой\") (Заказ продуктов / Покупка)\nhttps://example.github.io/cjm/journeys/order/buy/pay/\nKPI: Время до письма, now 4 мин, expected 1 мин, target 0.5 мин\nImpact 4/5, effort 2/5, confidence 0.8: score 1.6"}},
-		{"kpi current: -1.5 stays a number", column(t, kpi, "current"), []string{"4", "0.4", "97", "-1.5", "12", ""}},
-		{"kpi target", column(t, kpi, "target"), []string{"0.5", "0.5", "95", "3", "", "30"}},
-		{"kpi better", column(t, kpi, "better"), []string{"lower", "lower", "higher", "higher", "higher", "higher"}},
-		{"kpi met", column(t, kpi, "met"), []string{"false", "true", "true", "false", "", ""}},
+		{"kpi current: -1.5 stays a number", column(t, kpi, "current"), []string{"4", "0.4", "97", "-1.5", "12", "3", ""}},
+		{"kpi target", column(t, kpi, "target"), []string{"0.5", "0.5", "95", "3", "", "1", "30"}},
+		{"kpi better", column(t, kpi, "better"), []string{"lower", "lower", "higher", "higher", "higher", "lower", "higher"}},
+		{"kpi met", column(t, kpi, "met"), []string{"false", "true", "true", "false", "", "false", ""}},
 		{"kpi name", column(t, kpi, "name")[:1], []string{"Время до письма"}},
-		{"kpi unit", column(t, kpi, "unit"), []string{"мин", "%", "%", "%", "", "%"}},
+		{"kpi unit", column(t, kpi, "unit"), []string{"мин", "%", "%", "%", "", "мин", "%"}},
+		{"kpi catalogue slug", column(t, kpi, "kpi"), []string{"", "", "", "", "", "time-to-email", ""}},
 	}
 	for _, c := range cells {
 		if !slices.Equal(c.got, c.want) {

@@ -55,18 +55,19 @@ func Touchpoint(old, new *content.Touchpoint, oldPersonas, newPersonas []string)
 		add(Change{Kind: OwnerChanged, From: was, To: is})
 	}
 	for _, k := range new.KPIs {
-		i := slices.IndexFunc(old.KPIs, func(o content.KPI) bool { return o.Name == k.Name })
+		i := slices.IndexFunc(old.KPIs, func(o content.KPI) bool { return o.Key() == k.Key() })
 		switch {
 		case i < 0 && k.Current != nil:
-			add(Change{Kind: KPIAdded, Detail: k.Name, To: num(k.Current), Unit: k.Unit})
+			add(Change{Kind: KPIAdded, Detail: k.Key(), To: num(k.Current), Unit: k.Unit})
 		case i >= 0 && !sameNum(old.KPIs[i].Current, k.Current):
-			add(Change{Kind: KPIChanged, Detail: k.Name, From: num(old.KPIs[i].Current), To: num(k.Current), Unit: k.Unit})
+			add(Change{Kind: KPIChanged, Detail: k.Key(), From: num(old.KPIs[i].Current), To: num(k.Current), Unit: k.Unit})
 		}
 	}
 	for _, m := range []struct {
 		name     string
 		old, new *float64
-	}{{"csi", old.Metrics.CSI, new.Metrics.CSI}, {"nps", old.Metrics.NPS, new.Metrics.NPS}, {"conversion", old.Metrics.Conversion, new.Metrics.Conversion}} {
+	}{{"csi", old.Metrics.CSI, new.Metrics.CSI}, {"nps", old.Metrics.NPS, new.Metrics.NPS}, {"conversion", old.Metrics.Conversion, new.Metrics.Conversion},
+		{"retention", old.Metrics.Retention, new.Metrics.Retention}, {"ces", old.Metrics.CES, new.Metrics.CES}, {"ltv", old.Metrics.LTV, new.Metrics.LTV}} {
 		if !sameNum(m.old, m.new) {
 			add(Change{Kind: MetricChanged, Detail: m.name, From: num(m.old), To: num(m.new)})
 		}

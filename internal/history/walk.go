@@ -564,12 +564,12 @@ func metricsChanged(c *gitlog.Commit, old, t *content.Touchpoint) []Value {
 			continue
 		}
 		if old != nil {
-			i := slices.IndexFunc(old.KPIs, func(o content.KPI) bool { return o.Name == k.Name })
+			i := slices.IndexFunc(old.KPIs, func(o content.KPI) bool { return o.Key() == k.Key() })
 			if i >= 0 && sameNum(old.KPIs[i].Current, k.Current) {
 				continue
 			}
 		}
-		out = append(out, Value{Commit: c, Metric: "kpi:" + k.Name, Value: *k.Current})
+		out = append(out, Value{Commit: c, Metric: "kpi:" + k.Key(), Value: *k.Current})
 	}
 	for _, m := range []struct {
 		name     string
@@ -578,6 +578,9 @@ func metricsChanged(c *gitlog.Commit, old, t *content.Touchpoint) []Value {
 		{"csi", func(m content.Metrics) *float64 { return m.CSI }, nil},
 		{"nps", func(m content.Metrics) *float64 { return m.NPS }, nil},
 		{"conversion", func(m content.Metrics) *float64 { return m.Conversion }, nil},
+		{"retention", func(m content.Metrics) *float64 { return m.Retention }, nil},
+		{"ces", func(m content.Metrics) *float64 { return m.CES }, nil},
+		{"ltv", func(m content.Metrics) *float64 { return m.LTV }, nil},
 	} {
 		v := m.new(t.Metrics)
 		if v == nil || old != nil && sameNum(m.new(old.Metrics), v) {

@@ -464,7 +464,7 @@ func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today
 			if o.Expected != nil {
 				unit := ""
 				for _, k := range o.Touchpoint.KPIs {
-					if k.Name == o.KPI {
+					if k.Name == o.KPI || k.Ref == o.KPI {
 						unit = k.Unit
 					}
 				}

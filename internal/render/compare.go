@@ -274,7 +274,8 @@ func kpiDeltas(cur, tgt *site.Journey, kept func(*site.Touchpoint) bool) []KPIDe
 	var names []string
 	from, to := map[string]side{}, map[string]side{}
 	for _, t := range cur.Touchpoints {
-		for _, k := range t.KPIs {
+		for _, kp := range t.KPIs {
+			k := kp.KPI // a copy, as inherited from the catalogue
 			key := strings.ToLower(k.Name)
 			if _, ok := from[key]; ok || key == "" {
 				continue
@@ -287,7 +288,8 @@ func kpiDeltas(cur, tgt *site.Journey, kept func(*site.Touchpoint) bool) []KPIDe
 		}
 	}
 	for _, t := range tgt.Touchpoints {
-		for _, k := range t.KPIs {
+		for _, kp := range t.KPIs {
+			k := kp.KPI // a copy: the to-be value below is not written back
 			key := strings.ToLower(k.Name)
 			if key == "" {
 				continue

@@ -226,6 +226,19 @@ func (g *signer) route(rt site.Route) bool {
 		}
 	case *site.Page:
 		g.add(it)
+	case *site.KPIDef:
+		g.add(it)
+		if it.Owner != nil {
+			g.add(it.Owner)
+		}
+		for _, k := range it.Uses {
+			g.touchpoint(k.Touchpoint)
+		}
+	case *site.Competitor:
+		g.add(it)
+		for _, b := range it.Benchmarks {
+			g.touchpoint(b.Touchpoint)
+		}
 	default:
 		// The 404 and data pages show only what every page does; home
 		// and the lists show the whole portal.
@@ -263,6 +276,20 @@ func (g *signer) touchpoint(tp *site.Touchpoint) {
 		for _, f := range tp.Feelings {
 			writeUint(&h, fingerprint(f.Persona))
 			writeUint(&h, uint64(f.Value))
+		}
+		// A catalogued KPI shows its entry's name, unit and target, and
+		// links to its page; a benchmark its competitor's title and page.
+		for _, k := range tp.KPIs {
+			for _, d := range []*site.KPIDef{k.Def, k.Twin} {
+				if d != nil {
+					writeUint(&h, fingerprint(d))
+				}
+			}
+		}
+		for _, b := range tp.Competitors {
+			if b.Competitor != nil {
+				writeUint(&h, fingerprint(b.Competitor))
+			}
 		}
 		sum = h.Sum64()
 		g.tps[tp] = sum
@@ -308,7 +335,7 @@ func Global(s *site.Site, extra ...string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(sigSeed)
 	writeUint(&h, s.Settings.Hash)
-	for _, name := range []string{"personas", "teams", "journeys", "channels"} {
+	for _, name := range []string{"personas", "teams", "journeys", "channels", "kpis", "competitors"} {
 		if sec := s.Sections[name]; sec != nil {
 			writeUint(&h, sec.Hash)
 		}
@@ -353,6 +380,12 @@ func allItems(s *site.Site) uint64 {
 	for _, p := range s.Pages {
 		writeUint(&h, fingerprint(p))
 	}
+	for _, d := range s.KPIs {
+		writeUint(&h, fingerprint(d))
+	}
+	for _, c := range s.Competitors {
+		writeUint(&h, fingerprint(c))
+	}
 	return h.Sum64()
 }
 
@@ -383,6 +416,12 @@ func fingerprint(item any) uint64 {
 		writeUint(&h, it.Hash)
 	case *site.Page:
 		h.WriteString("page\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	case *site.KPIDef:
+		h.WriteString("kpi\x00" + it.URL)
+		writeUint(&h, it.Hash)
+	case *site.Competitor:
+		h.WriteString("competitor\x00" + it.URL + "\x00" + it.Title)
 		writeUint(&h, it.Hash)
 	}
 	return h.Sum64()

@@ -210,6 +210,20 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"emotionFace": EmotionFace,
 		// journeyGroups groups journeys by their personas, as-is before to-be.
 		"journeyGroups": func(js []*site.Journey) []JourneyGroup { return GroupJourneys(s.Personas, js) },
+		// kpiGroups is every KPI of the portal: the catalogue's, then the free-form ones by name.
+		"kpiGroups": func() []KPIGroup { return KPIGroups(s, lang) },
+		// kpiTitle is a catalogue entry's title in the site's language.
+		"kpiTitle": func(d *site.KPIDef) string { return d.TitleIn(lang) },
+		// benchmark compares us with each competitor, journey by journey, stage by stage.
+		"benchmark": func() []BenchJourney { return Benchmark(s) },
+		// benchTally counts the benchmark's comparisons by who leads.
+		"benchTally": Tally,
+		// lead says who leads between our score and theirs: "lead", "lag", "level" or "".
+		"lead": Lead,
+		// mul100 turns a share into a percentage: 0.62 → 62.
+		"mul100": func(v float64) float64 { return v * 100 },
+		// money writes a lifetime value with the site's currency: "1240 EUR".
+		"money": func(v float64) string { return swimlane.Money(v, s.Settings.Currency) },
 		// sparkline draws a journey's emotion curve small, for its card.
 		"sparkline": func(j *site.Journey) template.HTML { return template.HTML(swimlane.Sparkline(j, lang)) },
 	}
@@ -349,12 +363,22 @@ func drawFunnel(j *site.Journey, link func(string) string, lang string) []byte {
 // KPIStatus says whether a KPI is met, honouring `better: lower`: "met",
 // "missed", or "unmeasured" when its current or target value is missing.
 // The words are the interface words kpi-met, kpi-missed, kpi-unmeasured.
-func KPIStatus(k content.KPI) string {
+// It takes a touchpoint's KPI (*site.KPI) or a content.KPI.
+func KPIStatus(kpi any) (string, error) {
+	var k content.KPI
+	switch v := kpi.(type) {
+	case *site.KPI:
+		k = v.KPI
+	case content.KPI:
+		k = v
+	default:
+		return "", fmt.Errorf("kpiStatus: %T is not a KPI", kpi)
+	}
 	switch rollup.KPI(k) {
 	case rollup.KPIMet:
-		return "met"
+		return "met", nil
 	case rollup.KPINotMet:
-		return "missed"
+		return "missed", nil
 	}
-	return "unmeasured"
+	return "unmeasured", nil
 }

@@ -325,7 +325,7 @@ func movedSince(o *site.Opportunity, h *history.History, lang string) *Moved {
 		if k.Current == nil {
 			continue
 		}
-		was, ok := s.Before("kpi:"+k.Name, c)
+		was, ok := s.Before("kpi:"+k.Key(), c)
 		if !ok {
 			continue
 		}

@@ -49,6 +49,8 @@ type Page struct {
 	Stage      *site.Stage
 	Touchpoint *site.Touchpoint
 	Page       *site.Page
+	KPI        *site.KPIDef     // on a KPI's page: the catalogue entry
+	Competitor *site.Competitor // on a competitor's page
 
 	Map *Table // the journey map as a table, on journey pages
 
@@ -139,7 +141,7 @@ func (r *Renderer) take(j *site.Journey) *sharedLayout {
 	lang := r.site.Lang(j)
 	sl := &sharedLayout{paneOptions: swimlane.Options{Lang: lang, Link: r.site.Base.Link, Today: r.now, ID: "swimlane"}}
 	sl.measure = sync.OnceValue(func() *swimlane.Layout {
-		return swimlane.Measure(j, swimlane.Options{Lang: lang, Today: r.now, Trend: r.trendOf})
+		return swimlane.Measure(j, swimlane.Options{Lang: lang, Today: r.now, Trend: r.trendOf, Currency: r.site.Settings.Currency})
 	})
 	sl.panes = sync.OnceValue(func() swimlane.Panes { return sl.measure().Panes(sl.paneOptions) })
 	v, _ := r.layouts.LoadOrStore(j, sl)
@@ -274,7 +276,7 @@ func heavy(kind string) int {
 	switch kind {
 	case "opportunities", "gaps", "heatmap", "home", "journeys", "map", "journey":
 		return 0
-	case "compare", "team", "channel":
+	case "kpis", "benchmark", "compare", "team", "channel":
 		return 1
 	case "persona", "stage":
 		return 2
@@ -345,7 +347,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	home := Crumb{Title: theme.Word(lang, "home"), URL: ""}
 	section := func(name string) Crumb {
 		title := theme.Word(lang, name)
-		if sec := s.Sections[name]; sec != nil && sec.Title != "" {
+		if sec := s.Sections[sectionOf(name)]; sec != nil && sec.Title != "" {
 			title = sec.Title
 		}
 		return Crumb{Title: title, URL: name + "/"}
@@ -363,7 +365,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 			c := section(rt.Kind)
 			p.Title = c.Title
 			p.Crumbs = []Crumb{home}
-			if sec := s.Sections[rt.Kind]; sec != nil {
+			if sec := s.Sections[sectionOf(rt.Kind)]; sec != nil {
 				body = sec.Body
 			}
 		}
@@ -417,6 +419,15 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	case *site.Page:
 		p.Page, p.Title, body = it, it.Title, it.Body
 		p.Crumbs = []Crumb{home}
+	case *site.KPIDef:
+		p.KPI, p.Title, body = it, it.TitleIn(r.lang), it.Body
+		p.Crumbs = []Crumb{home, section("kpis")}
+	case *site.Competitor:
+		p.Competitor, p.Title = it, it.Title
+		if !it.Generated {
+			body = it.Body
+		}
+		p.Crumbs = []Crumb{home, section("benchmark")}
 	default:
 		return nil, fmt.Errorf("unknown item %T", it)
 	}
@@ -448,6 +459,15 @@ func (r *Renderer) langOf(item any) string {
 	return r.lang
 }
 
+// sectionOf names the folder whose _index.md titles a list page: the
+// benchmark's is content/competitors/_index.md.
+func sectionOf(kind string) string {
+	if kind == "benchmark" {
+		return "competitors"
+	}
+	return kind
+}
+
 // meta returns the common fields of an item that has a content file.
 func meta(item any) *content.Meta {
 	switch it := item.(type) {
@@ -467,6 +487,10 @@ func meta(item any) *content.Meta {
 		if it.File != nil {
 			return &it.File.Meta
 		}
+	case *site.KPIDef:
+		return &it.Meta
+	case *site.Competitor:
+		return &it.Meta
 	}
 	return nil
 }

@@ -3,6 +3,8 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,10 +59,19 @@ const (
 	searchBodyRunes = 200
 )
 
+// mapValues lists a map's values in the order of their keys.
+func mapValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		out = append(out, m[k])
+	}
+	return out
+}
+
 // searchKinds are the kinds of items, in the index's order. The page shows
 // the kind with the best result first, and kinds whose results are as good
 // in this order.
-var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "teams", "channels", "pages"}
+var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "teams", "channels", "kpis", "competitors", "pages"}
 
 // searchIndex returns search.json for site s with the interface in lang.
 // memo, which may be nil, keeps items' texts between builds.
@@ -141,6 +152,17 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 			}
 		}
 		add("channels", title, c.URL, -1, searchText(title, body, c.Title, c.Slug, names, desc))
+	}
+	for _, d := range s.KPIs {
+		title := d.TitleIn(lang)
+		add("kpis", title, d.URL, -1, searchText(title, d.Body, d.Title, d.Description, d.Definition, d.Formula, d.DataSource, mapValues(d.Titles)))
+	}
+	for _, c := range s.Competitors {
+		var body []byte
+		if !c.Generated {
+			body = c.Body
+		}
+		add("competitors", c.Title, c.URL, -1, searchText(c.Title, body, c.Description, c.Website))
 	}
 	for _, p := range s.Pages {
 		add("pages", p.Title, p.URL, -1, text(p.Hash, p.Title, p.Body, p.Description))

@@ -113,7 +113,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 	case "kpis":
 		for _, tp := range st.Touchpoints {
 			for _, k := range tp.KPIs {
-				out = append(out, Entry{Text: k.Name, Meta: swimlane.KPIValue(k.Current, k.Unit) + " → " + swimlane.KPIValue(k.Target, k.Unit)})
+				out = append(out, Entry{Text: k.Name, URL: k.URL(), Meta: swimlane.KPIValue(k.Current, k.Unit) + " → " + swimlane.KPIValue(k.Target, k.Unit)})
 			}
 		}
 	case "opportunities":

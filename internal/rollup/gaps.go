@@ -152,7 +152,7 @@ func Gaps(s *site.Site, o Options) []Gap {
 					"%s has no current value", kpi)
 			}
 			if g != nil {
-				g.KPI = &t.KPIs[i]
+				g.KPI = &t.KPIs[i].KPI
 			}
 		}
 		for i, op := range t.Opportunities {

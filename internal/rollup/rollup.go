@@ -43,6 +43,9 @@ type Summary struct {
 	// and `metrics.conversion` over the touchpoints that have each; a
 	// touchpoint without a value does not count as zero. nil if none has it.
 	CSI, NPS, Conversion *float64
+	// Retention, CES and LTV are the means of `metrics.retention`,
+	// `metrics.ces` and `metrics.ltv` the same way.
+	Retention, CES, LTV *float64
 
 	// KPIs counts every KPI. One is met when both its current and target
 	// values are known and current >= target (`better: higher`, the
@@ -88,24 +91,32 @@ func Weight(importance string) float64 {
 
 // HealthOf computes journey health over tps:
 //
-// Health is the share of feelings that are not negative, counting those at
-// more important touchpoints more. A feeling is how one persona feels at
-// one touchpoint; touchpoints without any do not count. Each feeling weighs
-// by its touchpoint's importance: low 1, medium 2, high 3, critical 4, and
-// 2 (as medium) when no importance is given. Then
+// Health is the share of what customers go through that is not bad,
+// counting more important touchpoints more. It is made of scores from 0
+// to 1, each weighed by its touchpoint's importance: low 1, medium 2, high
+// 3, critical 4, and 2 (as medium) when no importance is given:
 //
-//	Health = 100 × (sum of the weights of feelings >= 0)
-//	             / (sum of the weights of all feelings)
+//   - every feeling (how one persona feels at one touchpoint) scores 1 when
+//     it is 0 or better, else 0;
+//   - a touchpoint's `metrics.ces` (1 very easy to 7 very hard) scores
+//     (7 − ces) / 6;
+//   - its `metrics.retention` (0 to 1) scores as it is.
+//
+// Then
+//
+//	Health = 100 × (sum of weight × score) / (sum of the weights)
 //
 // For example, a critical touchpoint at +1, a medium one at 0 and a high
 // one at -2 give 100 × (4+2) / (4+2+3) = 66.67, whether the journey has one
-// persona or three (a plain emotion is every persona's). Emotion 0
-// (neutral) counts as healthy. The result is not rounded (see Round1 for
-// display); it is nil when no touchpoint has a feeling.
+// persona or three (a plain emotion is every persona's); give the medium
+// one `ces: 4` as well and it is 100 × (4+2+2×0.5) / (4+2+3+2) = 63.64.
+// Emotion 0 (neutral) counts as healthy. The result is not rounded (see
+// Round1 for display); it is nil when no touchpoint has a feeling, a CES
+// or a retention.
 func HealthOf(tps []*site.Touchpoint) *float64 { return health(tps, nil) }
 
 // health is HealthOf over the feelings of persona p, or of everyone when p
-// is nil.
+// is nil. The metrics count for every persona.
 func health(tps []*site.Touchpoint, p *site.Persona) *float64 {
 	var good, all float64
 	for _, t := range tps {
@@ -118,6 +129,14 @@ func health(tps []*site.Touchpoint, p *site.Persona) *float64 {
 			if f.Value >= 0 {
 				good += w
 			}
+		}
+		if v := t.Metrics.CES; v != nil {
+			all += w
+			good += w * (7 - *v) / 6
+		}
+		if v := t.Metrics.Retention; v != nil {
+			all += w
+			good += w * *v
 		}
 	}
 	if all == 0 {
@@ -144,7 +163,7 @@ func Of(tps []*site.Touchpoint, today time.Time) Summary { return of(tps, today,
 // when p is nil.
 func of(tps []*site.Touchpoint, today time.Time, p *site.Persona) Summary {
 	s := Summary{Touchpoints: len(tps), Evidence: map[string]int{}, Notes: map[string]int{}}
-	var emo, csi, nps, conv mean
+	var emo, csi, nps, conv, ret, ces, ltv mean
 	for _, t := range tps {
 		s.Evidence[t.Evidence]++
 		for _, ns := range []content.Notes{t.Actions, t.Questions, t.Barriers, t.Pains, t.Gains, t.Influencers, t.Processes} {
@@ -168,9 +187,12 @@ func of(tps []*site.Touchpoint, today time.Time, p *site.Persona) Summary {
 		csi.addPtr(t.Metrics.CSI)
 		nps.addPtr(t.Metrics.NPS)
 		conv.addPtr(t.Metrics.Conversion)
+		ret.addPtr(t.Metrics.Retention)
+		ces.addPtr(t.Metrics.CES)
+		ltv.addPtr(t.Metrics.LTV)
 		for _, k := range t.KPIs {
 			s.KPIs++
-			switch KPI(k) {
+			switch KPI(k.KPI) {
 			case KPIMet:
 				s.KPIsMet++
 			case KPINotMet:
@@ -188,6 +210,7 @@ func of(tps []*site.Touchpoint, today time.Time, p *site.Persona) Summary {
 		}
 	}
 	s.MeanEmotion, s.CSI, s.NPS, s.Conversion = emo.get(), csi.get(), nps.get(), conv.get()
+	s.Retention, s.CES, s.LTV = ret.get(), ces.get(), ltv.get()
 	s.Health = health(tps, p)
 	return s
 }

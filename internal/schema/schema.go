@@ -36,7 +36,7 @@ import (
 var files embed.FS
 
 // Kinds are the kinds of content files, in the order of the contract.
-var Kinds = []string{"site", "section", "persona", "team", "channel", "journey", "stage", "touchpoint", "page"}
+var Kinds = []string{"site", "section", "persona", "team", "channel", "kpi", "competitor", "journey", "stage", "touchpoint", "page"}
 
 // JSON returns the schema of kind, or nil for an unknown kind.
 func JSON(kind string) []byte {
@@ -75,7 +75,7 @@ func KindOf(rel string) string {
 	switch {
 	case rel == "_index.md":
 		return "site"
-	case top == "personas" || top == "teams" || top == "channels":
+	case top == "personas" || top == "teams" || top == "channels" || top == "kpis" || top == "competitors":
 		switch {
 		case n != 2:
 			return ""

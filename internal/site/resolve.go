@@ -29,6 +29,9 @@ func Resolve(c *content.Content, base Base) (*Site, diag.List) {
 		channels: map[string]*Channel{},
 
 		filedChannels: map[string]*Channel{},
+		kpis:          map[string]*KPIDef{},
+		kpiTitles:     map[string]*KPIDef{},
+		competitors:   map[string]*Competitor{},
 	}
 	r.index()
 	r.link()
@@ -49,6 +52,9 @@ type resolver struct {
 	channels map[string]*Channel
 	// filedChannels are the channels with a file in content/channels/.
 	filedChannels map[string]*Channel
+	kpis          map[string]*KPIDef     // the catalogue, by slug
+	kpiTitles     map[string]*KPIDef     // the catalogue, by KPIName of each title
+	competitors   map[string]*Competitor // by slug
 }
 
 // index wraps every item and reports duplicate slugs.
@@ -128,6 +134,7 @@ func (r *resolver) index() {
 			}
 		}
 	}
+	r.indexCatalogue()
 	for _, p := range r.c.Pages {
 		if p.Slug == "" && p.Path == "" {
 			continue
@@ -222,6 +229,7 @@ func (r *resolver) link() {
 			}
 		}
 	}
+	r.linkCatalogue()
 	for _, j := range r.s.Journeys {
 		for i, slug := range j.Journey.Personas {
 			p, ok := r.personas[slug]
@@ -264,6 +272,7 @@ func (r *resolver) link() {
 	}
 	sortBy(r.s.Teams, func(t *Team) string { return strings.ToLower(t.Title) + "\x00" + t.Slug })
 	sortBy(r.s.Channels, func(c *Channel) string { return c.Slug })
+	sortBy(r.s.Competitors, func(c *Competitor) string { return strings.ToLower(c.Title) + "\x00" + c.Slug })
 }
 
 func (r *resolver) linkTouchpoints(j *Journey) {
@@ -273,6 +282,8 @@ func (r *resolver) linkTouchpoints(j *Journey) {
 	}
 	for _, t := range j.Touchpoints {
 		t.Feelings = r.feelings(j, t)
+		r.touchpointKPIs(t)
+		r.touchpointCompetitors(t)
 		switch o := t.Touchpoint.Owner; {
 		case o == "":
 		case isNone(o):
@@ -633,6 +644,14 @@ func (r *resolver) route() {
 	// plain page of the site's own at /data/ keeps its URL.
 	if !slices.ContainsFunc(s.Pages, func(p *Page) bool { return p.URL == "data/" }) {
 		add("data/", "data", nil, "")
+	}
+	add("kpis/", "kpis", nil, "")
+	add("benchmark/", "benchmark", nil, "")
+	for _, d := range s.KPIs {
+		add(d.URL, "kpi", d, d.File)
+	}
+	for _, c := range s.Competitors {
+		add(c.URL, "competitor", c, c.File)
 	}
 	for _, p := range s.Personas {
 		add(p.URL, "persona", p, p.File)

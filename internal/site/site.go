@@ -21,7 +21,9 @@ type Site struct {
 	Pages       []*Page
 	Touchpoints []*Touchpoint // every touchpoint, journey by journey, in map order
 	Sections    map[string]*content.Section
-	Routes      []Route // every page to render, sorted by path
+	Routes      []Route       // every page to render, sorted by path
+	KPIs        []*KPIDef     // the KPI catalogue, in order
+	Competitors []*Competitor // every competitor, from a file or named on a touchpoint
 }
 
 // Lang is the language of journey j's pages: its own `language`, else the
@@ -36,7 +38,7 @@ func (s *Site) Lang(j *Journey) string {
 // Route is one page of the output: its URL path and what it shows.
 type Route struct {
 	Path string // relative to the base URL: "", "personas/olga/", "404.html"
-	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, history, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, data, page, 404
+	Kind string // home, personas, persona, teams, team, journeys, journey, map, embed, compare, history, alias, stage, touchpoint, channels, channel, opportunities, gaps, heatmap, data, kpis, kpi, benchmark, competitor, page, 404
 	Item any    // the *Persona, *Journey, ... it shows; nil for home and lists
 	File string // the source file it comes from, "" when generated
 }
@@ -141,6 +143,11 @@ type Touchpoint struct {
 	// journey's order of personas: a plain `emotion` gives every persona
 	// the same value. A persona with no value here has no entry.
 	Feelings []Feeling
+	// KPIs are the touchpoint's KPIs as measured here, a catalogued one
+	// with what its entry gives (name, unit, better, target) filled in.
+	KPIs []*KPI
+	// Competitors are its benchmarks, each with its competitor.
+	Competitors []*Benchmark
 }
 
 // Feeling is how one persona feels at a touchpoint.

@@ -65,7 +65,7 @@ func (l *layout) layCard(cd *card, cw float64) *block {
 		rest = marked(tp.Title, titleFace, w, dx, titleClass, icon)
 	}
 	if cd.depth == 0 {
-		if m := metrics(tp, lang); m != "" {
+		if m := metrics(tp, lang, l.o.Currency); m != "" {
 			rest = append(rest, wrapped(m, faceMeta, w, "meta")...)
 		}
 	}
@@ -108,8 +108,9 @@ func (l *layout) showsOwners() bool {
 	return false
 }
 
-// metrics writes a touchpoint's CSI and NPS, when measured.
-func metrics(tp *site.Touchpoint, lang string) string {
+// metrics writes a touchpoint's CSI, NPS, CES, retention and LTV, those
+// measured; LTV in the site's currency.
+func metrics(tp *site.Touchpoint, lang, currency string) string {
 	var parts []string
 	if v := tp.Metrics.CSI; v != nil {
 		parts = append(parts, theme.Word(lang, "csi")+" "+num(*v))
@@ -117,7 +118,26 @@ func metrics(tp *site.Touchpoint, lang string) string {
 	if v := tp.Metrics.NPS; v != nil {
 		parts = append(parts, theme.Word(lang, "nps")+" "+minus(num(*v)))
 	}
+	if v := tp.Metrics.CES; v != nil {
+		parts = append(parts, theme.Word(lang, "ces")+" "+num(*v))
+	}
+	if v := tp.Metrics.Retention; v != nil {
+		parts = append(parts, theme.Word(lang, "retention-short")+" "+percent(*v))
+	}
+	if v := tp.Metrics.LTV; v != nil {
+		parts = append(parts, theme.Word(lang, "ltv")+" "+Money(*v, currency))
+	}
 	return strings.Join(parts, " · ")
+}
+
+// Money writes an amount with the site's currency, when it has one:
+// "1240 EUR".
+func Money(v float64, currency string) string {
+	s := num(v)
+	if currency != "" {
+		s += " " + currency
+	}
+	return s
 }
 
 // minus writes a leading hyphen as the minus sign, as figures are set.

@@ -336,19 +336,20 @@ func (l *layout) owners(st *site.Stage) stack {
 
 // kpis shows each KPI of a stage's touchpoints with its values, beside
 // its name where they fit, and whether it is met: a tick, a cross or a
-// dash, and the same in the legend.
+// dash, and the same in the legend. A catalogued KPI's name links to its
+// page, any other to its touchpoint.
 func kpis(st *site.Stage, trend func(*site.Touchpoint, string) []float64) stack {
 	var items []item
 	for _, tp := range st.Touchpoints {
 		for _, k := range tp.KPIs {
-			status := rollup.KPI(k)
+			status := rollup.KPI(k.KPI)
 			r := note(k.Name, "text", func(wr *writer, x, y float64) { kpiIcon(wr, status, x, y) })
 			r.aside = KPIValue(k.Current, k.Unit) + " → " + KPIValue(k.Target, k.Unit)
 			runs := []run{r}
 			if trend != nil {
 				// How its current value moved, commit by commit: a line in
 				// the marker's place and the values beside it.
-				if vs := trend(tp, k.Name); len(vs) > 1 {
+				if vs := trend(tp, k.Key()); len(vs) > 1 {
 					words := make([]string, len(vs))
 					for i, v := range vs {
 						words[i] = KPIValue(&v, "")
@@ -357,7 +358,13 @@ func kpis(st *site.Stage, trend func(*site.Touchpoint, string) []float64) stack 
 						icon: func(wr *writer, x, y float64) { trendIcon(wr, vs, x, y) }})
 				}
 			}
-			items = append(items, item{runs: runs, link: tp.URL})
+			// A catalogued KPI links to its page, which shows it across
+			// journeys; the card above links to the touchpoint.
+			link := tp.URL
+			if u := k.URL(); u != "" {
+				link = u
+			}
+			items = append(items, item{runs: runs, link: link})
 		}
 	}
 	return stack{items, itemGap}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -85,7 +84,7 @@ func (l *layout) legendEntries() []entry {
 			add(markerW, func(w *writer, x, y float64) { kpiIcon(w, s, x, y) }, word(kpiWord(s)))
 		}
 		if l.o.Trend != nil && slices.ContainsFunc(tps, func(tp *site.Touchpoint) bool {
-			return slices.ContainsFunc(tp.KPIs, func(k content.KPI) bool { return len(l.o.Trend(tp, k.Name)) > 1 })
+			return slices.ContainsFunc(tp.KPIs, func(k *site.KPI) bool { return len(l.o.Trend(tp, k.Key())) > 1 })
 		}) {
 			add(markerW, func(w *writer, x, y float64) { trendIcon(w, []float64{2, 3, 1, 2.5}, x, y) }, word("trend-legend"))
 		}

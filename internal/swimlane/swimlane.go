@@ -40,6 +40,8 @@ type Options struct {
 	// package history), drawn small under it in the KPI lane; nil or
 	// fewer than two values draw none.
 	Trend func(tp *site.Touchpoint, kpi string) []float64
+	// Currency is the site's `currency`, written after a touchpoint's LTV.
+	Currency string
 }
 
 // SVG returns the map of journey j.
@@ -47,7 +49,7 @@ func SVG(j *site.Journey, o Options) []byte { return Measure(j, o).SVG(o) }
 
 // Layout is a journey's map measured and placed: text wrapped, cells
 // sized. Measuring is most of a map's cost, and depends only on the
-// options' Lang, Today and Updated, so one Layout can be drawn many times
+// options' Lang, Today, Updated, Trend and Currency, so one Layout can be drawn many times
 // with other links, fonts and ids (a journey's page and its map.svg).
 type Layout struct{ l *layout }
 
