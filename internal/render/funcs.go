@@ -214,6 +214,10 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"kpiGroups": func() []KPIGroup { return KPIGroups(s, lang) },
 		// kpiTitle is a catalogue entry's title in the site's language.
 		"kpiTitle": func(d *site.KPIDef) string { return d.TitleIn(lang) },
+		// kpiUseRows writes the rows of a table of KPIs where measured (see KPIUseRows).
+		"kpiUseRows": func(uses []*site.KPI) template.HTML { return KPIUseRows(s, uses, lang) },
+		// kpiGroupsHTML writes the KPI page's index and groups (see KPIGroupsHTML).
+		"kpiGroupsHTML": func(groups []KPIGroup) template.HTML { return KPIGroupsHTML(s, groups, lang) },
 		// benchmark compares us with each competitor, journey by journey, stage by stage.
 		"benchmark": func() []BenchJourney { return Benchmark(s) },
 		// benchTally counts the benchmark's comparisons by who leads.

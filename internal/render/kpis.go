@@ -2,8 +2,13 @@ package render
 
 import (
 	"cmp"
+	"github.com/cjm-portal/cjm/internal/swimlane"
+	"github.com/cjm-portal/cjm/internal/theme"
+	"html"
+	"html/template"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/rollup"
@@ -32,6 +37,7 @@ func KPIGroups(s *site.Site, lang string) []KPIGroup {
 	}
 	free := map[string]int{}
 	var loose []KPIGroup
+	var keys []string // each loose group's KPIName, to sort by
 	for _, tp := range s.Touchpoints {
 		for _, k := range tp.KPIs {
 			if k.Def != nil || k.Twin != nil {
@@ -43,13 +49,25 @@ func KPIGroups(s *site.Site, lang string) []KPIGroup {
 				i = len(loose)
 				free[key] = i
 				loose = append(loose, KPIGroup{Title: k.Name})
+				keys = append(keys, key)
 			}
 			loose[i].Uses = append(loose[i].Uses, k)
 		}
 	}
-	slices.SortStableFunc(loose, func(a, b KPIGroup) int {
-		return cmp.Or(strings.Compare(site.KPIName(a.Title), site.KPIName(b.Title)), strings.Compare(a.Title, b.Title))
+	// Sort by the names as compared, computed once: a portal of thousands
+	// of free-form KPIs rebuilds this page on every save.
+	order := make([]int, len(loose))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Or(strings.Compare(keys[a], keys[b]), strings.Compare(loose[a].Title, loose[b].Title))
 	})
+	sorted := make([]KPIGroup, len(loose))
+	for i, j := range order {
+		sorted[i] = loose[j]
+	}
+	loose = sorted
 	for i := range loose {
 		loose[i].Anchor = "free-" + anchorOf(loose[i].Title, i)
 	}
@@ -219,4 +237,122 @@ func (m *pairMean) get() *float64 {
 	}
 	v := m.sum / float64(m.n)
 	return &v
+}
+
+// KPIUseRows writes the rows of a table of KPIs where they are measured,
+// as partials/kpi-uses.html would with a range, but in Go: the KPI page
+// of a big portal has a row for every KPI of every touchpoint, rendered
+// again on every save, and the template engine takes many times as long
+// over them. Every text is escaped.
+func KPIUseRows(s *site.Site, uses []*site.KPI, lang string) template.HTML {
+	var b strings.Builder
+	b.Grow(len(uses) * 700)
+	esc := html.EscapeString
+	word := func(key string) string { return esc(theme.Word(lang, key)) }
+	where := ` data-label="` + word("journey") + ` › ` + word("stage") + `"`
+	current, target, status := ` data-label="`+word("kpi-current")+`"`, ` data-label="`+word("kpi-target")+`"`, ` data-label="`+word("kpi-status")+`"`
+	a := func(url, text string) {
+		b.WriteString(`<a href="` + esc(s.Base.Link(url)) + `">` + esc(text) + `</a>`)
+	}
+	for _, k := range uses {
+		tp := k.Touchpoint
+		b.WriteString("\n<tr><th scope=\"row\"")
+		ol := foreignLang(s, lang, tp)
+		if ol != "" {
+			b.WriteString(` lang="` + esc(ol) + `"`)
+		}
+		b.WriteString(`>`)
+		a(tp.URL, tp.Title)
+		if k.Twin != nil {
+			b.WriteString(` <small class="note-gap">⚠ ` + word("kpi-free-form") + `</small>`)
+		}
+		b.WriteString(`</th><td` + where)
+		if ol != "" {
+			b.WriteString(` lang="` + esc(ol) + `"`)
+		}
+		b.WriteString(`>`)
+		a(tp.Journey.URL, tp.Journey.Title)
+		b.WriteString(` › `)
+		a(tp.Stage.URL, tp.Stage.Title)
+		b.WriteString(`</td><td class="num"` + current + `>` + esc(swimlane.KPIValue(k.Current, k.Unit)) + `</td><td class="num"` + target + `>`)
+		if k.Target != nil {
+			if k.Better == "lower" {
+				b.WriteString("≤ ")
+			} else {
+				b.WriteString("≥ ")
+			}
+		}
+		b.WriteString(esc(swimlane.KPIValue(k.Target, k.Unit)) + `</td>`)
+		st, _ := KPIStatus(k)
+		mark := "–"
+		switch st {
+		case "met":
+			mark = "✓"
+		case "missed":
+			mark = "✗"
+		}
+		b.WriteString(`<td` + status + `><span class="kpi-status kpi-` + st + `"><span aria-hidden="true">` + mark + ` </span>` + word("kpi-"+st) + `</span></td></tr>`)
+	}
+	return template.HTML(b.String()) // every text escaped above
+}
+
+// KPIGroupsHTML writes the KPI page's index and a section per group, as
+// kpis.html once did with ranges: a big portal has thousands of free-form
+// KPIs, each a section, and the page is rendered again on every save.
+// Every text is escaped.
+func KPIGroupsHTML(s *site.Site, groups []KPIGroup, lang string) template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	word := func(key string) string { return esc(theme.Word(lang, key)) }
+	link := func(url string) string { return esc(s.Base.Link(url)) }
+	tally := func(g KPIGroup, sep string) string {
+		return `<span class="kpi-met">✓ ` + strconv.Itoa(g.Met) + `</span>` + sep + `<span class="kpi-missed">✗ ` + strconv.Itoa(g.Missed) + `</span>` + sep + `– ` + strconv.Itoa(g.Unmeasured)
+	}
+	b.WriteString(`<nav class="section kpi-index" aria-label="` + word("kpis") + `"><ul class="plain-list kpi-index-list">`)
+	for _, g := range groups {
+		kind := word("kpi-free-form")
+		if g.Def != nil {
+			kind = word("kpi-catalogue")
+		}
+		b.WriteString("\n<li><a href=\"#" + esc(g.Anchor) + `">` + esc(g.Title) + `</a> <small class="muted">` + kind + ` · ` + tally(g, " ") + `</small></li>`)
+	}
+	b.WriteString("\n</ul></nav>")
+	for _, g := range groups {
+		id := esc(g.Anchor)
+		b.WriteString("\n<section class=\"section kpi-group\" id=\"" + id + `" aria-labelledby="` + id + `-h"><h2 id="` + id + `-h">`)
+		if d := g.Def; d != nil {
+			b.WriteString(`<a href="` + link(d.URL) + `">` + esc(d.TitleIn(lang)) + `</a>`)
+		} else {
+			b.WriteString(esc(g.Title))
+		}
+		b.WriteString(`</h2><dl class="facts facts-inline">`)
+		if d := g.Def; d != nil {
+			b.WriteString(`<div><dt>` + word("owner") + `</dt><dd>`)
+			if d.Owner != nil {
+				b.WriteString(`<a href="` + link(d.Owner.URL) + `">` + esc(d.Owner.Title) + `</a>`)
+			} else {
+				b.WriteString(`<span class="muted">` + word("none") + `</span>`)
+			}
+			b.WriteString(`</dd></div>`)
+			if d.KPIDef.Target != nil {
+				sign := "≥ "
+				if d.Better == "lower" {
+					sign = "≤ "
+				}
+				b.WriteString(`<div><dt>` + word("kpi-target") + `</dt><dd>` + sign + esc(swimlane.KPIValue(d.KPIDef.Target, d.Unit)) + `</dd></div>`)
+			}
+			b.WriteString(`<div><dt>` + word("better-way") + `</dt><dd>` + word("better-"+d.Better) + `</dd></div>`)
+		} else {
+			b.WriteString(`<div><dt>` + word("kpi-free-form") + `</dt><dd class="muted">` + word("kpi-free-form-note") + `</dd></div>`)
+		}
+		b.WriteString(`<div><dt>` + word("kpi-tally") + `</dt><dd>` + strings.NewReplacer(`class="kpi-met"`, `class="kpi-status kpi-met"`, `class="kpi-missed"`, `class="kpi-status kpi-missed"`).Replace(tally(g, " / ")) + `</dd></div></dl>`)
+		if len(g.Uses) == 0 {
+			b.WriteString(`<p class="muted">` + word("not-measured-anywhere") + `</p></section>`)
+			continue
+		}
+		b.WriteString(`<div class="table-scroll" tabindex="0"><table class="data kpi-uses reflow" data-sortable><thead><tr><th scope="col">` + word("touchpoint") + `</th><th scope="col">` + word("journey") + ` › ` + word("stage") + `</th><th scope="col" class="num">` + word("kpi-current") + `</th><th scope="col" class="num">` + word("kpi-target") + `</th><th scope="col">` + word("kpi-status") + `</th></tr></thead><tbody>`)
+		b.WriteString(string(KPIUseRows(s, g.Uses, lang)))
+		b.WriteString("\n</tbody></table></div></section>")
+	}
+	return template.HTML(b.String()) // every text escaped above
 }
