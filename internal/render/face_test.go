@@ -65,3 +65,16 @@ func TestEmotionFace(t *testing.T) {
 		t.Error("a strong feeling is drawn like a mild one")
 	}
 }
+
+func TestPercent(t *testing.T) {
+	for _, tt := range []struct {
+		share float64
+		want  string
+	}{
+		{0.55, "55 %"}, {0.07, "7 %"}, {0.123456, "12.35 %"}, {1, "100 %"}, {0, "0 %"}, {0.004, "0.4 %"},
+	} {
+		if got := Percent(tt.share); got != tt.want {
+			t.Errorf("Percent(%v) = %q, want %q", tt.share, got, tt.want)
+		}
+	}
+}

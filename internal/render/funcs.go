@@ -46,7 +46,7 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"date":         func(t time.Time) string { return theme.Date(lang, t) },
 		"isoDate":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"num":          FormatNumber,
-		"percent":      func(v float64) string { return FormatNumber(v*100) + " %" },
+		"percent":      func(v float64) string { return Percent(v) },
 		"emotionWord":  func(e int) string { return theme.EmotionWord(lang, e) },
 		"emotionClass": emotionClass,
 		"kpiValue":     swimlane.KPIValue,
@@ -225,7 +225,7 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		// lead says who leads between our score and theirs: "lead", "lag", "level" or "".
 		"lead": Lead,
 		// mul100 turns a share into a percentage: 0.62 → 62.
-		"mul100": func(v float64) float64 { return v * 100 },
+		"mul100": func(v float64) float64 { return math.Round(v*1e4) / 100 },
 		// money writes a lifetime value with the site's currency: "1240 EUR".
 		"money": func(v float64) string { return swimlane.Money(v, s.Settings.Currency) },
 		// sparkline draws a journey's emotion curve small, for its card.
@@ -236,6 +236,12 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 // FormatNumber writes a number without trailing zeros: 4, 4.2, 0.35.
 func FormatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// Percent writes a share as a percentage to two decimals at most, without
+// the float noise of the product (0.55 × 100 is 55.00000000000001): 55 %.
+func Percent(v float64) string {
+	return FormatNumber(math.Round(v*1e4)/100) + " %"
 }
 
 // EmotionFace draws emotion e (-2 to 2) as a face of 1em whose mouth bends
