@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -260,4 +262,105 @@ func sortedKeys(m map[string][]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// TestDocLinks checks every relative link of README.md and docs/*.md: the
+// file it names exists, and so does the heading its #anchor names (as
+// GitHub makes anchors from headings), so that moving a section between
+// files cannot leave a link behind.
+func TestDocLinks(t *testing.T) {
+	docs, err := filepath.Glob("docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append([]string{"README.md"}, docs...)
+	anchors := map[string]map[string]bool{}
+	anchorsOf := func(file string) map[string]bool {
+		if a, ok := anchors[file]; ok {
+			return a
+		}
+		a := map[string]bool{}
+		data, _ := os.ReadFile(file)
+		for _, h := range markdownHeadings(string(data)) {
+			id := headingAnchor(h)
+			for n := 1; a[id]; n++ { // GitHub numbers a repeated heading's anchor
+				id = fmt.Sprintf("%s-%d", headingAnchor(h), n)
+			}
+			a[id] = true
+		}
+		anchors[file] = a
+		return a
+	}
+	for _, doc := range docs {
+		data, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range linkRE.FindAllStringSubmatch(proseOf(string(data)), -1) {
+			target := m[1]
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") || strings.HasPrefix(target, "/") {
+				continue
+			}
+			file, anchor, _ := strings.Cut(target, "#")
+			if file == "" {
+				file = doc
+			} else {
+				file = filepath.Join(filepath.Dir(doc), file)
+			}
+			if _, err := os.Stat(file); err != nil {
+				t.Errorf("%s: link %q: %s does not exist", doc, target, file)
+				continue
+			}
+			if anchor != "" && strings.HasSuffix(file, ".md") && !anchorsOf(file)[anchor] {
+				t.Errorf("%s: link %q: %s has no heading with the anchor #%s", doc, target, file, anchor)
+			}
+		}
+	}
+}
+
+var (
+	linkRE       = regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	codeSpanRE   = regexp.MustCompile("`+[^`]*`+")
+	headingRE    = regexp.MustCompile(`(?m)^#{1,6} (.+)$`)
+	anchorDropRE = regexp.MustCompile(`[^\p{L}\p{N}_\- ]`)
+)
+
+// proseOf drops fenced code blocks and code spans, whose brackets are not
+// links.
+func proseOf(md string) string {
+	var b strings.Builder
+	fenced := false
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+			continue
+		}
+		if !fenced {
+			b.WriteString(codeSpanRE.ReplaceAllString(line, "") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// markdownHeadings lists the ATX headings outside fenced code blocks.
+func markdownHeadings(md string) []string {
+	var hs []string
+	fenced := false
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "```") {
+			fenced = !fenced
+			continue
+		}
+		if m := headingRE.FindStringSubmatch(line); m != nil && !fenced {
+			hs = append(hs, m[1])
+		}
+	}
+	return hs
+}
+
+// headingAnchor is the anchor GitHub gives a heading: lower case, every
+// character but letters, digits, '_', '-' and spaces dropped, spaces made
+// hyphens.
+func headingAnchor(h string) string {
+	return strings.ReplaceAll(anchorDropRE.ReplaceAllString(strings.ToLower(strings.TrimSpace(h)), ""), " ", "-")
 }
