@@ -28,7 +28,7 @@ var (
 	// fields, so that each tracker's importer maps them by itself: Title
 	// (GitHub, Linear) and Summary (Jira, which requires it) both hold the
 	// title. Ref comes first, where a byte order mark lands, since no
-	// tracker needs it. The README has the mapping, tracker by tracker.
+	// tracker needs it. docs/authoring.md has the mapping, tracker by tracker.
 	opportunityColumns = []string{
 		"Ref", "Title", "Summary", "Description", "Issue Type", "Status", "Priority", "Due Date", "Team", "Labels",
 		"Journey", "Touchpoint", "URL", "Owner", "Impact", "Effort", "Confidence", "Score", "Quadrant", "KPI", "Expected",

@@ -262,7 +262,7 @@ func historyData(points []*history.Point, curves []int, labels []HistoryPoint, l
 }
 
 // HistoryFuncs are the template functions of the history: updated, asOf,
-// trend and movedSince (see the README's list of functions), saying their
+// trend and movedSince (see the list of functions in docs/themes.md), saying their
 // words in lang.
 func HistoryFuncs(lang string, h *history.History, now time.Time) template.FuncMap {
 	return template.FuncMap{

@@ -144,12 +144,14 @@ func (r *Renderer) take(j *site.Journey) *sharedLayout {
 		return swimlane.Measure(j, swimlane.Options{Lang: lang, Today: r.now, Trend: r.trendOf, Currency: r.site.Settings.Currency})
 	})
 	sl.panes = sync.OnceValue(func() swimlane.Panes { return sl.measure().Panes(sl.paneOptions) })
+	// The closures above read sl: the shared map goes in a variable of its
+	// own, or another page calling panes would race with the assignment.
 	v, _ := r.layouts.LoadOrStore(j, sl)
-	sl = v.(*sharedLayout)
-	if sl.takers.Add(1) == 3 {
+	shared := v.(*sharedLayout)
+	if shared.takers.Add(1) == 3 {
 		r.layouts.Delete(j)
 	}
-	return sl
+	return shared
 }
 
 // sharedLayout is a journey's map, measured once, and drawn in panes once
