@@ -3,7 +3,6 @@ package build_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,11 +15,10 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/golden"
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want files of testdata/*.txtar")
 
 // now fixes the build date, so that "overdue" does not change with the calendar.
 var now = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
@@ -93,7 +91,7 @@ func TestDiagnostics(t *testing.T) {
 					want = string(f.Data)
 				}
 			}
-			if *update {
+			if golden.Update() {
 				var files []txtar.File
 				for _, f := range a.Files {
 					if f.Name != "want" {
@@ -107,7 +105,7 @@ func TestDiagnostics(t *testing.T) {
 				return
 			}
 			if got != want {
-				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, want)
+				t.Errorf("diagnostics differ (run go test -update to rewrite the want file, and review the diff):\n%s", golden.Diff(file+": want", want, "got", got))
 			}
 			if res.Diags.HasErrors() && res.Files != nil {
 				t.Error("a build with errors returned files to publish")
