@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -38,6 +39,25 @@ func siteFS(a *txtar.Archive) fstest.MapFS {
 func buildFS(fsys fs.FS, baseURL string) built {
 	return buildOpts(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Now: now})
 }
+
+// example builds the example portal in content/ once for each base URL
+// and shares the result between the tests that only read it: several
+// tests check different things of the same build.
+func example(baseURL string) built {
+	exampleMu.Lock()
+	defer exampleMu.Unlock()
+	res, ok := examples[baseURL]
+	if !ok {
+		res = buildFS(os.DirFS("../.."), baseURL)
+		examples[baseURL] = res
+	}
+	return res
+}
+
+var (
+	exampleMu sync.Mutex
+	examples  = map[string]built{}
+)
 
 // built is a build's result with the files it published.
 type built struct {
@@ -117,7 +137,7 @@ func TestDiagnostics(t *testing.T) {
 // TestExampleBuilds builds the example portal in content/: it must have no
 // errors, and only the gaps it shows on purpose.
 func TestExampleBuilds(t *testing.T) {
-	res := buildFS(os.DirFS("../.."), "")
+	res := example("")
 	if errs := res.Diags.Errors(); len(errs) > 0 {
 		t.Fatalf("the example portal has errors:\n%s", errs)
 	}
@@ -159,7 +179,7 @@ func TestExampleBuilds(t *testing.T) {
 
 // TestDeterministic builds the example twice and compares every byte.
 func TestDeterministic(t *testing.T) {
-	a := buildFS(os.DirFS("../.."), "https://example.github.io/cjm/")
+	a := example("https://example.github.io/cjm/") // shared with TestLinksResolve
 	b := buildFS(os.DirFS("../.."), "https://example.github.io/cjm/")
 	if !a.OK() || !b.OK() {
 		t.Fatalf("build failed:\n%s", a.Diags.Errors())
