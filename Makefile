@@ -40,7 +40,7 @@ vet:
 
 ## test-go: the Go tests, a line per package as it ends (internal/testfmt)
 test-go: bin/testfmt
-	@echo "go test: race detector $(if $(RACE),on,off: set RACE=1 to turn it on, as CI does)"
+	@echo "go test: race detector $(if $(RACE),on,off: set RACE=1 to turn it on, as CI does); a package unchanged since it passed says cached (GOTESTFLAGS=-count=1 runs it again)"
 	@set -o pipefail; $(GO) test $(if $(RACE),-race) $(GOTESTFLAGS) -json ./... | ./bin/testfmt
 
 bin/testfmt: internal/testfmt/main.go

@@ -163,7 +163,7 @@ func (p *printer) endPackage(e event, ps *pkgState, now time.Time) {
 		p.printf(now, "%sFAIL  %-28s %6.1fs\n", strings.Join(ps.output, ""), name, e.Elapsed)
 	case ps.cached:
 		p.counts["cached"]++
-		p.printf(now, "ok    %-28s (cached)\n", name)
+		p.printf(now, "ok    %-28s %7s\n", name, "cached")
 	default:
 		p.counts["ok"]++
 		p.printf(now, "ok    %-28s %6.1fs\n", name, e.Elapsed)

@@ -43,7 +43,7 @@ func TestPrinter(t *testing.T) {
     b_test.go:9: wrong
 FAIL
 FAIL  internal/b                      1.5s
-ok    internal/c                   (cached)
+ok    internal/c                    cached
 build of internal/e failed:
 e.go:1: syntax error
 FAIL  internal/e                      0.0s
