@@ -2,6 +2,14 @@
 GO      ?= go
 BIN     := bin/cjm
 PORT    ?= 1313
+SHELL   := bash
+
+# RACE=1 runs the Go tests under the race detector, about twice as slow;
+# it is on wherever CI is set, as on CI servers, and off otherwise.
+RACE    ?= $(if $(CI),1,)
+# GOTESTFLAGS go to go test: -count=1 to ignore its cache of passed
+# tests, -run, -short ...
+GOTESTFLAGS ?=
 
 .PHONY: all build serve test test-go test-browser bench fuzz vet fmt clean
 
@@ -18,16 +26,25 @@ build: $(BIN)
 serve: $(BIN)
 	./$(BIN) serve -port $(PORT)
 
-## test: every test: gofmt, go vet, go test with the race detector, browser tests
-test: vet test-go test-browser
+## test: every test: gofmt and go vet, then the Go tests and the browser
+## tests side by side, each printing a line as a package or a test ends
+test: vet
+	@start=$$(date +%s); \
+	  $(MAKE) --no-print-directory -j2 test-go test-browser || { echo "make test: FAILED after $$(( $$(date +%s) - start ))s"; exit 1; }; \
+	  echo "make test: all passed in $$(( $$(date +%s) - start ))s (race detector $(if $(RACE),on,off))"
 
 vet:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
-test-go:
-	$(GO) test -race -count=1 ./...
+## test-go: the Go tests, a line per package as it ends (internal/testfmt)
+test-go: bin/testfmt
+	@echo "go test: race detector $(if $(RACE),on,off: set RACE=1 to turn it on, as CI does); a package unchanged since it passed says cached (GOTESTFLAGS=-count=1 runs it again)"
+	@set -o pipefail; $(GO) test $(if $(RACE),-race) $(GOTESTFLAGS) -json ./... | ./bin/testfmt
+
+bin/testfmt: internal/testfmt/main.go
+	$(GO) build -o $@ ./internal/testfmt
 
 ## test-browser: browser tests in Chromium, where Chromium is installed
 test-browser: $(BIN)

@@ -3,12 +3,12 @@ package build_test
 import (
 	"bytes"
 	"context"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -16,11 +16,10 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/golden"
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite the want files of testdata/*.txtar")
 
 // now fixes the build date, so that "overdue" does not change with the calendar.
 var now = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
@@ -40,6 +39,25 @@ func siteFS(a *txtar.Archive) fstest.MapFS {
 func buildFS(fsys fs.FS, baseURL string) built {
 	return buildOpts(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), BaseURL: baseURL, Now: now})
 }
+
+// example builds the example portal in content/ once for each base URL
+// and shares the result between the tests that only read it: several
+// tests check different things of the same build.
+func example(baseURL string) built {
+	exampleMu.Lock()
+	defer exampleMu.Unlock()
+	res, ok := examples[baseURL]
+	if !ok {
+		res = buildFS(os.DirFS("../.."), baseURL)
+		examples[baseURL] = res
+	}
+	return res
+}
+
+var (
+	exampleMu sync.Mutex
+	examples  = map[string]built{}
+)
 
 // built is a build's result with the files it published.
 type built struct {
@@ -93,7 +111,7 @@ func TestDiagnostics(t *testing.T) {
 					want = string(f.Data)
 				}
 			}
-			if *update {
+			if golden.Update() {
 				var files []txtar.File
 				for _, f := range a.Files {
 					if f.Name != "want" {
@@ -107,7 +125,7 @@ func TestDiagnostics(t *testing.T) {
 				return
 			}
 			if got != want {
-				t.Errorf("diagnostics differ\n--- got\n%s--- want\n%s", got, want)
+				t.Errorf("diagnostics differ (run go test -update to rewrite the want file, and review the diff):\n%s", golden.Diff(file+": want", want, "got", got))
 			}
 			if res.Diags.HasErrors() && res.Files != nil {
 				t.Error("a build with errors returned files to publish")
@@ -119,7 +137,7 @@ func TestDiagnostics(t *testing.T) {
 // TestExampleBuilds builds the example portal in content/: it must have no
 // errors, and only the gaps it shows on purpose.
 func TestExampleBuilds(t *testing.T) {
-	res := buildFS(os.DirFS("../.."), "")
+	res := example("")
 	if errs := res.Diags.Errors(); len(errs) > 0 {
 		t.Fatalf("the example portal has errors:\n%s", errs)
 	}
@@ -161,7 +179,7 @@ func TestExampleBuilds(t *testing.T) {
 
 // TestDeterministic builds the example twice and compares every byte.
 func TestDeterministic(t *testing.T) {
-	a := buildFS(os.DirFS("../.."), "https://example.github.io/cjm/")
+	a := example("https://example.github.io/cjm/") // shared with TestLinksResolve
 	b := buildFS(os.DirFS("../.."), "https://example.github.io/cjm/")
 	if !a.OK() || !b.OK() {
 		t.Fatalf("build failed:\n%s", a.Diags.Errors())

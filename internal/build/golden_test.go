@@ -1,11 +1,11 @@
 package build_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cjm-portal/cjm/internal/golden"
 	"github.com/rogpeppe/go-internal/txtar"
 )
 
@@ -47,20 +47,8 @@ func TestGolden(t *testing.T) {
 			t.Errorf("%s was not rendered", page)
 			continue
 		}
-		golden := filepath.Join("testdata/golden", strings.NewReplacer("/", "_").Replace(page)+".golden")
-		if *update {
-			if err := os.WriteFile(golden, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if string(got) != string(want) {
-			t.Errorf("%s differs from %s; run go test ./internal/build -update and review the diff", page, golden)
-		}
+		goldenFile := filepath.Join("testdata/golden", strings.NewReplacer("/", "_").Replace(page)+".golden")
+		golden.CheckMarkup(t, goldenFile, got)
 	}
 }
 

@@ -43,6 +43,7 @@ const tpDir = "content/journeys/order/01-pay/"
 // must end in a clear error naming the file, or in a correct page; never a
 // panic, a hang, or a byte outside the output folder.
 func TestHostileSites(t *testing.T) {
+	t.Parallel() // one of the longest tests, with its own site and output
 	tenMB := strings.Repeat("A paragraph of an interview, as an analyst pastes it in.\n\n", 10<<20/58) + "THE-END"
 	longList := func(n int) string {
 		var list strings.Builder

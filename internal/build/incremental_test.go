@@ -137,6 +137,7 @@ func loadDir(t *testing.T, dir string) site {
 // way an author does, and checks after every step that the incremental
 // build equals a clean build, byte for byte.
 func TestIncrementalEqualsClean(t *testing.T) {
+	t.Parallel() // one of the longest tests, with its own site and output
 	s := loadDir(t, "../../content")
 	const tp = "content/journeys/order-groceries/04-confirmation/confirmation-email.md"
 	const stage = "content/journeys/order-groceries/04-confirmation"
@@ -242,6 +243,7 @@ func TestIncrementalEqualsClean(t *testing.T) {
 // TestIncrementalRandomEdits makes random edits of every kind to a
 // generated portal, seeded so a failure repeats, and checks every step.
 func TestIncrementalRandomEdits(t *testing.T) {
+	t.Parallel() // one of the longest tests, with its own site and output
 	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	s := site{fs: fstest.MapFS{}, clock: &clock}
 	for name, data := range gen.Files(gen.Options{Touchpoints: 120, Seed: 7, BodyWords: 20}) {

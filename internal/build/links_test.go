@@ -3,7 +3,6 @@ package build_test
 import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"net/url"
-	"os"
 	"path"
 	"regexp"
 	"strings"
@@ -18,7 +17,7 @@ var linkAttr = regexp.MustCompile(`(?:href|src|xlink:href)="([^"]*)"`)
 func TestLinksResolve(t *testing.T) {
 	for _, base := range []string{"", "https://example.github.io/cjm/", "/deep/sub/path/"} {
 		t.Run("base="+base, func(t *testing.T) {
-			res := buildFS(os.DirFS("../.."), base)
+			res := example(base)
 			if !res.OK() {
 				t.Fatalf("build failed:\n%s", res.Diags.Errors())
 			}
@@ -117,7 +116,7 @@ func TestLinksOfOddSites(t *testing.T) {
 // TestEveryURL checks that every page of the contract's URL table exists
 // for every item of the example portal.
 func TestEveryURL(t *testing.T) {
-	res := buildFS(os.DirFS("../.."), "")
+	res := example("")
 	if !res.OK() {
 		t.Fatalf("build failed:\n%s", res.Diags.Errors())
 	}

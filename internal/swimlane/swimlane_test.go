@@ -3,10 +3,8 @@ package swimlane
 import (
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,12 +13,11 @@ import (
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/golden"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/textfit"
 	"github.com/rogpeppe/go-internal/txtar"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.svg")
 
 var today = time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 
@@ -91,20 +88,7 @@ func generated(stages, perStage int, lang string) fstest.MapFS {
 
 func goldenCheck(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".svg")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; run go test ./internal/swimlane -update and review the diff", path)
-	}
+	golden.CheckMarkup(t, filepath.Join("testdata", name+".svg"), got)
 }
 
 // TestGolden draws journeys of several kinds and sizes and compares them

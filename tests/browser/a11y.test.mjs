@@ -61,22 +61,24 @@ async function violations(page) {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
 }
 
+// A subtest for each page, so that the run shows its progress page by page.
 for (const scheme of ['light', 'dark', 'dark by toggle']) {
-  test(`no accessibility violation, ${scheme}`, async () => {
+  test(`no accessibility violation, ${scheme}`, async (t) => {
     const context = await b.newContext({ colorScheme: scheme === 'dark' ? 'dark' : 'light' });
     if (scheme === 'dark by toggle') {
       await context.addInitScript(() => localStorage.setItem('cjm-theme', 'dark'));
     }
     const page = await context.newPage();
-    const found = [];
     for (const [kind, path] of Object.entries(pages)) {
-      await page.goto(server.url + path);
-      const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches || document.documentElement.dataset.theme === 'dark');
-      assert.equal(dark, scheme !== 'light', `${kind}: the page is not in the ${scheme} scheme`);
-      for (const line of await violations(page)) found.push(`${kind} (/${path}): ${line}`);
+      await t.test(kind, async () => {
+        await page.goto(server.url + path);
+        const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches || document.documentElement.dataset.theme === 'dark');
+        assert.equal(dark, scheme !== 'light', `${kind}: the page is not in the ${scheme} scheme`);
+        const found = (await violations(page)).map((line) => `${kind} (/${path}): ${line}`);
+        assert.deepEqual(found, [], `axe found:\n${found.join('\n')}`);
+      });
     }
     await context.close();
-    assert.deepEqual(found, [], `axe found:\n${found.join('\n')}`);
   });
 }
 

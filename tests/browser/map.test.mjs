@@ -52,20 +52,22 @@ test('every text of every map fits inside its cell', async () => {
   }
 });
 
-test('every card opens its touchpoint page', async () => {
+test('every card opens its touchpoint page', async (t) => {
   let cards = 0;
   for (const j of journeys) {
-    await page.goto(server.url + j.slice(1));
-    const links = await page.$$eval('svg.cjm-map a', (as) => as
-      .filter((a) => a.querySelector('.card-cell'))
-      .map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title').textContent.split(' · ')[0] })));
-    for (const { href, title } of links) {
-      const res = await page.goto(new URL(href, server.url).href);
-      assert.equal(res.status(), 200, href);
-      const h1 = await page.locator('h1').first().innerText();
-      assert.ok(h1.replace(/\s+/g, ' ').startsWith(title.replace(/…$/, '').trim()), `${href}: h1 "${h1}" does not start with "${title}"`);
-      cards++;
-    }
+    await t.test(j, async () => { // a subtest a journey, to show progress
+      await page.goto(server.url + j.slice(1));
+      const links = await page.$$eval('svg.cjm-map a', (as) => as
+        .filter((a) => a.querySelector('.card-cell'))
+        .map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title').textContent.split(' · ')[0] })));
+      for (const { href, title } of links) {
+        const res = await page.goto(new URL(href, server.url).href);
+        assert.equal(res.status(), 200, href);
+        const h1 = await page.locator('h1').first().innerText();
+        assert.ok(h1.replace(/\s+/g, ' ').startsWith(title.replace(/…$/, '').trim()), `${href}: h1 "${h1}" does not start with "${title}"`);
+        cards++;
+      }
+    });
   }
   assert.ok(cards >= 30, `only ${cards} cards`);
 });
