@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"sync"
 
 	"github.com/cjm-portal/cjm/internal/site"
@@ -26,7 +27,25 @@ type Partials struct {
 	theme *theme.Theme
 	sums  *Signed
 	cards map[cardKey]template.HTML
+	// rows are the pieces of the rows of the big tables written in Go
+	// (the KPI page's, the opportunities board's), one entry per KPI or
+	// opportunity of a touchpoint, under the touchpoint's sum as cards
+	// are: a save writes again only the rows of the touchpoint it changed.
+	rows map[cardKey]rowParts
+	// sizes are how long the last page of a name and language written in
+	// Go came out, to make room for the next at once rather than grow
+	// into it: the KPI page of a big portal runs to megabytes.
+	sizes map[cardKey]int
+	// sections are the pieces of the last page of a name and language
+	// written in Go by groups (the KPI page's index items and sections),
+	// under a sum of what each shows (see groupKey); each page written
+	// keeps just the ones it used.
+	sections map[cardKey]map[uint64]rowParts
 }
+
+// rowParts are a table row's HTML but for what depends on its place in the
+// table (its number), which goes between them.
+type rowParts [2]string
 
 type cardKey struct {
 	name string
@@ -34,10 +53,13 @@ type cardKey struct {
 	sum  uint64 // a card's item sum
 	key  string // a {{cached}} partial's key
 	once bool   // kept for one build: a {{cached}} partial
+	sub  int    // a row's: which of its touchpoint's KPIs or opportunities
 }
 
 // NewPartials returns an empty cache.
-func NewPartials() *Partials { return &Partials{cards: map[cardKey]template.HTML{}} }
+func NewPartials() *Partials {
+	return &Partials{cards: map[cardKey]template.HTML{}, rows: map[cardKey]rowParts{}}
+}
 
 // Bind readies the cache for a build with theme th and sums sigs, and
 // drops the cards of items whose sums are gone. fresh empties the cache:
@@ -48,6 +70,8 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 	p.theme, p.sums = th, sigs
 	if fresh || p.cards == nil {
 		p.cards = map[cardKey]template.HTML{}
+		p.rows = map[cardKey]rowParts{}
+		p.sections = nil
 		return
 	}
 	current := sigs.current()
@@ -56,6 +80,40 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 			delete(p.cards, k)
 		}
 	}
+	for k := range p.rows {
+		if !current[k.sum] {
+			delete(p.rows, k)
+		}
+	}
+}
+
+// row returns the pieces of the row that write makes for the sub'th KPI
+// or opportunity of tp, on a page in lang, from the cache or made by
+// write and kept. A row shows only what its touchpoint's sum covers (its
+// file, journey, stage, owners, catalogue entries, and the build's date
+// and base URL), as a card does. p may be nil: write is then called.
+func (p *Partials) row(name, lang string, tp *site.Touchpoint, sub int, write func() rowParts) rowParts {
+	if p == nil {
+		return write()
+	}
+	p.mu.Lock()
+	sum, ok := p.sums.sum(tp)
+	k := cardKey{name: name, lang: lang, sum: sum, sub: sub}
+	parts, hit := p.rows[k]
+	p.mu.Unlock()
+	if hit && ok {
+		return parts
+	}
+	parts = write()
+	if ok {
+		p.mu.Lock()
+		if p.rows == nil {
+			p.rows = map[cardKey]rowParts{}
+		}
+		p.rows[k] = parts
+		p.mu.Unlock()
+	}
+	return parts
 }
 
 // card renders partial name for item on a page in lang, or takes it from
@@ -104,6 +162,90 @@ func (p *Partials) render(th *theme.Theme, k cardKey, data any) (template.HTML, 
 	p.cards[k] = html
 	p.mu.Unlock()
 	return html, nil
+}
+
+// size is how long the text name in lang came out last time; 0 when
+// unknown.
+func (p *Partials) size(name, lang string) int {
+	if p == nil {
+		return 0
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sizes[cardKey{name: name, lang: lang}]
+}
+
+// setSize keeps how long the text name in lang came out.
+func (p *Partials) setSize(name, lang string, n int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sizes == nil {
+		p.sizes = map[cardKey]int{}
+	}
+	p.sizes[cardKey{name: name, lang: lang}] = n
+}
+
+// groups returns the pieces of the page name in lang that were kept the
+// last time it was written.
+func (p *Partials) groups(name, lang string) map[uint64]rowParts {
+	if p == nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sections[cardKey{name: name, lang: lang}]
+}
+
+// keepGroups keeps the pieces of the page name in lang just written.
+func (p *Partials) keepGroups(name, lang string, m map[uint64]rowParts) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sections == nil {
+		p.sections = map[cardKey]map[uint64]rowParts{}
+	}
+	p.sections[cardKey{name: name, lang: lang}] = m
+}
+
+// groupKey sums up what a KPI's index item and section show: its title
+// and anchor, its catalogue entry and the entry's owner, and each
+// touchpoint measuring it, with which of its KPIs it is (their sums
+// cover the journey, the stage, the build's date and base URL). ok is
+// false when a touchpoint has no sum: the section is then written anew.
+func (p *Partials) groupKey(g KPIGroup, lang string) (key uint64, ok bool) {
+	if p == nil {
+		return 0, false
+	}
+	p.mu.Lock()
+	sigs := p.sums
+	p.mu.Unlock()
+	if sigs == nil {
+		return 0, false
+	}
+	f := newFields()
+	f.add(lang, g.Title, g.Anchor)
+	writeUint(&f.Hash, sigs.global)
+	if d := g.Def; d != nil {
+		writeUint(&f.Hash, fingerprint(d))
+		if d.Owner != nil {
+			writeUint(&f.Hash, fingerprint(d.Owner))
+		}
+	}
+	writeUint(&f.Hash, uint64(len(g.Uses)))
+	for _, k := range g.Uses {
+		sum, ok := sigs.sum(k.Touchpoint)
+		if !ok {
+			return 0, false
+		}
+		writeUint(&f.Hash, sum)
+		writeUint(&f.Hash, uint64(slices.Index(k.Touchpoint.KPIs, k)))
+	}
+	return f.Sum64(), true
 }
 
 type bindError struct{}
