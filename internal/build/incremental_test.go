@@ -391,7 +391,7 @@ func TestIncrementalKPIsAndBoard(t *testing.T) {
 			return one(s.setKey(path.Dir(a)+"/_index.md", "title", "A stage"))
 		}},
 		{"opportunities added, the rows renumbered", func(s site) []string {
-			return one(s.setBlock(a, "opportunities", `[{title: "First", owner: team-1, status: in-progress, due: 2026-01-01, impact: 4, effort: 2}, {title: "Second", status: in-progress}]`))
+			return one(s.setBlock(a, "opportunities", `[{title: "First", owner: team-1, status: in-progress, due: 2026-01-01, impact: 4, effort: 2}, {title: "Second", owner: team-1, status: in-progress}]`))
 		}},
 		{"team title, an opportunity's owner", func(s site) []string {
 			return one(s.setKey("content/teams/team-1.md", "title", "Team One"))
@@ -407,5 +407,12 @@ func TestIncrementalKPIsAndBoard(t *testing.T) {
 			t.Fatalf("%s: %v", e.name, res.Diags.Errors())
 		}
 		checkSame(t, e.name, res, s)
+		if strings.HasPrefix(e.name, "opportunities added") {
+			// Each of a touchpoint's opportunities has a row of its own.
+			page := string(res.Files["teams/team-1/index.html"])
+			if !strings.Contains(page, ">First</th>") || !strings.Contains(page, ">Second</th>") {
+				t.Errorf("%s: the team's page lacks a row of each opportunity", e.name)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"hash/maphash"
 	"html/template"
 	"slices"
 	"sync"
@@ -267,15 +268,32 @@ func (s *Signed) sum(item any) (uint64, bool) {
 	case *site.Journey:
 		v, ok := s.journeys[it]
 		return v ^ s.global, ok
+	case *site.Opportunity: // a row of its touchpoint's: its sum and place there
+		i := slices.Index(it.Touchpoint.Opportunities, it)
+		v, ok := s.tps[it.Touchpoint]
+		return opportunitySum(v, i) ^ s.global, ok && i >= 0
 	}
 	return 0, false
+}
+
+// opportunitySum is the sum of the i'th opportunity of a touchpoint of
+// sum tp.
+func opportunitySum(tp uint64, i int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(sigSeed)
+	writeUint(&h, tp)
+	writeUint(&h, uint64(i))
+	return h.Sum64()
 }
 
 // current is every item sum of this build.
 func (s *Signed) current() map[uint64]bool {
 	m := make(map[uint64]bool, len(s.tps)+len(s.journeys))
-	for _, v := range s.tps {
+	for tp, v := range s.tps {
 		m[v^s.global] = true
+		for i := range tp.Opportunities {
+			m[opportunitySum(v, i)^s.global] = true
+		}
 	}
 	for _, v := range s.journeys {
 		m[v^s.global] = true
