@@ -58,6 +58,19 @@ func (s site) setKey(name, key, value string) string {
 	return s.write(name, data)
 }
 
+// setBlock sets a front-matter key of a YAML file to value, as setKey
+// does, dropping the indented lines of a block the key had.
+func (s site) setBlock(name, key, value string) string {
+	data := s.read(name)
+	block := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(key) + `:.*\n(?:(?: |- ).*\n)*`)
+	if block.MatchString(data) {
+		data = block.ReplaceAllLiteralString(data, key+": "+value+"\n")
+	} else {
+		data = strings.Replace(data, "---\n", "---\n"+key+": "+value+"\n", 1)
+	}
+	return s.write(name, data)
+}
+
 // moveDir renames a folder with everything in it.
 func (s site) moveDir(from, to string) []string {
 	var changed []string
@@ -312,12 +325,28 @@ func TestIncrementalRandomEdits(t *testing.T) {
 		{"opportunity", func(s site) []string {
 			return one(s.setKey(pick(tps()), "opportunities", `[{title: "Fix it", owner: team-2, due: 2026-01-01, status: planned}]`))
 		}},
+		// The KPI page and the opportunities board keep their rows and
+		// sections between builds: these move, merge and renumber them.
+		{"opportunities, more of them", func(s site) []string {
+			return one(s.setBlock(pick(tps()), "opportunities", fmt.Sprintf(`[{title: "First %d", owner: team-1, status: idea, impact: 4, effort: 2}, {title: "Second", due: 2025-06-01, status: in-progress}]`, r.IntN(100))))
+		}},
+		{"opportunities none", func(s site) []string { return one(s.setBlock(pick(tps()), "opportunities", "[]")) }},
+		{"KPI shared by name", func(s site) []string {
+			return one(s.setBlock(pick(tps()), "kpis", fmt.Sprintf(`[{name: "Shared %d", current: %d, target: 50, unit: "%%"}, {name: "aaa first", current: 1}]`, r.IntN(3), r.IntN(100))))
+		}},
+		{"KPI value", func(s site) []string {
+			return one(s.setBlock(pick(tps()), "kpis", fmt.Sprintf(`[{name: "Value %d", current: %d, target: 50, better: lower}]`, r.IntN(3), r.IntN(100))))
+		}},
+		{"KPIs none", func(s site) []string { return one(s.setBlock(pick(tps()), "kpis", "[]")) }},
+		{"team title", func(s site) []string {
+			return one(s.setKey(pick(s.files(`^content/teams/`)), "title", fmt.Sprintf("Team %d", r.IntN(100))))
+		}},
 	}
 	b := newMemBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
 	checkSame(t, "first build", b.Build(nil), s)
-	steps := 40
+	steps := 60
 	if testing.Short() {
-		steps = 10
+		steps = 15
 	}
 	var done []string
 	for i := 0; i < steps; i++ {
@@ -335,4 +364,57 @@ func TestIncrementalRandomEdits(t *testing.T) {
 func personasOf(s site, journey string) []string {
 	line := regexp.MustCompile(`(?m)^personas:.*$`).FindString(s.read(journey))
 	return regexp.MustCompile(`persona-\d+`).FindAllString(line, -1)
+}
+
+// TestIncrementalKPIsAndBoard edits what the KPI page and the
+// opportunities board show, whose rows and sections are kept between
+// builds, and checks every step against a clean build.
+func TestIncrementalKPIsAndBoard(t *testing.T) {
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	s := site{fs: fstest.MapFS{}, clock: &clock}
+	for name, data := range gen.Files(gen.Options{Touchpoints: 120, Seed: 3}) {
+		s.fs[name] = &fstest.MapFile{Data: data, ModTime: clock}
+	}
+	tps := s.files(`^content/journeys/[^/]+/[^/]+/[^_/][^/]*\.md$`)
+	a, c := tps[3], tps[40]
+	edits := []edit{
+		{"title", func(s site) []string { return one(s.setKey(a, "title", "Changed")) }},
+		{"KPI shared by name, first in order", func(s site) []string {
+			return one(s.setBlock(a, "kpis", `[{name: "Shared", current: 3, target: 50, unit: "%"}, {name: "aaa first", current: 1}]`))
+		}},
+		{"another touchpoint shares it", func(s site) []string {
+			return one(s.setBlock(c, "kpis", `[{name: "shared", current: 70, target: 50, unit: "%"}]`))
+		}},
+		{"its value", func(s site) []string {
+			return one(s.setBlock(c, "kpis", `[{name: "shared", current: 20, target: 50, unit: "%"}]`))
+		}},
+		{"title of a touchpoint sharing it", func(s site) []string { return one(s.setKey(c, "title", "Also changed")) }},
+		{"stage title", func(s site) []string {
+			return one(s.setKey(path.Dir(a)+"/_index.md", "title", "A stage"))
+		}},
+		{"opportunities added, the rows renumbered", func(s site) []string {
+			return one(s.setBlock(a, "opportunities", `[{title: "First", owner: team-1, status: in-progress, due: 2026-01-01, impact: 4, effort: 2}, {title: "Second", owner: team-1, status: in-progress}]`))
+		}},
+		{"team title, an opportunity's owner", func(s site) []string {
+			return one(s.setKey("content/teams/team-1.md", "title", "Team One"))
+		}},
+		{"opportunities none", func(s site) []string { return one(s.setBlock(a, "opportunities", "[]")) }},
+		{"KPIs none", func(s site) []string { return one(s.setBlock(a, "kpis", "[]")) }},
+	}
+	b := newMemBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	checkSame(t, "first build", b.Build(nil), s)
+	for _, e := range edits {
+		res := b.Build(e.do(s))
+		if !res.OK() {
+			t.Fatalf("%s: %v", e.name, res.Diags.Errors())
+		}
+		checkSame(t, e.name, res, s)
+		if strings.HasPrefix(e.name, "opportunities added") {
+			// Each of a touchpoint's opportunities has a row of its own.
+			page := string(res.Files["teams/team-1/index.html"])
+			if !strings.Contains(page, ">First</th>") || !strings.Contains(page, ">Second</th>") {
+				t.Errorf("%s: the team's page lacks a row of each opportunity", e.name)
+			}
+		}
+	}
 }

@@ -365,116 +365,140 @@ func OpportunityMatrix(items []*site.Opportunity, lang string, today time.Time) 
 // carries what the filters filter by (data-team, -journey, -status,
 // -overdue) and each sortable cell its value (data-value).
 func OpportunityRows(s *site.Site, items []*site.Opportunity, lang string, today time.Time) template.HTML {
+	return opportunityRows(s, items, lang, today, nil)
+}
+
+// opportunityRows writes OpportunityRows, each row but its number taken
+// from rows (see Partials.row) when it holds it.
+func opportunityRows(s *site.Site, items []*site.Opportunity, lang string, today time.Time, rows *Partials) template.HTML {
 	link := s.Base.Link
-	var b strings.Builder
-	b.Grow(len(items) * 900)
 	esc := html.EscapeString
 	// Each cell names its column, for the cards the rows become on a phone.
 	label := func(key string) string { return ` data-label="` + esc(theme.Word(lang, key)) + `"` }
 	touchpoint, owner, due, status := label("touchpoint"), label("owner"), label("due"), label("status")
 	impact, effort, confidence, score, kpi := label("impact"), label("effort"), label("confidence"), label("score"), label("kpi")
-	a := func(url, text string, lang string) {
-		b.WriteString(`<a href="`)
-		b.WriteString(esc(link(url)))
-		if lang != "" { // the journey's own language, not the page's
-			b.WriteString(`" lang="`)
-			b.WriteString(esc(lang))
-		}
-		b.WriteString(`">`)
-		b.WriteString(esc(text))
-		b.WriteString(`</a>`)
-	}
-	num := func(attr string, v string, shown string) {
-		b.WriteString(`<td class="num"` + attr + ` data-value="` + v + `">`)
-		if shown == "" {
-			b.WriteString(`<span class="muted">—</span>`)
-		} else {
-			b.WriteString(esc(shown))
-		}
-		b.WriteString(`</td>`)
-	}
-	for i, o := range items {
-		late := rollup.Overdue(o, today)
-		n := strconv.Itoa(i + 1)
-		b.WriteString("\n<tr id=\"opp-" + n + "\"")
-		if late {
-			b.WriteString(` class="is-overdue"`)
-		}
-		b.WriteString(filterAttrs(o, late))
-		b.WriteString(`><td class="num" data-label="#">` + n + `</td>`)
-		ol := foreignLang(s, lang, o)
-		if ol != "" {
-			b.WriteString(`<th scope="row" lang="` + esc(ol) + `">`)
-		} else {
-			b.WriteString(`<th scope="row">`)
-		}
-		b.WriteString(esc(o.Title))
-		b.WriteString(`</th><td` + touchpoint + `>`)
-		a(o.Touchpoint.URL, o.Touchpoint.Title, ol)
-		b.WriteString(`<br><small class="muted">`)
-		a(o.Touchpoint.Journey.URL, o.Touchpoint.Journey.Title, ol)
-		b.WriteString(`</small></td><td` + owner + `>`)
-		if o.Owner != nil {
-			a(o.Owner.URL, o.Owner.Title, "")
-		} else {
-			b.WriteString(`<span class="gap"><span aria-hidden="true">⚠ </span>`)
-			b.WriteString(esc(theme.Word(lang, "no-owner")))
-			b.WriteString(`</span>`)
-		}
-		b.WriteString(`</td><td` + status + ` data-value="` + strconv.Itoa(slices.Index(opportunityStatuses, o.Status)) + `"><span class="badge status status-` + esc(o.Status) + `">` + esc(theme.Word(lang, o.Status)) + `</span></td>`)
-		if o.Due.IsZero() {
-			b.WriteString(`<td` + due + ` data-value=""><span class="muted">—</span></td>`)
-		} else {
-			iso := o.Due.Format(time.DateOnly)
-			b.WriteString(`<td` + due + ` data-value="` + iso + `"><time datetime="` + iso + `">`)
-			b.WriteString(esc(theme.Date(lang, o.Due)))
-			b.WriteString(`</time>`)
+	var parts []rowParts
+	size := 0
+	for _, o := range items {
+		sub := slices.Index(o.Touchpoint.Opportunities, o)
+		p := rows.row("opportunity", lang, o.Touchpoint, sub, func() rowParts {
+			var b strings.Builder
+			b.Grow(900)
+			a := func(url, text string, lang string) {
+				b.WriteString(`<a href="`)
+				b.WriteString(esc(link(url)))
+				if lang != "" { // the journey's own language, not the page's
+					b.WriteString(`" lang="`)
+					b.WriteString(esc(lang))
+				}
+				b.WriteString(`">`)
+				b.WriteString(esc(text))
+				b.WriteString(`</a>`)
+			}
+			num := func(attr string, v string, shown string) {
+				b.WriteString(`<td class="num"` + attr + ` data-value="` + v + `">`)
+				if shown == "" {
+					b.WriteString(`<span class="muted">—</span>`)
+				} else {
+					b.WriteString(esc(shown))
+				}
+				b.WriteString(`</td>`)
+			}
+			late := rollup.Overdue(o, today)
+			var head string
 			if late {
-				b.WriteString(` <strong class="overdue"><span aria-hidden="true">⚠ </span>`)
-				b.WriteString(esc(theme.Word(lang, "overdue")))
-				b.WriteString(`</strong>`)
+				head = ` class="is-overdue"`
 			}
+			head += filterAttrs(o, late) + `><td class="num" data-label="#">`
 			b.WriteString(`</td>`)
-		}
-		whole := func(v int) (string, string) {
-			if v == 0 {
-				return "", ""
+			ol := foreignLang(s, lang, o)
+			if ol != "" {
+				b.WriteString(`<th scope="row" lang="` + esc(ol) + `">`)
+			} else {
+				b.WriteString(`<th scope="row">`)
 			}
-			return strconv.Itoa(v), strconv.Itoa(v)
-		}
-		v, shown := whole(o.Impact)
-		num(impact, v, shown)
-		v, shown = whole(o.Effort)
-		num(effort, v, shown)
-		if o.Confidence != nil {
-			num(confidence, strconv.FormatFloat(*o.Confidence, 'f', -1, 64), FormatNumber(*o.Confidence*100)+" %")
-		} else {
-			num(confidence, "", "")
-		}
-		if sc, ok := o.Score(); ok {
-			num(score, strconv.FormatFloat(sc, 'f', -1, 64), FormatNumber(sc))
-		} else {
-			num(score, "", "")
-		}
-		b.WriteString(`<td` + kpi + `>`)
-		if o.KPI == "" {
-			b.WriteString(`<span class="muted">—</span>`)
-		} else {
-			b.WriteString(esc(o.KPI))
-			if o.Expected != nil {
-				unit := ""
-				for _, k := range o.Touchpoint.KPIs {
-					if k.Name == o.KPI || k.Ref == o.KPI {
-						unit = k.Unit
+			b.WriteString(esc(o.Title))
+			b.WriteString(`</th><td` + touchpoint + `>`)
+			a(o.Touchpoint.URL, o.Touchpoint.Title, ol)
+			b.WriteString(`<br><small class="muted">`)
+			a(o.Touchpoint.Journey.URL, o.Touchpoint.Journey.Title, ol)
+			b.WriteString(`</small></td><td` + owner + `>`)
+			if o.Owner != nil {
+				a(o.Owner.URL, o.Owner.Title, "")
+			} else {
+				b.WriteString(`<span class="gap"><span aria-hidden="true">⚠ </span>`)
+				b.WriteString(esc(theme.Word(lang, "no-owner")))
+				b.WriteString(`</span>`)
+			}
+			b.WriteString(`</td><td` + status + ` data-value="` + strconv.Itoa(slices.Index(opportunityStatuses, o.Status)) + `"><span class="badge status status-` + esc(o.Status) + `">` + esc(theme.Word(lang, o.Status)) + `</span></td>`)
+			if o.Due.IsZero() {
+				b.WriteString(`<td` + due + ` data-value=""><span class="muted">—</span></td>`)
+			} else {
+				iso := o.Due.Format(time.DateOnly)
+				b.WriteString(`<td` + due + ` data-value="` + iso + `"><time datetime="` + iso + `">`)
+				b.WriteString(esc(theme.Date(lang, o.Due)))
+				b.WriteString(`</time>`)
+				if late {
+					b.WriteString(` <strong class="overdue"><span aria-hidden="true">⚠ </span>`)
+					b.WriteString(esc(theme.Word(lang, "overdue")))
+					b.WriteString(`</strong>`)
+				}
+				b.WriteString(`</td>`)
+			}
+			whole := func(v int) (string, string) {
+				if v == 0 {
+					return "", ""
+				}
+				return strconv.Itoa(v), strconv.Itoa(v)
+			}
+			v, shown := whole(o.Impact)
+			num(impact, v, shown)
+			v, shown = whole(o.Effort)
+			num(effort, v, shown)
+			if o.Confidence != nil {
+				num(confidence, strconv.FormatFloat(*o.Confidence, 'f', -1, 64), FormatNumber(*o.Confidence*100)+" %")
+			} else {
+				num(confidence, "", "")
+			}
+			if sc, ok := o.Score(); ok {
+				num(score, strconv.FormatFloat(sc, 'f', -1, 64), FormatNumber(sc))
+			} else {
+				num(score, "", "")
+			}
+			b.WriteString(`<td` + kpi + `>`)
+			if o.KPI == "" {
+				b.WriteString(`<span class="muted">—</span>`)
+			} else {
+				b.WriteString(esc(o.KPI))
+				if o.Expected != nil {
+					unit := ""
+					for _, k := range o.Touchpoint.KPIs {
+						if k.Name == o.KPI || k.Ref == o.KPI {
+							unit = k.Unit
+						}
+					}
+					b.WriteString(` → ` + esc(FormatNumber(*o.Expected)))
+					if unit != "" {
+						b.WriteString(` ` + esc(unit))
 					}
 				}
-				b.WriteString(` → ` + esc(FormatNumber(*o.Expected)))
-				if unit != "" {
-					b.WriteString(` ` + esc(unit))
-				}
 			}
-		}
-		b.WriteString(`</td></tr>`)
+			b.WriteString(`</td></tr>`)
+			return rowParts{head, b.String()}
+		})
+		parts = append(parts, p)
+		size += len(p[0]) + len(p[1]) + 40
 	}
-	return template.HTML(b.String()) // every piece escaped above
+	var b strings.Builder
+	b.Grow(size)
+	for i, p := range parts {
+		n := strconv.Itoa(i + 1)
+		b.WriteString("\n<tr id=\"opp-")
+		b.WriteString(n)
+		b.WriteString(`"`)
+		b.WriteString(p[0])
+		b.WriteString(n)
+		b.WriteString(p[1])
+	}
+	return template.HTML(b.String()) // every piece escaped when made
 }

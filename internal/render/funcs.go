@@ -170,7 +170,7 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		},
 		// opportunityRows writes the board's rows (see OpportunityRows).
 		"opportunityRows": func(items []*site.Opportunity) template.HTML {
-			return OpportunityRows(s, items, lang, today)
+			return opportunityRows(s, items, lang, today, cards)
 		},
 		// heatmap is mean emotion by journey and stage, and by channel and stage.
 		"heatmap": func() Heatmap { return NewHeatmap(s, lang) },
@@ -215,9 +215,14 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		// kpiTitle is a catalogue entry's title in the site's language.
 		"kpiTitle": func(d *site.KPIDef) string { return d.TitleIn(lang) },
 		// kpiUseRows writes the rows of a table of KPIs where measured (see KPIUseRows).
-		"kpiUseRows": func(uses []*site.KPI) template.HTML { return KPIUseRows(s, uses, lang) },
+		"kpiUseRows": func(uses []*site.KPI) template.HTML {
+			var b strings.Builder
+			b.Grow(len(uses) * 700)
+			writeKPIUseRows(&b, s, uses, lang, cards)
+			return template.HTML(b.String()) // every text escaped
+		},
 		// kpiGroupsHTML writes the KPI page's index and groups (see KPIGroupsHTML).
-		"kpiGroupsHTML": func(groups []KPIGroup) template.HTML { return KPIGroupsHTML(s, groups, lang) },
+		"kpiGroupsHTML": func(groups []KPIGroup) template.HTML { return kpiGroupsHTML(s, groups, lang, cards) },
 		// benchmark compares us with each competitor, journey by journey, stage by stage.
 		"benchmark": func() []BenchJourney { return Benchmark(s) },
 		// benchTally counts the benchmark's comparisons by who leads.

@@ -247,53 +247,65 @@ func (m *pairMean) get() *float64 {
 func KPIUseRows(s *site.Site, uses []*site.KPI, lang string) template.HTML {
 	var b strings.Builder
 	b.Grow(len(uses) * 700)
+	writeKPIUseRows(&b, s, uses, lang, nil)
+	return template.HTML(b.String()) // every text escaped
+}
+
+// writeKPIUseRows writes KPIUseRows into b, each row taken from rows (see
+// Partials.row) when it holds it.
+func writeKPIUseRows(b *strings.Builder, s *site.Site, uses []*site.KPI, lang string, rows *Partials) {
 	esc := html.EscapeString
 	word := func(key string) string { return esc(theme.Word(lang, key)) }
 	where := ` data-label="` + word("journey") + ` › ` + word("stage") + `"`
 	current, target, status := ` data-label="`+word("kpi-current")+`"`, ` data-label="`+word("kpi-target")+`"`, ` data-label="`+word("kpi-status")+`"`
-	a := func(url, text string) {
-		b.WriteString(`<a href="` + esc(s.Base.Link(url)) + `">` + esc(text) + `</a>`)
-	}
 	for _, k := range uses {
 		tp := k.Touchpoint
-		b.WriteString("\n<tr><th scope=\"row\"")
-		ol := foreignLang(s, lang, tp)
-		if ol != "" {
-			b.WriteString(` lang="` + esc(ol) + `"`)
-		}
-		b.WriteString(`>`)
-		a(tp.URL, tp.Title)
-		if k.Twin != nil {
-			b.WriteString(` <small class="note-gap">⚠ ` + word("kpi-free-form") + `</small>`)
-		}
-		b.WriteString(`</th><td` + where)
-		if ol != "" {
-			b.WriteString(` lang="` + esc(ol) + `"`)
-		}
-		b.WriteString(`>`)
-		a(tp.Journey.URL, tp.Journey.Title)
-		b.WriteString(` › `)
-		a(tp.Stage.URL, tp.Stage.Title)
-		b.WriteString(`</td><td class="num"` + current + `>` + esc(swimlane.KPIValue(k.Current, k.Unit)) + `</td><td class="num"` + target + `>`)
-		if k.Target != nil {
-			if k.Better == "lower" {
-				b.WriteString("≤ ")
-			} else {
-				b.WriteString("≥ ")
+		row := rows.row("kpi-use", lang, tp, slices.Index(tp.KPIs, k), func() rowParts {
+			var b strings.Builder
+			b.Grow(700)
+			a := func(url, text string) {
+				b.WriteString(`<a href="` + esc(s.Base.Link(url)) + `">` + esc(text) + `</a>`)
 			}
-		}
-		b.WriteString(esc(swimlane.KPIValue(k.Target, k.Unit)) + `</td>`)
-		st, _ := KPIStatus(k)
-		mark := "–"
-		switch st {
-		case "met":
-			mark = "✓"
-		case "missed":
-			mark = "✗"
-		}
-		b.WriteString(`<td` + status + `><span class="kpi-status kpi-` + st + `"><span aria-hidden="true">` + mark + ` </span>` + word("kpi-"+st) + `</span></td></tr>`)
+			b.WriteString("\n<tr><th scope=\"row\"")
+			ol := foreignLang(s, lang, tp)
+			if ol != "" {
+				b.WriteString(` lang="` + esc(ol) + `"`)
+			}
+			b.WriteString(`>`)
+			a(tp.URL, tp.Title)
+			if k.Twin != nil {
+				b.WriteString(` <small class="note-gap">⚠ ` + word("kpi-free-form") + `</small>`)
+			}
+			b.WriteString(`</th><td` + where)
+			if ol != "" {
+				b.WriteString(` lang="` + esc(ol) + `"`)
+			}
+			b.WriteString(`>`)
+			a(tp.Journey.URL, tp.Journey.Title)
+			b.WriteString(` › `)
+			a(tp.Stage.URL, tp.Stage.Title)
+			b.WriteString(`</td><td class="num"` + current + `>` + esc(swimlane.KPIValue(k.Current, k.Unit)) + `</td><td class="num"` + target + `>`)
+			if k.Target != nil {
+				if k.Better == "lower" {
+					b.WriteString("≤ ")
+				} else {
+					b.WriteString("≥ ")
+				}
+			}
+			b.WriteString(esc(swimlane.KPIValue(k.Target, k.Unit)) + `</td>`)
+			st, _ := KPIStatus(k)
+			mark := "–"
+			switch st {
+			case "met":
+				mark = "✓"
+			case "missed":
+				mark = "✗"
+			}
+			b.WriteString(`<td` + status + `><span class="kpi-status kpi-` + st + `"><span aria-hidden="true">` + mark + ` </span>` + word("kpi-"+st) + `</span></td></tr>`)
+			return rowParts{b.String()}
+		})
+		b.WriteString(row[0])
 	}
-	return template.HTML(b.String()) // every text escaped above
 }
 
 // KPIGroupsHTML writes the KPI page's index and a section per group, as
@@ -301,7 +313,17 @@ func KPIUseRows(s *site.Site, uses []*site.KPI, lang string) template.HTML {
 // KPIs, each a section, and the page is rendered again on every save.
 // Every text is escaped.
 func KPIGroupsHTML(s *site.Site, groups []KPIGroup, lang string) template.HTML {
+	return kpiGroupsHTML(s, groups, lang, nil)
+}
+
+// tallyStatus gives the tally of a KPI's section the status classes.
+var tallyStatus = strings.NewReplacer(`class="kpi-met"`, `class="kpi-status kpi-met"`, `class="kpi-missed"`, `class="kpi-status kpi-missed"`)
+
+// kpiGroupsHTML writes KPIGroupsHTML, the rows taken from rows (see
+// Partials.row) when it holds them.
+func kpiGroupsHTML(s *site.Site, groups []KPIGroup, lang string, rows *Partials) template.HTML {
 	var b strings.Builder
+	b.Grow(rows.size("kpis", lang) + 4096)
 	esc := html.EscapeString
 	word := func(key string) string { return esc(theme.Word(lang, key)) }
 	link := func(url string) string { return esc(s.Base.Link(url)) }
@@ -309,50 +331,76 @@ func KPIGroupsHTML(s *site.Site, groups []KPIGroup, lang string) template.HTML {
 		return `<span class="kpi-met">✓ ` + strconv.Itoa(g.Met) + `</span>` + sep + `<span class="kpi-missed">✗ ` + strconv.Itoa(g.Missed) + `</span>` + sep + `– ` + strconv.Itoa(g.Unmeasured)
 	}
 	b.WriteString(`<nav class="section kpi-index" aria-label="` + word("kpis") + `"><ul class="plain-list kpi-index-list">`)
-	for _, g := range groups {
+	// Each group's item of the index and section, made again only when
+	// what it shows changed (see Partials.groups).
+	last := rows.groups("kpis", lang)
+	kept := make(map[uint64]rowParts, len(groups))
+	parts := make([]rowParts, len(groups))
+	for i, g := range groups {
+		key, ok := rows.groupKey(g, lang)
+		if p, hit := last[key]; ok && hit {
+			parts[i] = p
+			kept[key] = p
+			continue
+		}
+		var b strings.Builder
 		kind := word("kpi-free-form")
 		if g.Def != nil {
 			kind = word("kpi-catalogue")
 		}
 		b.WriteString("\n<li><a href=\"#" + esc(g.Anchor) + `">` + esc(g.Title) + `</a> <small class="muted">` + kind + ` · ` + tally(g, " ") + `</small></li>`)
+		nav := b.String()
+		b.Reset()
+		func() {
+			id := esc(g.Anchor)
+			b.WriteString("\n<section class=\"section kpi-group\" id=\"" + id + `" aria-labelledby="` + id + `-h"><h2 id="` + id + `-h">`)
+			if d := g.Def; d != nil {
+				b.WriteString(`<a href="` + link(d.URL) + `">` + esc(d.TitleIn(lang)) + `</a>`)
+			} else {
+				b.WriteString(esc(g.Title))
+			}
+			b.WriteString(`</h2><dl class="facts facts-inline">`)
+			if d := g.Def; d != nil {
+				b.WriteString(`<div><dt>` + word("owner") + `</dt><dd>`)
+				if d.Owner != nil {
+					b.WriteString(`<a href="` + link(d.Owner.URL) + `">` + esc(d.Owner.Title) + `</a>`)
+				} else {
+					b.WriteString(`<span class="muted">` + word("none") + `</span>`)
+				}
+				b.WriteString(`</dd></div>`)
+				if d.KPIDef.Target != nil {
+					sign := "≥ "
+					if d.Better == "lower" {
+						sign = "≤ "
+					}
+					b.WriteString(`<div><dt>` + word("kpi-target") + `</dt><dd>` + sign + esc(swimlane.KPIValue(d.KPIDef.Target, d.Unit)) + `</dd></div>`)
+				}
+				b.WriteString(`<div><dt>` + word("better-way") + `</dt><dd>` + word("better-"+d.Better) + `</dd></div>`)
+			} else {
+				b.WriteString(`<div><dt>` + word("kpi-free-form") + `</dt><dd class="muted">` + word("kpi-free-form-note") + `</dd></div>`)
+			}
+			b.WriteString(`<div><dt>` + word("kpi-tally") + `</dt><dd>` + tallyStatus.Replace(tally(g, " / ")) + `</dd></div></dl>`)
+			if len(g.Uses) == 0 {
+				b.WriteString(`<p class="muted">` + word("not-measured-anywhere") + `</p></section>`)
+				return
+			}
+			b.WriteString(`<div class="table-scroll" tabindex="0"><table class="data kpi-uses reflow" data-sortable><thead><tr><th scope="col">` + word("touchpoint") + `</th><th scope="col">` + word("journey") + ` › ` + word("stage") + `</th><th scope="col" class="num">` + word("kpi-current") + `</th><th scope="col" class="num">` + word("kpi-target") + `</th><th scope="col">` + word("kpi-status") + `</th></tr></thead><tbody>`)
+			writeKPIUseRows(&b, s, g.Uses, lang, rows)
+			b.WriteString("\n</tbody></table></div></section>")
+		}()
+		parts[i] = rowParts{nav, b.String()}
+		if ok {
+			kept[key] = parts[i]
+		}
+	}
+	rows.keepGroups("kpis", lang, kept)
+	for _, p := range parts {
+		b.WriteString(p[0])
 	}
 	b.WriteString("\n</ul></nav>")
-	for _, g := range groups {
-		id := esc(g.Anchor)
-		b.WriteString("\n<section class=\"section kpi-group\" id=\"" + id + `" aria-labelledby="` + id + `-h"><h2 id="` + id + `-h">`)
-		if d := g.Def; d != nil {
-			b.WriteString(`<a href="` + link(d.URL) + `">` + esc(d.TitleIn(lang)) + `</a>`)
-		} else {
-			b.WriteString(esc(g.Title))
-		}
-		b.WriteString(`</h2><dl class="facts facts-inline">`)
-		if d := g.Def; d != nil {
-			b.WriteString(`<div><dt>` + word("owner") + `</dt><dd>`)
-			if d.Owner != nil {
-				b.WriteString(`<a href="` + link(d.Owner.URL) + `">` + esc(d.Owner.Title) + `</a>`)
-			} else {
-				b.WriteString(`<span class="muted">` + word("none") + `</span>`)
-			}
-			b.WriteString(`</dd></div>`)
-			if d.KPIDef.Target != nil {
-				sign := "≥ "
-				if d.Better == "lower" {
-					sign = "≤ "
-				}
-				b.WriteString(`<div><dt>` + word("kpi-target") + `</dt><dd>` + sign + esc(swimlane.KPIValue(d.KPIDef.Target, d.Unit)) + `</dd></div>`)
-			}
-			b.WriteString(`<div><dt>` + word("better-way") + `</dt><dd>` + word("better-"+d.Better) + `</dd></div>`)
-		} else {
-			b.WriteString(`<div><dt>` + word("kpi-free-form") + `</dt><dd class="muted">` + word("kpi-free-form-note") + `</dd></div>`)
-		}
-		b.WriteString(`<div><dt>` + word("kpi-tally") + `</dt><dd>` + strings.NewReplacer(`class="kpi-met"`, `class="kpi-status kpi-met"`, `class="kpi-missed"`, `class="kpi-status kpi-missed"`).Replace(tally(g, " / ")) + `</dd></div></dl>`)
-		if len(g.Uses) == 0 {
-			b.WriteString(`<p class="muted">` + word("not-measured-anywhere") + `</p></section>`)
-			continue
-		}
-		b.WriteString(`<div class="table-scroll" tabindex="0"><table class="data kpi-uses reflow" data-sortable><thead><tr><th scope="col">` + word("touchpoint") + `</th><th scope="col">` + word("journey") + ` › ` + word("stage") + `</th><th scope="col" class="num">` + word("kpi-current") + `</th><th scope="col" class="num">` + word("kpi-target") + `</th><th scope="col">` + word("kpi-status") + `</th></tr></thead><tbody>`)
-		b.WriteString(string(KPIUseRows(s, g.Uses, lang)))
-		b.WriteString("\n</tbody></table></div></section>")
+	for _, p := range parts {
+		b.WriteString(p[1])
 	}
+	rows.setSize("kpis", lang, b.Len())
 	return template.HTML(b.String()) // every text escaped above
 }

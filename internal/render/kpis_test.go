@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestKPIGroupsHTML checks the KPI page's groups, written in Go: the
@@ -43,5 +44,40 @@ func TestKPIGroupsHTML(t *testing.T) {
 	}
 	if strings.Contains(got, "<b>") || strings.Contains(got, "<to>") {
 		t.Errorf("a title is not escaped:\n%s", got)
+	}
+}
+
+// TestKeptRowsAndSections writes the KPI page's groups and the board's
+// rows with a bound cache of rows, twice (the second time from it), and
+// checks both against the same written without one: rows of one
+// touchpoint's several KPIs and opportunities must not be mixed up.
+func TestKeptRowsAndSections(t *testing.T) {
+	s := siteOf(t, map[string]string{
+		"content/_index.md":                   "---\ntitle: Portal\n---\n",
+		"content/personas/p.md":               "---\ntitle: P\n---\n",
+		"content/teams/crm.md":                "---\ntitle: CRM\n---\n",
+		"content/kpis/time.md":                "---\ntitle: Time\nunit: min\ntarget: 1\n---\n",
+		"content/journeys/a/_index.md":        "---\ntitle: A\npersonas: p\n---\n",
+		"content/journeys/a/01-buy/_index.md": "---\ntitle: Buy\n---\n",
+		"content/journeys/a/01-buy/x.md": "---\ntitle: X\nchannel: web\nkpis: [{kpi: time, current: 4}, {name: Share, current: 1, target: 2}, {name: share, current: 3}]\n" +
+			"opportunities: [{title: One, owner: crm, status: planned, impact: 3, effort: 2}, {title: Two, status: planned}]\n---\n",
+		"content/journeys/a/01-buy/y.md": "---\ntitle: Y\nchannel: web\nkpis: [{name: Errors, current: 5}]\nopportunities: [{title: Three, status: idea}]\n---\n",
+	})
+	today := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	p := NewPartials()
+	p.Bind(nil, Signatures(s, Global(s), nil), false)
+	groups := KPIGroups(s, "en")
+	items := OpportunityList(s)
+	wantKPIs, wantRows := string(KPIGroupsHTML(s, groups, "en")), string(OpportunityRows(s, items, "en", today))
+	for i := range 2 {
+		if got := string(kpiGroupsHTML(s, groups, "en", p)); got != wantKPIs {
+			t.Errorf("KPI groups, pass %d, with the cache:\n%s\nwithout:\n%s", i, got, wantKPIs)
+		}
+		if got := string(opportunityRows(s, items, "en", today, p)); got != wantRows {
+			t.Errorf("board rows, pass %d, with the cache:\n%s\nwithout:\n%s", i, got, wantRows)
+		}
+	}
+	if len(p.rows) == 0 || len(p.groups("kpis", "en")) == 0 {
+		t.Errorf("nothing kept: %d rows, %d sections", len(p.rows), len(p.groups("kpis", "en")))
 	}
 }

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"hash/maphash"
 	"html/template"
+	"slices"
 	"sync"
 
 	"github.com/cjm-portal/cjm/internal/site"
@@ -26,7 +28,25 @@ type Partials struct {
 	theme *theme.Theme
 	sums  *Signed
 	cards map[cardKey]template.HTML
+	// rows are the pieces of the rows of the big tables written in Go
+	// (the KPI page's, the opportunities board's), one entry per KPI or
+	// opportunity of a touchpoint, under the touchpoint's sum as cards
+	// are: a save writes again only the rows of the touchpoint it changed.
+	rows map[cardKey]rowParts
+	// sizes are how long the last page of a name and language written in
+	// Go came out, to make room for the next at once rather than grow
+	// into it: the KPI page of a big portal runs to megabytes.
+	sizes map[cardKey]int
+	// sections are the pieces of the last page of a name and language
+	// written in Go by groups (the KPI page's index items and sections),
+	// under a sum of what each shows (see groupKey); each page written
+	// keeps just the ones it used.
+	sections map[cardKey]map[uint64]rowParts
 }
+
+// rowParts are a table row's HTML but for what depends on its place in the
+// table (its number), which goes between them.
+type rowParts [2]string
 
 type cardKey struct {
 	name string
@@ -34,10 +54,13 @@ type cardKey struct {
 	sum  uint64 // a card's item sum
 	key  string // a {{cached}} partial's key
 	once bool   // kept for one build: a {{cached}} partial
+	sub  int    // a row's: which of its touchpoint's KPIs or opportunities
 }
 
 // NewPartials returns an empty cache.
-func NewPartials() *Partials { return &Partials{cards: map[cardKey]template.HTML{}} }
+func NewPartials() *Partials {
+	return &Partials{cards: map[cardKey]template.HTML{}, rows: map[cardKey]rowParts{}}
+}
 
 // Bind readies the cache for a build with theme th and sums sigs, and
 // drops the cards of items whose sums are gone. fresh empties the cache:
@@ -48,6 +71,8 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 	p.theme, p.sums = th, sigs
 	if fresh || p.cards == nil {
 		p.cards = map[cardKey]template.HTML{}
+		p.rows = map[cardKey]rowParts{}
+		p.sections = nil
 		return
 	}
 	current := sigs.current()
@@ -56,6 +81,40 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 			delete(p.cards, k)
 		}
 	}
+	for k := range p.rows {
+		if !current[k.sum] {
+			delete(p.rows, k)
+		}
+	}
+}
+
+// row returns the pieces of the row that write makes for the sub'th KPI
+// or opportunity of tp, on a page in lang, from the cache or made by
+// write and kept. A row shows only what its touchpoint's sum covers (its
+// file, journey, stage, owners, catalogue entries, and the build's date
+// and base URL), as a card does. p may be nil: write is then called.
+func (p *Partials) row(name, lang string, tp *site.Touchpoint, sub int, write func() rowParts) rowParts {
+	if p == nil {
+		return write()
+	}
+	p.mu.Lock()
+	sum, ok := p.sums.sum(tp)
+	k := cardKey{name: name, lang: lang, sum: sum, sub: sub}
+	parts, hit := p.rows[k]
+	p.mu.Unlock()
+	if hit && ok {
+		return parts
+	}
+	parts = write()
+	if ok {
+		p.mu.Lock()
+		if p.rows == nil {
+			p.rows = map[cardKey]rowParts{}
+		}
+		p.rows[k] = parts
+		p.mu.Unlock()
+	}
+	return parts
 }
 
 // card renders partial name for item on a page in lang, or takes it from
@@ -106,6 +165,90 @@ func (p *Partials) render(th *theme.Theme, k cardKey, data any) (template.HTML, 
 	return html, nil
 }
 
+// size is how long the text name in lang came out last time; 0 when
+// unknown.
+func (p *Partials) size(name, lang string) int {
+	if p == nil {
+		return 0
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sizes[cardKey{name: name, lang: lang}]
+}
+
+// setSize keeps how long the text name in lang came out.
+func (p *Partials) setSize(name, lang string, n int) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sizes == nil {
+		p.sizes = map[cardKey]int{}
+	}
+	p.sizes[cardKey{name: name, lang: lang}] = n
+}
+
+// groups returns the pieces of the page name in lang that were kept the
+// last time it was written.
+func (p *Partials) groups(name, lang string) map[uint64]rowParts {
+	if p == nil {
+		return nil
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.sections[cardKey{name: name, lang: lang}]
+}
+
+// keepGroups keeps the pieces of the page name in lang just written.
+func (p *Partials) keepGroups(name, lang string, m map[uint64]rowParts) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sections == nil {
+		p.sections = map[cardKey]map[uint64]rowParts{}
+	}
+	p.sections[cardKey{name: name, lang: lang}] = m
+}
+
+// groupKey sums up what a KPI's index item and section show: its title
+// and anchor, its catalogue entry and the entry's owner, and each
+// touchpoint measuring it, with which of its KPIs it is (their sums
+// cover the journey, the stage, the build's date and base URL). ok is
+// false when a touchpoint has no sum: the section is then written anew.
+func (p *Partials) groupKey(g KPIGroup, lang string) (key uint64, ok bool) {
+	if p == nil {
+		return 0, false
+	}
+	p.mu.Lock()
+	sigs := p.sums
+	p.mu.Unlock()
+	if sigs == nil {
+		return 0, false
+	}
+	f := newFields()
+	f.add(lang, g.Title, g.Anchor)
+	writeUint(&f.Hash, sigs.global)
+	if d := g.Def; d != nil {
+		writeUint(&f.Hash, fingerprint(d))
+		if d.Owner != nil {
+			writeUint(&f.Hash, fingerprint(d.Owner))
+		}
+	}
+	writeUint(&f.Hash, uint64(len(g.Uses)))
+	for _, k := range g.Uses {
+		sum, ok := sigs.sum(k.Touchpoint)
+		if !ok {
+			return 0, false
+		}
+		writeUint(&f.Hash, sum)
+		writeUint(&f.Hash, uint64(slices.Index(k.Touchpoint.KPIs, k)))
+	}
+	return f.Sum64(), true
+}
+
 type bindError struct{}
 
 func (bindError) Error() string { return "cached partial used before the theme was bound" }
@@ -125,15 +268,32 @@ func (s *Signed) sum(item any) (uint64, bool) {
 	case *site.Journey:
 		v, ok := s.journeys[it]
 		return v ^ s.global, ok
+	case *site.Opportunity: // a row of its touchpoint's: its sum and place there
+		i := slices.Index(it.Touchpoint.Opportunities, it)
+		v, ok := s.tps[it.Touchpoint]
+		return opportunitySum(v, i) ^ s.global, ok && i >= 0
 	}
 	return 0, false
+}
+
+// opportunitySum is the sum of the i'th opportunity of a touchpoint of
+// sum tp.
+func opportunitySum(tp uint64, i int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(sigSeed)
+	writeUint(&h, tp)
+	writeUint(&h, uint64(i))
+	return h.Sum64()
 }
 
 // current is every item sum of this build.
 func (s *Signed) current() map[uint64]bool {
 	m := make(map[uint64]bool, len(s.tps)+len(s.journeys))
-	for _, v := range s.tps {
+	for tp, v := range s.tps {
 		m[v^s.global] = true
+		for i := range tp.Opportunities {
+			m[opportunitySum(v, i)^s.global] = true
+		}
 	}
 	for _, v := range s.journeys {
 		m[v^s.global] = true
