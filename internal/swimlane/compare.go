@@ -75,21 +75,16 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 		{icon: asIs.sample, iconW: 30, text: theme.Word(o.Lang, "current") + ": " + cur.Title, class: "meta"},
 		{icon: toBe.sample, iconW: 30, text: theme.Word(o.Lang, "target") + ": " + tgt.Title, class: "meta"},
 	}, width-2*pad)
-	legendH := legend.h + 2*pad
-
-	heads := make([][]line, len(pairs))
-	headH := 0.0
+	titles := make([]string, len(pairs))
 	for i, p := range pairs {
 		st := p[0]
 		if st == nil {
 			st = p[1]
 		}
-		heads[i] = wrapped(st.Title, faceLabel, colW-2*pad, "label")
-		headH = max(headH, linesHeight(heads[i])+2*pad)
+		titles[i] = st.Title
 	}
-	top := legendH + headH
-	height := top + plotH
-	yOf := func(e float64) float64 { return top + 24 + (plotH-48)*(2-e)/4 }
+	c := newCurveChart(legend, titles, colW, plotH, width)
+	height, yOf := c.height, c.yOf
 
 	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	w.elem("svg", false, "xmlns", "http://www.w3.org/2000/svg", "role", "graphics-document", "aria-labelledby", o.ID+"-title "+o.ID+"-desc",
@@ -97,25 +92,7 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+cur.Title+" / "+tgt.Title))
 	w.f(`<desc id="%s-desc">%s</desc>`, o.ID, esc(theme.Word(o.Lang, "current")+": "+describe(cur, o.Lang)+". "+theme.Word(o.Lang, "target")+": "+describe(tgt, o.Lang)))
 	w.WriteString(`<style>` + style + `</style>`)
-	w.rect("bg", 0, 0, width, height)
-	w.WriteString(`<g class="cell">`)
-	w.rect("bg", 0, 0, width, legendH)
-	legend.draw(w, pad, pad)
-	w.WriteString(`</g>`)
-
-	w.rect("hd", 0, legendH, width, headH)
-	for e := -2; e <= 2; e++ {
-		w.text(line{text: signed(e), face: faceMeta, class: "meta end"}, labelW-pad, yOf(float64(e))-faceMeta.LineHeight()/2)
-		w.elem("line", true, "class", "zero", "x1", num(labelW), "y1", num(yOf(float64(e))), "x2", num(width), "y2", num(yOf(float64(e))))
-	}
-	for i := range pairs {
-		x := labelW + float64(i)*colW
-		w.elem("line", true, "class", "rule", "x1", num(x), "y1", num(legendH), "x2", num(x), "y2", num(height))
-		w.WriteString(`<g class="cell">`)
-		w.rect("hd", x, legendH, colW, headH)
-		w.lines(heads[i], x+pad, legendH+pad)
-		w.WriteString(`</g>`)
-	}
+	c.frame(w)
 	series := func(side int, cv curve) {
 		// The points, with nil where a touchpoint has no emotion: a gap.
 		type point struct {
@@ -181,4 +158,53 @@ func meanFeeling(tp *site.Touchpoint) (float64, bool) {
 		sum += f.Value
 	}
 	return float64(sum) / float64(len(tp.Feelings)), true
+}
+
+// curveChart is the frame both emotion charts draw their curves in (the
+// as-is / to-be comparison and a journey's history): a legend, a column
+// per stage with its title, and the emotion axis from -2 to +2.
+type curveChart struct {
+	legend              *block
+	heads               [][]line
+	colW, width, height float64
+	legendH, headH, top float64
+	yOf                 func(e float64) float64
+}
+
+// newCurveChart lays the frame out for columns titled titles, colW wide,
+// over a plot plotH high, width wide in all.
+func newCurveChart(legend *block, titles []string, colW, plotH, width float64) *curveChart {
+	c := &curveChart{legend: legend, heads: make([][]line, len(titles)), colW: colW, width: width, legendH: legend.h + 2*pad}
+	for i, t := range titles {
+		c.heads[i] = wrapped(t, faceLabel, colW-2*pad, "label")
+		c.headH = max(c.headH, linesHeight(c.heads[i])+2*pad)
+	}
+	c.top = c.legendH + c.headH
+	c.height = c.top + plotH
+	top := c.top
+	c.yOf = func(e float64) float64 { return top + 24 + (plotH-48)*(2-e)/4 }
+	return c
+}
+
+// frame draws the background, the legend, the axis and the column heads.
+func (c *curveChart) frame(w *writer) {
+	w.rect("bg", 0, 0, c.width, c.height)
+	w.WriteString(`<g class="cell">`)
+	w.rect("bg", 0, 0, c.width, c.legendH)
+	c.legend.draw(w, pad, pad)
+	w.WriteString(`</g>`)
+	w.rect("hd", 0, c.legendH, c.width, c.headH)
+	for e := -2; e <= 2; e++ {
+		y := c.yOf(float64(e))
+		w.text(line{text: signed(e), face: faceMeta, class: "meta end"}, labelW-pad, y-faceMeta.LineHeight()/2)
+		w.elem("line", true, "class", "zero", "x1", num(labelW), "y1", num(y), "x2", num(c.width), "y2", num(y))
+	}
+	for i, h := range c.heads {
+		x := labelW + float64(i)*c.colW
+		w.elem("line", true, "class", "rule", "x1", num(x), "y1", num(c.legendH), "x2", num(x), "y2", num(c.height))
+		w.WriteString(`<g class="cell">`)
+		w.rect("hd", x, c.legendH, c.colW, c.headH)
+		w.lines(h, x+pad, c.legendH+pad)
+		w.WriteString(`</g>`)
+	}
 }

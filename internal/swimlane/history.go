@@ -63,40 +63,19 @@ func HistoryCurves(snaps []Snapshot, from, to int, fromLabel, toLabel string, o 
 		{icon: fromCurve.sample, iconW: 30, text: fromLabel, class: "meta h-from-label"},
 		{icon: toCurve.sample, iconW: 30, text: toLabel, class: "meta h-to-label"},
 	}, width-2*pad)
-	legendH := legend.h + 2*pad
-	heads := make([][]line, len(cols))
-	headH := 0.0
+	titles := make([]string, len(cols))
 	for i, c := range cols {
-		heads[i] = wrapped(c.Title, faceLabel, colW-2*pad, "label")
-		headH = max(headH, linesHeight(heads[i])+2*pad)
+		titles[i] = c.Title
 	}
-	top := legendH + headH
-	height := top + plotH
-	yOf := func(e float64) float64 { return top + 24 + (plotH-48)*(2-e)/4 }
+	c := newCurveChart(legend, titles, colW, plotH, width)
+	height, yOf := c.height, c.yOf
 
 	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	w.elem("svg", false, "xmlns", "http://www.w3.org/2000/svg", "role", "graphics-document", "aria-labelledby", o.ID+"-title",
 		"width", num(width), "height", num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "class", "cjm-map cjm-curves cjm-history-curves", "id", o.ID)
 	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+fromLabel+" / "+toLabel))
 	w.WriteString(`<style>` + style + historyStyle + `</style>`)
-	w.rect("bg", 0, 0, width, height)
-	w.WriteString(`<g class="cell">`)
-	w.rect("bg", 0, 0, width, legendH)
-	legend.draw(w, pad, pad)
-	w.WriteString(`</g>`)
-	w.rect("hd", 0, legendH, width, headH)
-	for e := -2; e <= 2; e++ {
-		w.text(line{text: signed(e), face: faceMeta, class: "meta end"}, labelW-pad, yOf(float64(e))-faceMeta.LineHeight()/2)
-		w.elem("line", true, "class", "zero", "x1", num(labelW), "y1", num(yOf(float64(e))), "x2", num(width), "y2", num(yOf(float64(e))))
-	}
-	for i := range cols {
-		x := labelW + float64(i)*colW
-		w.elem("line", true, "class", "rule", "x1", num(x), "y1", num(legendH), "x2", num(x), "y2", num(height))
-		w.WriteString(`<g class="cell">`)
-		w.rect("hd", x, legendH, colW, headH)
-		w.lines(heads[i], x+pad, legendH+pad)
-		w.WriteString(`</g>`)
-	}
+	c.frame(w)
 
 	// Each distinct curve once.
 	curves = make([]int, len(snaps))
