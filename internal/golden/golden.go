@@ -19,12 +19,6 @@ var update = flag.Bool("update", false, "rewrite golden files with what the test
 // Update reports whether the test run was asked to rewrite golden files.
 func Update() bool { return *update }
 
-// Check compares got with the golden file at path, byte for byte.
-func Check(t testing.TB, path string, got []byte) {
-	t.Helper()
-	check(t, path, got)
-}
-
 // CheckMarkup compares SVG or HTML with the golden file at path, which
 // holds it one element per line (Lines). Lines is lossless, so this is as
 // strict as comparing bytes.

@@ -184,13 +184,6 @@ func currentFiles(c *content.Content) map[string]any {
 	return out
 }
 
-// Build makes a History from a log whose files' versions decode gives
-// (by path and blob id; nil for none); current holds the working folder's
-// items by file, standing in for the files the log's Tree has unchanged.
-func Build(l *gitlog.Log, current map[string]any, decode func(path, blob string) any) *History {
-	return build(l, current, decode)
-}
-
 func build(l *gitlog.Log, current map[string]any, decode func(path, blob string) any) *History {
 	h := &History{
 		Head: l.Head, Commits: l.Commits[:l.InWindow], Truncated: l.Truncated,

@@ -214,7 +214,7 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"kpiGroups": func() []KPIGroup { return KPIGroups(s, lang) },
 		// kpiTitle is a catalogue entry's title in the site's language.
 		"kpiTitle": func(d *site.KPIDef) string { return d.TitleIn(lang) },
-		// kpiUseRows writes the rows of a table of KPIs where measured (see KPIUseRows).
+		// kpiUseRows writes the rows of a table of KPIs where measured (see writeKPIUseRows).
 		"kpiUseRows": func(uses []*site.KPI) template.HTML {
 			var b strings.Builder
 			b.Grow(len(uses) * 700)

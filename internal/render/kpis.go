@@ -239,20 +239,10 @@ func (m *pairMean) get() *float64 {
 	return &v
 }
 
-// KPIUseRows writes the rows of a table of KPIs where they are measured,
-// as partials/kpi-uses.html would with a range, but in Go: the KPI page
-// of a big portal has a row for every KPI of every touchpoint, rendered
-// again on every save, and the template engine takes many times as long
-// over them. Every text is escaped.
-func KPIUseRows(s *site.Site, uses []*site.KPI, lang string) template.HTML {
-	var b strings.Builder
-	b.Grow(len(uses) * 700)
-	writeKPIUseRows(&b, s, uses, lang, nil)
-	return template.HTML(b.String()) // every text escaped
-}
-
-// writeKPIUseRows writes KPIUseRows into b, each row taken from rows (see
-// Partials.row) when it holds it.
+// writeKPIUseRows writes the rows of a table of KPIs where they are measured
+// into b, as partials/kpi-uses.html would with a range, but in Go: the KPI
+// page of a big portal has a row for every KPI of every touchpoint. Each
+// row is taken from rows (see Partials.row) when it holds it.
 func writeKPIUseRows(b *strings.Builder, s *site.Site, uses []*site.KPI, lang string, rows *Partials) {
 	esc := html.EscapeString
 	word := func(key string) string { return esc(theme.Word(lang, key)) }
