@@ -33,6 +33,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/sitefs"
 	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Options say what to build.
@@ -160,7 +161,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	diags.Add(more...)
 	res.Site = s
 	if s.Settings.Title == "" {
-		s.Settings.Title = theme.Word(s.Settings.Language, "portal")
+		s.Settings.Title = words.Word(s.Settings.Language, "portal")
 	}
 
 	if name := s.Settings.Theme; name != "" && name != "default" && !themeFolder(o.Source, "themes/"+name) {

@@ -14,7 +14,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // OpportunityGroup is the opportunities of one status, for the board.
@@ -292,7 +292,7 @@ func OpportunityFilters(items []*site.Opportunity, lang string) (teams, journeys
 		return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
 	})
 	if noTeam {
-		teams = append(teams, FilterOption{"none", theme.Word(lang, "no-team")})
+		teams = append(teams, FilterOption{"none", words.Word(lang, "no-team")})
 	}
 	return teams, journeys
 }
@@ -318,7 +318,7 @@ func filterAttrs(o *site.Opportunity, late bool) string {
 func OpportunityMatrix(items []*site.Opportunity, lang string, today time.Time) template.HTML {
 	var b strings.Builder
 	esc := html.EscapeString
-	word := func(k string) string { return esc(theme.Word(lang, k)) }
+	word := func(k string) string { return esc(words.Word(lang, k)) }
 	var cells [5][5][]int // [impact-1][effort-1] → item indexes
 	for i, o := range items {
 		if o.Impact > 0 && o.Effort > 0 {
@@ -374,7 +374,7 @@ func opportunityRows(s *site.Site, items []*site.Opportunity, lang string, today
 	link := s.Base.Link
 	esc := html.EscapeString
 	// Each cell names its column, for the cards the rows become on a phone.
-	label := func(key string) string { return ` data-label="` + esc(theme.Word(lang, key)) + `"` }
+	label := func(key string) string { return ` data-label="` + esc(words.Word(lang, key)) + `"` }
 	touchpoint, owner, due, status := label("touchpoint"), label("owner"), label("due"), label("status")
 	impact, effort, confidence, score, kpi := label("impact"), label("effort"), label("confidence"), label("score"), label("kpi")
 	var parts []rowParts
@@ -427,20 +427,20 @@ func opportunityRows(s *site.Site, items []*site.Opportunity, lang string, today
 				a(o.Owner.URL, o.Owner.Title, "")
 			} else {
 				b.WriteString(`<span class="gap"><span aria-hidden="true">⚠ </span>`)
-				b.WriteString(esc(theme.Word(lang, "no-owner")))
+				b.WriteString(esc(words.Word(lang, "no-owner")))
 				b.WriteString(`</span>`)
 			}
-			b.WriteString(`</td><td` + status + ` data-value="` + strconv.Itoa(slices.Index(opportunityStatuses, o.Status)) + `"><span class="badge status status-` + esc(o.Status) + `">` + esc(theme.Word(lang, o.Status)) + `</span></td>`)
+			b.WriteString(`</td><td` + status + ` data-value="` + strconv.Itoa(slices.Index(opportunityStatuses, o.Status)) + `"><span class="badge status status-` + esc(o.Status) + `">` + esc(words.Word(lang, o.Status)) + `</span></td>`)
 			if o.Due.IsZero() {
 				b.WriteString(`<td` + due + ` data-value=""><span class="muted">—</span></td>`)
 			} else {
 				iso := o.Due.Format(time.DateOnly)
 				b.WriteString(`<td` + due + ` data-value="` + iso + `"><time datetime="` + iso + `">`)
-				b.WriteString(esc(theme.Date(lang, o.Due)))
+				b.WriteString(esc(words.Date(lang, o.Due)))
 				b.WriteString(`</time>`)
 				if late {
 					b.WriteString(` <strong class="overdue"><span aria-hidden="true">⚠ </span>`)
-					b.WriteString(esc(theme.Word(lang, "overdue")))
+					b.WriteString(esc(words.Word(lang, "overdue")))
 					b.WriteString(`</strong>`)
 				}
 				b.WriteString(`</td>`)

@@ -12,7 +12,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Comparison sets an as-is journey beside its to-be journey: what the
@@ -215,8 +215,8 @@ func measures(cur, tgt *site.Journey, kept []*site.Stage, keptTPs []*site.Touchp
 	}
 	from, to := rollup.Journey(cur, time.Time{}), rollup.Of(tps, time.Time{})
 	out := []MeasureDelta{
-		measure(theme.Word(lang, "csi-mean"), from.CSI, to.CSI, 1, ""),
-		measure(theme.Word(lang, "nps-mean"), from.NPS, to.NPS, 1, ""),
+		measure(words.Word(lang, "csi-mean"), from.CSI, to.CSI, 1, ""),
+		measure(words.Word(lang, "nps-mean"), from.NPS, to.NPS, 1, ""),
 	}
 	pct := func(v *float64) *float64 {
 		if v == nil {
@@ -225,8 +225,8 @@ func measures(cur, tgt *site.Journey, kept []*site.Stage, keptTPs []*site.Touchp
 		p := *v * 100
 		return &p
 	}
-	out = append(out, measure(theme.Word(lang, "conversion"), pct(from.Conversion), pct(to.Conversion), 1, " %"))
-	out = append(out, measure(theme.Word(lang, "reaching-end"), pct(reachingEnd(cur, nil)), pct(reachingEnd(tgt, kept)), 1, " %"))
+	out = append(out, measure(words.Word(lang, "conversion"), pct(from.Conversion), pct(to.Conversion), 1, " %"))
+	out = append(out, measure(words.Word(lang, "reaching-end"), pct(reachingEnd(cur, nil)), pct(reachingEnd(tgt, kept)), 1, " %"))
 	return slices.DeleteFunc(out, func(m MeasureDelta) bool { return m.From == "—" && m.To == "—" })
 }
 
@@ -356,16 +356,16 @@ func diff(a, b *site.Touchpoint, stageOf map[*site.Stage]*site.Stage, lang strin
 	var out []FieldChange
 	add := func(key, from, to string) {
 		if from != to {
-			out = append(out, FieldChange{Name: theme.Word(lang, key), From: orDash(from), To: orDash(to)})
+			out = append(out, FieldChange{Name: words.Word(lang, key), From: orDash(from), To: orDash(to)})
 		}
 	}
 	add("touchpoint", a.Title, b.Title)
 	if stageOf[a.Stage] != b.Stage {
-		out = append(out, FieldChange{Name: theme.Word(lang, "stage"), From: a.Stage.Title, To: b.Stage.Title})
+		out = append(out, FieldChange{Name: words.Word(lang, "stage"), From: a.Stage.Title, To: b.Stage.Title})
 	}
 	if !sameFeelings(a, b) {
 		named := a.FeelingsDiffer() || b.FeelingsDiffer() || !samePersonas(a, b)
-		out = append(out, FieldChange{Name: theme.Word(lang, "emotion"), From: orDash(feelingText(a, named)), To: orDash(feelingText(b, named))})
+		out = append(out, FieldChange{Name: words.Word(lang, "emotion"), From: orDash(feelingText(a, named)), To: orDash(feelingText(b, named))})
 	}
 	channel := func(t *site.Touchpoint) string {
 		if t.Channel == nil {
@@ -379,12 +379,12 @@ func diff(a, b *site.Touchpoint, stageOf map[*site.Stage]*site.Stage, lang strin
 		case t.Owner != nil:
 			return t.Owner.Title
 		case t.OwnerNone:
-			return theme.Word(lang, "nobody")
+			return words.Word(lang, "nobody")
 		}
 		return ""
 	}
 	add("owner", owner(a), owner(b))
-	add("importance", theme.Word(lang, a.Importance), theme.Word(lang, b.Importance))
+	add("importance", words.Word(lang, a.Importance), words.Word(lang, b.Importance))
 	return out
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Funcs returns the functions templates may call for site s. now is the
@@ -35,19 +36,19 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		// abs makes an absolute URL where the base URL has a host.
 		"abs": s.Base.Abs,
 		// t looks up an interface word in the site's language.
-		"t": func(key string) string { return theme.Word(lang, key) },
+		"t": func(key string) string { return words.Word(lang, key) },
 		// tw looks up the word for an enum value, keeping unknown values as written.
 		"tw": func(v string) string {
-			if w, ok := theme.Lookup(lang, v); ok {
+			if w, ok := words.Lookup(lang, v); ok {
 				return w
 			}
 			return v
 		},
-		"date":         func(t time.Time) string { return theme.Date(lang, t) },
+		"date":         func(t time.Time) string { return words.Date(lang, t) },
 		"isoDate":      func(t time.Time) string { return t.Format("2006-01-02") },
 		"num":          FormatNumber,
 		"percent":      func(v float64) string { return Percent(v) },
-		"emotionWord":  func(e int) string { return theme.EmotionWord(lang, e) },
+		"emotionWord":  func(e int) string { return words.EmotionWord(lang, e) },
 		"emotionClass": emotionClass,
 		"kpiValue":     swimlane.KPIValue,
 		// kpiStatus says whether a KPI is met: "met", "missed" or "unmeasured".
@@ -185,7 +186,7 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		// add sums whole numbers: {{add $i 1}} counts from one.
 		"add": func(a, b int) int { return a + b },
 		// count writes a number with its noun in the language's plural form: "5 этапов".
-		"count": func(n int, noun string) string { return theme.Count(lang, n, noun) },
+		"count": func(n int, noun string) string { return words.Count(lang, n, noun) },
 		// slugs are the slugs of personas, journeys or teams, space-separated, for a filter's value.
 		"slugs": slugList,
 		// journeyTags are the tags of the site's journeys, once each, by their slugs' order.

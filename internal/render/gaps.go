@@ -11,7 +11,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // GapView is a gap as the gaps page says it: a sentence about the
@@ -84,12 +84,12 @@ func GroupGaps(s *site.Site, views []GapView, by, lang string) []GapGroup {
 		for _, t := range s.Teams {
 			add(t.Slug, t.Title, t.URL, "")
 		}
-		add("-", theme.Word(lang, "gaps-no-team"), "", "")
+		add("-", words.Word(lang, "gaps-no-team"), "", "")
 	} else {
 		for _, j := range s.Journeys {
 			add(j.Slug, j.Title, j.URL, foreignLang(s, lang, j))
 		}
-		add("-", theme.Word(lang, "personas"), "personas/", "")
+		add("-", words.Word(lang, "personas"), "personas/", "")
 	}
 	for _, v := range views {
 		key := v.JourneyKey()
@@ -107,13 +107,13 @@ func GroupGaps(s *site.Site, views []GapView, by, lang string) []GapGroup {
 func gapView(s *site.Site, g rollup.Gap, lang string, today time.Time) GapView {
 	v := GapView{Rule: g.Rule, File: g.File, Line: g.Line, Journey: g.Journey, Team: g.Team}
 	link := func(url, title, l string) string {
-		return theme.Word(lang, "quote-open") + `<a href="` + html.EscapeString(s.Base.Link(url)) + `"` + langAttr(l) + `>` + html.EscapeString(title) + `</a>` + theme.Word(lang, "quote-close")
+		return words.Word(lang, "quote-open") + `<a href="` + html.EscapeString(s.Base.Link(url)) + `"` + langAttr(l) + `>` + html.EscapeString(title) + `</a>` + words.Word(lang, "quote-close")
 	}
 	quoted := func(text, l string) string {
 		if l == "" {
-			return theme.Word(lang, "quote-open") + html.EscapeString(text) + theme.Word(lang, "quote-close")
+			return words.Word(lang, "quote-open") + html.EscapeString(text) + words.Word(lang, "quote-close")
 		}
-		return theme.Word(lang, "quote-open") + `<span` + langAttr(l) + `>` + html.EscapeString(text) + `</span>` + theme.Word(lang, "quote-close")
+		return words.Word(lang, "quote-open") + `<span` + langAttr(l) + `>` + html.EscapeString(text) + `</span>` + words.Word(lang, "quote-close")
 	}
 	fill := map[string]string{"today": today.Format(time.DateOnly), "due": rollup.QuarterEnd(today)}
 	var key, fix string
@@ -133,7 +133,7 @@ func gapView(s *site.Site, g rollup.Gap, lang string, today time.Time) GapView {
 				key = "gap-s-pain-done"
 			}
 			fill["emotion"] = html.EscapeString(hurtText(it, g.Hurt, lang))
-			fill["importance"] = html.EscapeString(theme.Word(lang, it.Importance))
+			fill["importance"] = html.EscapeString(words.Word(lang, it.Importance))
 		case rollup.RuleKPIIncomplete:
 			switch {
 			case g.KPI == nil:
@@ -151,14 +151,14 @@ func gapView(s *site.Site, g rollup.Gap, lang string, today time.Time) GapView {
 			key, fix = "gap-s-overdue", "gap-fix-overdue"
 			if o := g.Opportunity; o != nil {
 				fill["opp"] = quoted(o.Title, l)
-				fill["date"] = html.EscapeString(theme.Date(lang, o.Due))
-				fill["status"] = html.EscapeString(theme.Word(lang, o.Status))
+				fill["date"] = html.EscapeString(words.Date(lang, o.Due))
+				fill["status"] = html.EscapeString(words.Word(lang, o.Status))
 			}
 		}
 	case *site.Journey:
 		fill["journey"] = link(it.URL, it.Title, foreignLang(s, lang, it))
-		fill["date"] = html.EscapeString(theme.Date(lang, g.Last))
-		fill["days"] = html.EscapeString(theme.Count(lang, g.Days, "day"))
+		fill["date"] = html.EscapeString(words.Date(lang, g.Last))
+		fill["days"] = html.EscapeString(words.Count(lang, g.Days, "day"))
 		key, fix = "gap-s-stale", "gap-fix-stale"
 		if g.Committed {
 			key = "gap-s-stale-committed"
@@ -173,8 +173,8 @@ func gapView(s *site.Site, g rollup.Gap, lang string, today time.Time) GapView {
 		v.Fix = codeSpans(html.EscapeString(g.Hint))
 		return v
 	}
-	v.Sentence = template.HTML(fillIn(html.EscapeString(theme.Word(lang, key)), fill))
-	v.Fix = codeSpans(fillIn(html.EscapeString(theme.Word(lang, fix)), fill))
+	v.Sentence = template.HTML(fillIn(html.EscapeString(words.Word(lang, key)), fill))
+	v.Fix = codeSpans(fillIn(html.EscapeString(words.Word(lang, fix)), fill))
 	return v
 }
 
@@ -182,7 +182,7 @@ func gapView(s *site.Site, g rollup.Gap, lang string, today time.Time) GapView {
 // every persona feels the same, else who feels what, "Tomas −2, Irina −1".
 func hurtText(t *site.Touchpoint, hurt []site.Feeling, lang string) string {
 	if v := t.Unanimous(); v != nil {
-		return signedNum(float64(*v)) + ", " + theme.EmotionWord(lang, *v)
+		return signedNum(float64(*v)) + ", " + words.EmotionWord(lang, *v)
 	}
 	parts := make([]string, len(hurt))
 	for i, f := range hurt {
@@ -247,8 +247,8 @@ func TallyGaps(s *site.Site, views []GapView, lang string) []GapTally {
 	for _, t := range s.Teams {
 		add(t.Slug, t.Title, t.URL)
 	}
-	add("-", theme.Word(lang, "gaps-no-team"), "")
-	total := GapTally{Title: theme.Word(lang, "all"), Counts: map[string]int{}}
+	add("-", words.Word(lang, "gaps-no-team"), "")
+	total := GapTally{Title: words.Word(lang, "all"), Counts: map[string]int{}}
 	for _, v := range views {
 		t := &out[index[v.TeamKey()]]
 		t.Counts[v.Rule]++

@@ -14,7 +14,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // WithHistory gives the renderer the site's history (package history),
@@ -99,7 +99,7 @@ func ChangeText(lang string, c history.Change, persona func(string) string) stri
 			key, detail = "h-emotion-persona", persona(detail)
 		}
 	case history.MetricChanged:
-		detail = theme.Word(lang, detail)
+		detail = words.Word(lang, detail)
 	case history.OpportunityOpened, history.OpportunityStatus:
 		c.From, c.To = statusWord(lang, c.From), statusWord(lang, c.To)
 	}
@@ -113,7 +113,7 @@ func ChangeText(lang string, c history.Change, persona func(string) string) stri
 	if c.Kind == history.Emotion {
 		from, to = signedText(c.From), signedText(c.To)
 	}
-	text := strings.NewReplacer("{t}", c.Touchpoint, "{s}", c.Stage, "{d}", detail, "{from}", from, "{to}", to, "{u}", c.Unit).Replace(theme.Word(lang, key))
+	text := strings.NewReplacer("{t}", c.Touchpoint, "{s}", c.Stage, "{d}", detail, "{from}", from, "{to}", to, "{u}", c.Unit).Replace(words.Word(lang, key))
 	return strings.TrimSpace(text)
 }
 
@@ -121,7 +121,7 @@ func statusWord(lang, s string) string {
 	if s == "" {
 		return ""
 	}
-	return theme.Word(lang, s)
+	return words.Word(lang, s)
 }
 
 // signedText writes an emotion with its sign: "+1", "-2", "—" for none.
@@ -155,7 +155,7 @@ func (r *Renderer) journeyHistory(j *site.Journey) *JourneyHistory {
 		out.Unavailable = historyOff(h)
 		return out
 	}
-	out.Window = strings.NewReplacer("{n}", strconv.Itoa(h.MaxCommits), "{date}", theme.Date(lang, h.Since)).Replace(theme.Word(lang, "history-window"))
+	out.Window = strings.NewReplacer("{n}", strconv.Itoa(h.MaxCommits), "{date}", words.Date(lang, h.Since)).Replace(words.Word(lang, "history-window"))
 	out.Truncated = h.Truncated
 	jh := h.Journey(path.Dir(j.File))
 	if jh == nil {
@@ -173,8 +173,8 @@ func (r *Renderer) journeyHistory(j *site.Journey) *JourneyHistory {
 		}
 		out.Entries = append(out.Entries, he)
 		if e.After != nil {
-			label := theme.Date(lang, c.Date) + " · " + clean(c.Author) + " · " + he.Subject
-			legend := theme.Date(lang, c.Date) + " · " + clean(c.Author)
+			label := words.Date(lang, c.Date) + " · " + clean(c.Author) + " · " + he.Subject
+			legend := words.Date(lang, c.Date) + " · " + clean(c.Author)
 			out.Points = append(out.Points, HistoryPoint{Short: c.Short(), Label: label, Legend: legend})
 			snaps = append(snaps, snapshotOf(e.After))
 			points = append(points, e.After)
@@ -253,10 +253,10 @@ func historyData(points []*history.Point, curves []int, labels []HistoryPoint, l
 		data.Points = append(data.Points, x)
 	}
 	for _, k := range []history.Kind{history.TouchpointAdded, history.TouchpointRemoved, history.TouchpointRenamed, history.TouchpointMoved, history.Emotion} {
-		data.Words[string(k)] = theme.Word(lang, "h-"+string(k))
+		data.Words[string(k)] = words.Word(lang, "h-"+string(k))
 	}
-	data.Words["emotion-persona"] = theme.Word(lang, "h-emotion-persona")
-	data.Words["none"] = theme.Word(lang, "no-differences")
+	data.Words["emotion-persona"] = words.Word(lang, "h-emotion-persona")
+	data.Words["none"] = words.Word(lang, "no-differences")
 	b, _ := json.Marshal(data) // plain values: cannot fail
 	return string(b)
 }
@@ -273,7 +273,7 @@ func HistoryFuncs(lang string, h *history.History, now time.Time) template.FuncM
 		// historyWord fills an interface word's {placeholders}:
 		// {{historyWord "as-of" "date" (date asOf)}}.
 		"historyWord": func(key string, kv ...string) string {
-			w := theme.Word(lang, key)
+			w := words.Word(lang, key)
 			for i := 0; i+1 < len(kv); i += 2 {
 				w = strings.ReplaceAll(w, "{"+kv[i]+"}", kv[i+1])
 			}
@@ -291,9 +291,9 @@ func HistoryFuncs(lang string, h *history.History, now time.Time) template.FuncM
 			for i, v := range vals {
 				vs[i] = v.Value
 				nums[i] = FormatNumber(v.Value)
-				parts[i] = theme.Date(lang, v.Commit.Date) + ": " + nums[i]
+				parts[i] = words.Date(lang, v.Commit.Date) + ": " + nums[i]
 			}
-			svg := swimlane.Trend(vs, theme.Word(lang, "over-time")+" — "+strings.Join(parts, "; ")) // escaped by swimlane
+			svg := swimlane.Trend(vs, words.Word(lang, "over-time")+" — "+strings.Join(parts, "; ")) // escaped by swimlane
 			return template.HTML(string(svg) + `<span class="trend-values" aria-hidden="true">` + template.HTMLEscapeString(strings.Join(nums, " → ")) + `</span>`)
 		},
 		// movedSince says how a touchpoint's KPIs moved since an
@@ -379,9 +379,9 @@ func updatedOf(p *Page, h *history.History, lang string) *Updated {
 	}
 	u := &Updated{Date: fallback}
 	if h.Available() {
-		u.Note = theme.Word(lang, "not-committed")
+		u.Note = words.Word(lang, "not-committed")
 	} else {
-		u.Note = strings.ReplaceAll(theme.Word(lang, "no-git-history"), "{why}", historyOff(h))
+		u.Note = strings.ReplaceAll(words.Word(lang, "no-git-history"), "{why}", historyOff(h))
 	}
 	return u
 }

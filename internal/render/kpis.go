@@ -3,7 +3,7 @@ package render
 import (
 	"cmp"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 	"html"
 	"html/template"
 	"math"
@@ -245,7 +245,7 @@ func (m *pairMean) get() *float64 {
 // row is taken from rows (see Partials.row) when it holds it.
 func writeKPIUseRows(b *strings.Builder, s *site.Site, uses []*site.KPI, lang string, rows *Partials) {
 	esc := html.EscapeString
-	word := func(key string) string { return esc(theme.Word(lang, key)) }
+	word := func(key string) string { return esc(words.Word(lang, key)) }
 	where := ` data-label="` + word("journey") + ` › ` + word("stage") + `"`
 	current, target, status := ` data-label="`+word("kpi-current")+`"`, ` data-label="`+word("kpi-target")+`"`, ` data-label="`+word("kpi-status")+`"`
 	for _, k := range uses {
@@ -315,7 +315,7 @@ func kpiGroupsHTML(s *site.Site, groups []KPIGroup, lang string, rows *Partials)
 	var b strings.Builder
 	b.Grow(rows.size("kpis", lang) + 4096)
 	esc := html.EscapeString
-	word := func(key string) string { return esc(theme.Word(lang, key)) }
+	word := func(key string) string { return esc(words.Word(lang, key)) }
 	link := func(url string) string { return esc(s.Base.Link(url)) }
 	tally := func(g KPIGroup, sep string) string {
 		return `<span class="kpi-met">✓ ` + strconv.Itoa(g.Met) + `</span>` + sep + `<span class="kpi-missed">✗ ` + strconv.Itoa(g.Missed) + `</span>` + sep + `– ` + strconv.Itoa(g.Unmeasured)

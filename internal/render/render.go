@@ -27,6 +27,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Page is what a template sees as its dot.
@@ -346,9 +347,9 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 	s := r.site
 	lang := r.langOf(rt.Item)
 	p := &Page{Site: s, Kind: rt.Kind, Path: rt.Path, Lang: lang, Source: rt.File}
-	home := Crumb{Title: theme.Word(lang, "home"), URL: ""}
+	home := Crumb{Title: words.Word(lang, "home"), URL: ""}
 	section := func(name string) Crumb {
-		title := theme.Word(lang, name)
+		title := words.Word(lang, name)
 		if sec := s.Sections[sectionOf(name)]; sec != nil && sec.Title != "" {
 			title = sec.Title
 		}
@@ -362,7 +363,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 			p.Title = s.Settings.Title
 			body = s.Settings.Body
 		case "404":
-			p.Title = theme.Word(lang, "not-found")
+			p.Title = words.Word(lang, "not-found")
 		default:
 			c := section(rt.Kind)
 			p.Title = c.Title
@@ -393,13 +394,13 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 			break
 		}
 		if rt.Kind == "history" {
-			p.Journey, p.Title = it, it.Title+" · "+theme.Word(lang, "history")
+			p.Journey, p.Title = it, it.Title+" · "+words.Word(lang, "history")
 			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
 			p.History = r.journeyHistory(it)
 			break
 		}
 		if rt.Kind == "compare" {
-			p.Journey, p.Title = it, it.Title+" · "+theme.Word(lang, "compare")
+			p.Journey, p.Title = it, it.Title+" · "+words.Word(lang, "compare")
 			p.Crumbs = []Crumb{home, section("journeys"), {it.Title, it.URL}}
 			p.Compare = NewComparison(it, it.Target, lang)
 			p.CurvesSVG = template.HTML(swimlane.Curves(it, it.Target, swimlane.Options{Lang: lang, Link: s.Base.Link})) // escaped by swimlane

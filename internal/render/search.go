@@ -17,7 +17,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // The search index, search.json, is what themes/default/static/js/search.js
@@ -91,7 +91,7 @@ func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
 	kinds := make([]string, len(searchKinds))
 	for i, k := range searchKinds {
 		kind[k] = i
-		kinds[i] = theme.Word(lang, k)
+		kinds[i] = words.Word(lang, k)
 		if sec := s.Sections[k]; sec != nil && sec.Title != "" {
 			kinds[i] = sec.Title
 		}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Table is a journey map as an accessible HTML table: stages across, one
@@ -41,7 +41,7 @@ func NewTable(j *site.Journey, lang string) *Table {
 		if lane == "stages" {
 			continue // the stages are the table's header
 		}
-		row := Row{Lane: lane, Label: theme.Word(lang, lane)}
+		row := Row{Lane: lane, Label: words.Word(lang, lane)}
 		for _, st := range j.Stages {
 			row.Cells = append(row.Cells, cell(lane, st, lang))
 		}
@@ -71,7 +71,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 				meta = append(meta, swimlane.ChannelName(lang, tp.Channel))
 			}
 			if tp.Importance != "" {
-				meta = append(meta, theme.Word(lang, "importance")+": "+theme.Word(lang, tp.Importance))
+				meta = append(meta, words.Word(lang, "importance")+": "+words.Word(lang, tp.Importance))
 			}
 			e := Entry{Text: tp.Title, URL: tp.URL, Meta: strings.Join(meta, " · ")}
 			if tp.Depth > 0 {
@@ -84,18 +84,18 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 		for _, tp := range st.Touchpoints {
 			if v := tp.Unanimous(); v != nil {
 				e := *v
-				out = append(out, Entry{Text: signed(e), Face: EmotionFace(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
+				out = append(out, Entry{Text: signed(e), Face: EmotionFace(e), Meta: tp.Title + ": " + words.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
 				continue
 			}
 			for _, f := range tp.Feelings {
 				e := f.Value
-				out = append(out, Entry{Text: f.Persona.Name() + " " + signed(e), Face: EmotionFace(e), Meta: tp.Title + ": " + theme.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
+				out = append(out, Entry{Text: f.Persona.Name() + " " + signed(e), Face: EmotionFace(e), Meta: tp.Title + ": " + words.EmotionWord(lang, e), URL: tp.URL, Class: emotionClass(e)})
 			}
 		}
 	case "engagement":
 		for _, tp := range st.Touchpoints {
 			if tp.Engagement != "" {
-				out = append(out, Entry{Text: theme.Word(lang, tp.Engagement), Meta: tp.Title, URL: tp.URL})
+				out = append(out, Entry{Text: words.Word(lang, tp.Engagement), Meta: tp.Title, URL: tp.URL})
 			}
 		}
 	case "owners":
@@ -107,7 +107,7 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 				out = append(out, Entry{Text: tp.Owner.Title, URL: tp.Owner.URL})
 			case tp.OwnerNone && !seen[""]:
 				seen[""] = true
-				out = append(out, Entry{Text: theme.Word(lang, "nobody"), Class: "gap"})
+				out = append(out, Entry{Text: words.Word(lang, "nobody"), Class: "gap"})
 			}
 		}
 	case "kpis":
@@ -124,9 +124,9 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 					meta = append(meta, o.Owner.Title)
 				}
 				if !o.Due.IsZero() {
-					meta = append(meta, theme.Date(lang, o.Due))
+					meta = append(meta, words.Date(lang, o.Due))
 				}
-				meta = append(meta, theme.Word(lang, o.Status))
+				meta = append(meta, words.Word(lang, o.Status))
 				out = append(out, Entry{Text: o.Title, URL: tp.URL, Meta: strings.Join(meta, " · ")})
 			}
 		}

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // The parts of a card's first row, right-aligned: the importance bars and
@@ -71,9 +71,9 @@ func (l *layout) layCard(cd *card, cw float64) *block {
 	}
 	switch {
 	case tp.OwnerNone:
-		rest = append(rest, marked(theme.Word(lang, "owner")+": "+theme.Word(lang, "nobody"), faceMeta, w, markerW, "warn", warnIcon)...)
+		rest = append(rest, marked(words.Word(lang, "owner")+": "+words.Word(lang, "nobody"), faceMeta, w, markerW, "warn", warnIcon)...)
 	case tp.Owner != nil && cd.depth == 0 && !l.showsOwners():
-		rest = append(rest, wrapped(theme.Word(lang, "owner")+": "+tp.Owner.Title, faceMeta, w, "meta")...)
+		rest = append(rest, wrapped(words.Word(lang, "owner")+": "+tp.Owner.Title, faceMeta, w, "meta")...)
 	}
 	// The first row is as tall as its lines or the marks, whichever is
 	// taller; the marks sit in the middle of its first line.
@@ -113,19 +113,19 @@ func (l *layout) showsOwners() bool {
 func metrics(tp *site.Touchpoint, lang, currency string) string {
 	var parts []string
 	if v := tp.Metrics.CSI; v != nil {
-		parts = append(parts, theme.Word(lang, "csi")+" "+num(*v))
+		parts = append(parts, words.Word(lang, "csi")+" "+num(*v))
 	}
 	if v := tp.Metrics.NPS; v != nil {
-		parts = append(parts, theme.Word(lang, "nps")+" "+minus(num(*v)))
+		parts = append(parts, words.Word(lang, "nps")+" "+minus(num(*v)))
 	}
 	if v := tp.Metrics.CES; v != nil {
-		parts = append(parts, theme.Word(lang, "ces")+" "+num(*v))
+		parts = append(parts, words.Word(lang, "ces")+" "+num(*v))
 	}
 	if v := tp.Metrics.Retention; v != nil {
-		parts = append(parts, theme.Word(lang, "retention-short")+" "+percent(*v))
+		parts = append(parts, words.Word(lang, "retention-short")+" "+percent(*v))
 	}
 	if v := tp.Metrics.LTV; v != nil {
-		parts = append(parts, theme.Word(lang, "ltv")+" "+Money(*v, currency))
+		parts = append(parts, words.Word(lang, "ltv")+" "+Money(*v, currency))
 	}
 	return strings.Join(parts, " · ")
 }
@@ -215,7 +215,7 @@ func ChannelName(lang string, ch *site.Channel) string {
 		return t
 	}
 	if ch.Builtin {
-		return theme.ChannelName(lang, ch.Slug, ch.Title)
+		return words.ChannelName(lang, ch.Slug, ch.Title)
 	}
 	return ch.Title
 }

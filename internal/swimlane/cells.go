@@ -10,7 +10,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/textfit"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // line is one line of text, drawn from its top.
@@ -233,7 +233,7 @@ func (l *layout) header(st *site.Stage) stack {
 		meta = append(meta, run{text: st.Duration, face: faceMeta, class: "meta", dx: markerW, icon: clockIcon})
 	}
 	if st.Conversion != nil {
-		meta = append(meta, run{text: theme.Word(l.o.Lang, "conversion") + ": " + percent(*st.Conversion), face: faceMeta, class: "meta"})
+		meta = append(meta, run{text: words.Word(l.o.Lang, "conversion") + ": " + percent(*st.Conversion), face: faceMeta, class: "meta"})
 	}
 	if meta != nil {
 		items = append(items, item{runs: meta})
@@ -328,7 +328,7 @@ func (l *layout) owners(st *site.Stage) stack {
 			items = append(items, item{runs: []run{{text: tp.Owner.Title, face: faceText, class: "link"}}, link: tp.Owner.URL})
 		case tp.OwnerNone && !seen[""]:
 			seen[""] = true
-			items = append(items, item{runs: []run{note(theme.Word(l.o.Lang, "nobody"), "warn", warnIcon)}})
+			items = append(items, item{runs: []run{note(words.Word(l.o.Lang, "nobody"), "warn", warnIcon)}})
 		}
 	}
 	return stack{items, noteGap}
@@ -385,10 +385,10 @@ func (l *layout) opportunities(st *site.Stage) stack {
 			if !op.Due.IsZero() {
 				meta += op.Due.Format("2006-01-02") + " · "
 			}
-			meta += theme.Word(lang, op.Status)
+			meta += words.Word(lang, op.Status)
 			runs = append(runs, run{text: meta, face: faceMeta, class: "meta", dx: markerW})
 			if !l.o.Today.IsZero() && rollup.Overdue(op, l.o.Today) {
-				runs = append(runs, run{text: theme.Word(lang, "overdue"), face: faceMeta, class: "warn", dx: markerW, icon: warnIcon})
+				runs = append(runs, run{text: words.Word(lang, "overdue"), face: faceMeta, class: "warn", dx: markerW, icon: warnIcon})
 			}
 			items = append(items, item{runs: runs, link: tp.URL})
 		}

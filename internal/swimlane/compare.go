@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // PairStages pairs the stages of an as-is and a to-be journey by slug,
@@ -72,8 +72,8 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 
 	asIs, toBe := curve{style: curveStyles[0]}, curve{style: curveStyle{"target", "7 5", "square"}}
 	legend := flow([]entry{
-		{icon: asIs.sample, iconW: 30, text: theme.Word(o.Lang, "current") + ": " + cur.Title, class: "meta"},
-		{icon: toBe.sample, iconW: 30, text: theme.Word(o.Lang, "target") + ": " + tgt.Title, class: "meta"},
+		{icon: asIs.sample, iconW: 30, text: words.Word(o.Lang, "current") + ": " + cur.Title, class: "meta"},
+		{icon: toBe.sample, iconW: 30, text: words.Word(o.Lang, "target") + ": " + tgt.Title, class: "meta"},
 	}, width-2*pad)
 	titles := make([]string, len(pairs))
 	for i, p := range pairs {
@@ -89,8 +89,8 @@ func Curves(cur, tgt *site.Journey, o Options) []byte {
 	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	w.elem("svg", false, "xmlns", "http://www.w3.org/2000/svg", "role", "graphics-document", "aria-labelledby", o.ID+"-title "+o.ID+"-desc",
 		"width", num(width), "height", num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "class", "cjm-map cjm-curves")
-	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+cur.Title+" / "+tgt.Title))
-	w.f(`<desc id="%s-desc">%s</desc>`, o.ID, esc(theme.Word(o.Lang, "current")+": "+describe(cur, o.Lang)+". "+theme.Word(o.Lang, "target")+": "+describe(tgt, o.Lang)))
+	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(words.Word(o.Lang, "emotions")+": "+cur.Title+" / "+tgt.Title))
+	w.f(`<desc id="%s-desc">%s</desc>`, o.ID, esc(words.Word(o.Lang, "current")+": "+describe(cur, o.Lang)+". "+words.Word(o.Lang, "target")+": "+describe(tgt, o.Lang)))
 	w.WriteString(`<style>` + style + `</style>`)
 	c.frame(w)
 	series := func(side int, cv curve) {

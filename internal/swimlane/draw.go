@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // writer writes SVG markup; every attribute and text it is given from
@@ -225,7 +225,7 @@ func draw(l *layout) []byte {
 // head writes the map's title, description and stylesheet.
 func (l *layout) head(w *writer) {
 	id := l.o.ID
-	w.f("\n"+`<title id="%s-title">%s</title>`, id, esc(theme.Word(l.o.Lang, "map")+": "+l.j.Title))
+	w.f("\n"+`<title id="%s-title">%s</title>`, id, esc(words.Word(l.o.Lang, "map")+": "+l.j.Title))
 	w.f(`<desc id="%s-desc">%s</desc>`+"\n", id, esc(describe(l.j, l.o.Lang)))
 	w.WriteString(`<style>`)
 	if l.o.FontURL != "" {
@@ -297,7 +297,7 @@ func (l *layout) content(w *writer) {
 	// The legend, across the whole width under the lanes.
 	w.pane(paneLeft)
 	w.WriteString(`<g class="legend">`)
-	l.labelCell(w, linesBlock(wrapped(theme.Word(l.o.Lang, "legend"), faceLabel, labelW-2*pad, "label")), "lb", l.legendY, l.height-l.legendY)
+	l.labelCell(w, linesBlock(wrapped(words.Word(l.o.Lang, "legend"), faceLabel, labelW-2*pad, "label")), "lb", l.legendY, l.height-l.legendY)
 	w.WriteString("</g>\n")
 	w.pane(paneBody)
 	w.WriteString(`<g class="legend cell">`)
@@ -367,9 +367,9 @@ func (m *Layout) Panes(o Options) Panes {
 			pw := &writer{o: l.o, Buffer: &b}
 			l.head(pw)
 		case paneLeft:
-			b.WriteString(` role="group" aria-label="` + esc(theme.Word(l.o.Lang, "lanes")) + `">`)
+			b.WriteString(` role="group" aria-label="` + esc(words.Word(l.o.Lang, "lanes")) + `">`)
 		case paneTop:
-			b.WriteString(` role="group" aria-label="` + esc(theme.Word(l.o.Lang, "stages")) + `">`)
+			b.WriteString(` role="group" aria-label="` + esc(words.Word(l.o.Lang, "stages")) + `">`)
 		default:
 			b.WriteString(` aria-hidden="true">`)
 		}
@@ -451,10 +451,10 @@ func emotionClass(e int) string { return "e" + strconv.Itoa(min(max(e, -2), 2)) 
 func cardTitle(tp *site.Touchpoint, lang string) string {
 	s := tp.Title
 	if tp.Emotion != nil {
-		return s + " · " + theme.Word(lang, "emotion") + " " + signed(*tp.Emotion) + " (" + theme.EmotionWord(lang, *tp.Emotion) + ")"
+		return s + " · " + words.Word(lang, "emotion") + " " + signed(*tp.Emotion) + " (" + words.EmotionWord(lang, *tp.Emotion) + ")"
 	}
 	for _, f := range tp.Feelings {
-		s += " · " + f.Persona.Title + ": " + signed(f.Value) + " (" + theme.EmotionWord(lang, f.Value) + ")"
+		s += " · " + f.Persona.Title + ": " + signed(f.Value) + " (" + words.EmotionWord(lang, f.Value) + ")"
 	}
 	return s
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // curve is one line of the emotions lane: a persona's, or, when every
@@ -196,7 +196,7 @@ func pointTitle(tp *site.Touchpoint, cv curve, e int, lang string) string {
 	if cv.persona != nil {
 		s += cv.persona.Title + ": "
 	}
-	return s + theme.Word(lang, "emotion") + " " + signed(e) + " (" + theme.EmotionWord(lang, e) + ")"
+	return s + words.Word(lang, "emotion") + " " + signed(e) + " (" + words.EmotionWord(lang, e) + ")"
 }
 
 func (l *layout) drawEngagement(w *writer, r *row) {
@@ -217,7 +217,7 @@ func (l *layout) drawEngagement(w *writer, r *row) {
 				h := 6 + 4*float64(b)
 				w.elem("rect", true, "class", cls, "x", num(x-11+float64(b)*8), "y", num(r.y+20-h), "width", "6", "height", num(h))
 			}
-			w.text(line{text: theme.Word(l.o.Lang, cd.tp.Engagement), face: faceMeta, class: "meta mid"}, x, r.y+24)
+			w.text(line{text: words.Word(l.o.Lang, cd.tp.Engagement), face: faceMeta, class: "meta mid"}, x, r.y+24)
 		}
 	}
 }

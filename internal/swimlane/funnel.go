@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/textfit"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // FunnelStep is one stage of a funnel: how many customers reach it.
@@ -71,7 +71,7 @@ func Funnel(steps []FunnelStep, o Options) []byte {
 	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	// A document rather than an image: its bars are links.
 	w.f(`<svg xmlns="http://www.w3.org/2000/svg" class="funnel" role="graphics-document" aria-labelledby="funnel-title-svg funnel-desc" viewBox="0 0 %s %s" width="%s" height="%s">`, num(width), num(height), num(width), num(height))
-	w.f(`<title id="funnel-title-svg">%s</title><desc id="funnel-desc">%s</desc>`, esc(theme.Word(o.Lang, "funnel")), esc(strings.Join(desc, "; ")))
+	w.f(`<title id="funnel-title-svg">%s</title><desc id="funnel-desc">%s</desc>`, esc(words.Word(o.Lang, "funnel")), esc(strings.Join(desc, "; ")))
 	y := 0.0
 	for i, st := range steps {
 		rowH := heights[i]

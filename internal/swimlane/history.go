@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Snapshot is a journey's emotion curve as one commit left it.
@@ -73,7 +73,7 @@ func HistoryCurves(snaps []Snapshot, from, to int, fromLabel, toLabel string, o 
 	w := &writer{o: o, Buffer: new(bytes.Buffer)}
 	w.elem("svg", false, "xmlns", "http://www.w3.org/2000/svg", "role", "graphics-document", "aria-labelledby", o.ID+"-title",
 		"width", num(width), "height", num(height), "viewBox", "0 0 "+num(width)+" "+num(height), "class", "cjm-map cjm-curves cjm-history-curves", "id", o.ID)
-	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(theme.Word(o.Lang, "emotions")+": "+fromLabel+" / "+toLabel))
+	w.f(`<title id="%s-title">%s</title>`, o.ID, esc(words.Word(o.Lang, "emotions")+": "+fromLabel+" / "+toLabel))
 	w.WriteString(`<style>` + style + historyStyle + `</style>`)
 	c.frame(w)
 
@@ -121,7 +121,7 @@ func drawSnapshot(sn Snapshot, col map[string]int, colW float64, yOf func(float6
 				continue
 			}
 			pts = append(pts, &point{x0 + colW*(float64(k)+0.5)/float64(n), yOf(*v)})
-			titles = append(titles, st.Titles[k]+" · "+theme.Word(lang, "emotion")+" "+strconv.FormatFloat(*v, 'f', -1, 64))
+			titles = append(titles, st.Titles[k]+" · "+words.Word(lang, "emotion")+" "+strconv.FormatFloat(*v, 'f', -1, 64))
 		}
 	}
 	var run []string

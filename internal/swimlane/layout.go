@@ -3,7 +3,7 @@ package swimlane
 import (
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/textfit"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // Sizes in CSS pixels.
@@ -205,14 +205,14 @@ func (l *layout) newRow(lane string) *row {
 // the line of visibility, the emotions lane the key to its curves.
 func (l *layout) laneLabel(lane string) *block {
 	w := labelW - 2*pad
-	name := theme.Word(l.o.Lang, lane)
+	name := words.Word(l.o.Lang, lane)
 	if lane == "goals" {
-		name = theme.Word(l.o.Lang, "goals-expectations")
+		name = words.Word(l.o.Lang, "goals-expectations")
 	}
 	ls := wrapped(name, faceLabel, w, "label")
 	switch lane {
 	case "processes":
-		ls = append(ls, wrapped(theme.Word(l.o.Lang, "line-of-visibility"), faceMeta, w, "meta")...)
+		ls = append(ls, wrapped(words.Word(l.o.Lang, "line-of-visibility"), faceMeta, w, "meta")...)
 	case "emotions":
 		if len(l.curves) > 1 {
 			ls = append(ls, l.curveKey(w)...)

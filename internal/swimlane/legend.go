@@ -8,7 +8,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // entry is one sign of the legend and what it means.
@@ -25,7 +25,7 @@ type entry struct {
 // warnings.
 func (l *layout) legendEntries() []entry {
 	lang := l.o.Lang
-	word := func(k string) string { return theme.Word(lang, k) }
+	word := func(k string) string { return words.Word(lang, k) }
 	var out []entry
 	group := func(heading string) { out = append(out, entry{text: heading + ":", class: "label"}) }
 	add := func(iconW float64, icon func(*writer, float64, float64), text string) {
@@ -38,7 +38,7 @@ func (l *layout) legendEntries() []entry {
 		group(word("emotions"))
 		if l.curves[0].persona == nil {
 			for e := -2; e <= 2; e++ {
-				add(2*chipR+4, func(w *writer, x, y float64) { face(w, x+chipR, y, e, chipR) }, signed(e)+" "+theme.EmotionWord(lang, e))
+				add(2*chipR+4, func(w *writer, x, y float64) { face(w, x+chipR, y, e, chipR) }, signed(e)+" "+words.EmotionWord(lang, e))
 			}
 		} else {
 			for _, cv := range l.curves {
@@ -221,16 +221,16 @@ func flow(entries []entry, width float64) *block {
 func (l *layout) titleBlock(width float64) *block {
 	lang, j := l.o.Lang, l.j
 	ls := wrapped(j.Title, faceDoc, width, "doc")
-	facts := []string{theme.Word(lang, "map-"+cmp.Or(j.State, "current"))}
+	facts := []string{words.Word(lang, "map-"+cmp.Or(j.State, "current"))}
 	if len(j.Personas) > 0 {
 		var names []string
 		for _, p := range j.Personas {
 			names = append(names, p.Title)
 		}
-		facts = append(facts, theme.Word(lang, "personas")+": "+strings.Join(names, "; "))
+		facts = append(facts, words.Word(lang, "personas")+": "+strings.Join(names, "; "))
 	}
 	if d := l.updated(); !d.IsZero() {
-		facts = append(facts, theme.Word(lang, "updated")+" "+theme.Date(lang, d))
+		facts = append(facts, words.Word(lang, "updated")+" "+words.Date(lang, d))
 	}
 	ls = append(ls, wrapped(strings.Join(facts, " · "), faceText, width, "text")...)
 	return linesBlock(ls)

@@ -6,7 +6,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/textfit"
-	"github.com/cjm-portal/cjm/internal/theme"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // The sparkline's size in CSS pixels: small enough for a card, wide enough
@@ -74,7 +74,7 @@ func Sparkline(j *site.Journey, lang string) []byte {
 	}
 	y := func(e int) float64 { return sparkH/2 - float64(e)*(sparkH/2-sparkPad)/2 }
 
-	label := theme.Word(lang, "emotion-curve") + ": "
+	label := words.Word(lang, "emotion-curve") + ": "
 	if !differ {
 		label += sparkExtremes(lines[0], lang)
 	} else {
@@ -161,10 +161,10 @@ func sparkExtremes(l sparkLine, lang string) string {
 		}
 	}
 	if lo.v == hi.v {
-		return signed(lo.v) + " " + theme.Word(lang, "throughout")
+		return signed(lo.v) + " " + words.Word(lang, "throughout")
 	}
-	return theme.Word(lang, "lowest") + " " + signed(lo.v) + " (" + lo.tp.Title + "), " +
-		theme.Word(lang, "highest") + " " + signed(hi.v) + " (" + hi.tp.Title + ")"
+	return words.Word(lang, "lowest") + " " + signed(lo.v) + " (" + lo.tp.Title + "), " +
+		words.Word(lang, "highest") + " " + signed(hi.v) + " (" + hi.tp.Title + ")"
 }
 
 // sparkClass is the class that tells the k-th persona's line from the

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // TestLocalize: pages and partials in another language run with that
@@ -17,7 +19,7 @@ func TestLocalize(t *testing.T) {
 		files["layouts/"+names[len(names)-1]] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{t "home"}} {{template "partials/word.html" .}}{{end}}`)}
 	}
 	say := func(lang string) template.FuncMap {
-		return template.FuncMap{"t": func(key string) string { return Word(lang, key) }}
+		return template.FuncMap{"t": func(key string) string { return words.Word(lang, key) }}
 	}
 	th, diags := Load([]Layer{{FS: files, Layouts: "layouts"}}, say("en"), Limits{})
 	if diags.HasErrors() {

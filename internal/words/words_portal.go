@@ -1,4 +1,4 @@
-package theme
+package words
 
 // portalWords are the words of the portal's lists and boards (channels,
 // gaps, the comparison, the home page's list, the data page), kept apart

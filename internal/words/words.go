@@ -1,4 +1,8 @@
-package theme
+// Package words holds the interface's own words in each interface language
+// (English, Russian, Polish): labels, counted nouns, dates, channel names.
+// The templates' functions (t, count, date), the pages and the maps all
+// say them, so they live apart from any one of those.
+package words
 
 import (
 	"sort"

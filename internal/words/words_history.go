@@ -1,4 +1,4 @@
-package theme
+package words
 
 // historyWords are the words of the pages' history (package history): when
 // a page was last changed, the history page, and each kind of change. In a

@@ -1,4 +1,4 @@
-package theme
+package words
 
 // boardWords are the words of the opportunities page: the impact × effort
 // matrix, its quadrants, the score and the filters.

@@ -1,4 +1,4 @@
-package theme
+package words
 
 // catalogueWords are the words of the KPI catalogue, the extra metrics and
 // benchmarking: /kpis/, a KPI's page, /benchmark/ and a competitor's page.
