@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
@@ -37,6 +38,17 @@ func siteOf(t *testing.T, files map[string]string) *site.Site {
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	return loadSite(t, fsys)
+}
+
+func loadSite(t testing.TB, fsys fstest.MapFS) *site.Site {
+	t.Helper()
+	c, diags := content.Load(fsys)
+	s, more := site.Resolve(c, site.Base{Path: "/"})
+	diags.Add(more...)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors())
+	}
+	return s
 }
 
 func TestOpportunityBoard(t *testing.T) {

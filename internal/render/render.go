@@ -24,6 +24,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/schema"
+	"github.com/cjm-portal/cjm/internal/search"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
@@ -306,7 +307,7 @@ func (r *Renderer) EachShared(emit func(name string, data []byte)) {
 			emit(name, files[name])
 		}
 	}
-	emit("search.json", searchIndex(r.site, r.lang, r.memo))
+	emit("search.json", search.Index(r.site, r.lang, r.memo.searchMemo()))
 	export.EachFile(r.site, r.now, r.memo.exportCache(), emit)
 	emit("data/history.csv", r.historyCSV())
 	for _, k := range schema.Kinds { // for editors: see `cjm schema`

@@ -1,4 +1,4 @@
-package render
+package search
 
 import (
 	"bytes"
@@ -110,7 +110,7 @@ func TestSearchIndex(t *testing.T) {
 		"content/journeys/pay/01-конфирм/_index.md": {Data: []byte("---\ntitle: Подтверждение\n---\n")},
 		"content/journeys/pay/01-конфирм/sms.md":    {Data: []byte("---\ntitle: SMS-код\nchannel: phone\npains:\n  - Код приходит через минуту, а ждать <всё> время\n---\n## Тело\n\nЁлка & Łódź.\n")},
 	})
-	data := searchIndex(s, "ru", nil)
+	data := Index(s, "ru", nil)
 	var idx searchFile
 	if err := json.Unmarshal(data, &idx); err != nil {
 		t.Fatalf("search.json does not parse: %v\n%s", err, data)
@@ -180,7 +180,7 @@ func TestSearchIndexSize(t *testing.T) {
 		fsys[name] = &fstest.MapFile{Data: data}
 	}
 	s := loadSite(t, fsys)
-	data := searchIndex(s, "en", nil)
+	data := Index(s, "en", nil)
 	t.Logf("search.json of %d touchpoints: %d bytes", len(s.Touchpoints), len(data))
 	if len(data) >= 2_000_000 {
 		t.Errorf("search.json of %d touchpoints is %d bytes, over 2,000,000", len(s.Touchpoints), len(data))

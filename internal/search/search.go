@@ -1,4 +1,7 @@
-package render
+// Package search makes the portal's search index, search.json, from a
+// resolved site: what each item says, normalised, cut to fit a budget, and
+// written by an encoder of its own (the index is one large line of JSON).
+package search
 
 import (
 	"bytes"
@@ -73,9 +76,9 @@ func mapValues(m map[string]string) []string {
 // in this order.
 var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "teams", "channels", "kpis", "competitors", "pages"}
 
-// searchIndex returns search.json for site s with the interface in lang.
+// Index returns search.json for site s with the interface in lang.
 // memo, which may be nil, keeps items' texts between builds.
-func searchIndex(s *site.Site, lang string, memo *Memo) []byte {
+func Index(s *site.Site, lang string, memo *Memo) []byte {
 	text := func(hash uint64, title string, body []byte, fields ...any) searchParts {
 		if memo == nil || hash == 0 {
 			return searchText(title, body, fields...)
