@@ -26,6 +26,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/schema"
 	"github.com/cjm-portal/cjm/internal/search"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/sitemap"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/words"
@@ -302,7 +303,7 @@ func (r *Renderer) Shared() map[string][]byte {
 // that a build writing each as it comes never holds all of them: the
 // search index and the exports of a large portal run to hundreds of MB.
 func (r *Renderer) EachShared(emit func(name string, data []byte)) {
-	for _, files := range []map[string][]byte{Fonts(), hostFiles(r.site, r.site.Routes)} {
+	for _, files := range []map[string][]byte{Fonts(), sitemap.Files(r.site, r.site.Routes, sitemap.Options{})} {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			emit(name, files[name])
 		}

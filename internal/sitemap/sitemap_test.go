@@ -1,4 +1,4 @@
-package render
+package sitemap
 
 import (
 	"encoding/xml"
@@ -66,7 +66,7 @@ func TestHostFiles(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatal(diags.Errors())
 			}
-			files := hostFiles(s, s.Routes)
+			files := Files(s, s.Routes, Options{})
 			for name := range files {
 				if !fs.ValidPath(name) {
 					t.Errorf("%q is not a valid output path", name)
@@ -154,9 +154,8 @@ func TestSitemapIndex(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags.Errors())
 	}
-	defer func(n int) { sitemapMax = n }(sitemapMax)
-	sitemapMax = 4
-	files := hostFiles(s, s.Routes)
+	const perFile = 4
+	files := Files(s, s.Routes, Options{MaxURLs: perFile})
 
 	var index struct {
 		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
@@ -182,8 +181,8 @@ func TestSitemapIndex(t *testing.T) {
 		if err := xml.Unmarshal(files[name], &set); err != nil {
 			t.Fatalf("%s: %v\n%s", name, err, files[name])
 		}
-		if len(set.URLs) == 0 || len(set.URLs) > sitemapMax {
-			t.Errorf("%s lists %d URLs, want 1 to %d", name, len(set.URLs), sitemapMax)
+		if len(set.URLs) == 0 || len(set.URLs) > perFile {
+			t.Errorf("%s lists %d URLs, want 1 to %d", name, len(set.URLs), perFile)
 		}
 		for _, u := range set.URLs {
 			locs = append(locs, u.Loc)
@@ -193,7 +192,7 @@ func TestSitemapIndex(t *testing.T) {
 	if len(locs) != pages || !slices.IsSorted(locs) || len(slices.Compact(slices.Clone(locs))) != pages {
 		t.Errorf("the sitemaps list %d URLs (%q), want each of %d pages once, sorted", len(locs), locs, pages)
 	}
-	if want := (pages + sitemapMax - 1) / sitemapMax; len(index.Sitemaps) != want || len(files) != want+2 {
+	if want := (pages + perFile - 1) / perFile; len(index.Sitemaps) != want || len(files) != want+2 {
 		t.Errorf("%d sitemaps in the index, %d host files; want %d and %d", len(index.Sitemaps), len(files), want, want+2)
 	}
 }
