@@ -90,7 +90,7 @@ func Build(ctx context.Context, o Options) *Result {
 type Builder struct {
 	opts  Options
 	cache *content.Cache
-	memo  *render.Memo
+	memo  *memo
 	cards *render.Partials
 	// sigs are the signatures (route path → signature) of the last build
 	// committed into Out, which holds its pages; nil before the first.
@@ -113,7 +113,7 @@ func (b *Builder) Stop() {
 
 // NewBuilder returns a Builder whose first Build is a clean build.
 func NewBuilder(o Options) *Builder {
-	return &Builder{opts: o, cache: content.NewCache(), memo: render.NewMemo(), cards: render.NewPartials()}
+	return &Builder{opts: o, cache: content.NewCache(), memo: newMemo(), cards: render.NewPartials()}
 }
 
 // Build builds the site into Out. changed lists the slash paths, relative to the
@@ -191,6 +191,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	funcs := render.Funcs(s, o.Now, res.Gaps, b.cards)
 	historyFuncs := func(lang string) template.FuncMap { return render.HistoryFuncs(lang, hist, o.Now) }
 	maps.Copy(funcs, historyFuncs(s.Settings.Language))
+	funcs["dataFiles"] = dataFiles // the files the data page lists: the exports and the front matter's schemas
 	th, more := theme.Load(layers, funcs, o.Limits)
 	diags.Add(more...)
 	if err := render.Localize(th, s, o.Now, res.Gaps, b.cards, historyFuncs); err != nil {
@@ -226,7 +227,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	}
 
 	out := &output{ctx: ctx, sink: o.Out}
-	r := render.New(s, th, o.Now).WithMemo(b.memo).WithHistory(hist)
+	r := render.New(s, th, o.Now).WithHistory(hist)
 	// The shared files (search index, exports) sum up the whole site:
 	// they are made beside the pages, not after them, and each handed
 	// over at once rather than held: the exports of a large portal run to
@@ -234,7 +235,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	shared := make(chan map[string]bool, 1)
 	go func() {
 		names := map[string]bool{}
-		r.EachShared(func(name string, data []byte) {
+		eachShared(s, o.Now, hist, b.memo, func(name string, data []byte) {
 			names[name] = true
 			_ = out.put(name, data)
 		})

@@ -205,8 +205,6 @@ func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards 
 		"dataPage": func() bool {
 			return slices.ContainsFunc(s.Routes, func(r site.Route) bool { return r.Kind == "data" })
 		},
-		// dataFiles are the files the data page lists: the exports and the front matter's schemas.
-		"dataFiles": DataFiles,
 		// emotionFace draws an emotion from -2 to 2 as a small face, for pages (never an emoji).
 		"emotionFace": EmotionFace,
 		// journeyGroups groups journeys by their personas, as-is before to-be.

@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"github.com/cjm-portal/cjm/internal/content"
-	"github.com/cjm-portal/cjm/internal/export"
-	"github.com/cjm-portal/cjm/internal/schema"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
@@ -101,22 +99,4 @@ func slugList(items any) string {
 		}
 	}
 	return strings.Join(out, " ")
-}
-
-// DataFile is a file the data page links to: its path from the site's
-// root, and the interface word that says what it holds.
-type DataFile struct{ Path, Word string }
-
-// DataFiles are the exports a build writes, with their schema, and the
-// front matter's schemas, in the order the data page lists them.
-func DataFiles() []DataFile {
-	out := []DataFile{
-		{export.JSONPath, "data-json"}, {export.SchemaPath, "data-schema"},
-		{export.TouchpointsPath, "data-touchpoints"}, {export.OpportunitiesPath, "data-opportunities"}, {export.KPIsPath, "data-kpis"},
-		{"data/history.csv", "data-history"},
-	}
-	for _, k := range schema.Kinds {
-		out = append(out, DataFile{"schema/" + schema.FileName(k), "data-kind-" + k})
-	}
-	return out
 }

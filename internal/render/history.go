@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/content"
-	"github.com/cjm-portal/cjm/internal/export"
 	"github.com/cjm-portal/cjm/internal/gitlog"
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/site"
@@ -384,32 +383,6 @@ func updatedOf(p *Page, h *history.History, lang string) *Updated {
 		u.Note = strings.ReplaceAll(words.Word(lang, "no-git-history"), "{why}", historyOff(h))
 	}
 	return u
-}
-
-// historyCSV is /data/history.csv: every value of every touchpoint's KPIs
-// and metrics, commit by commit, journey by journey in map order.
-func (r *Renderer) historyCSV() []byte {
-	var rows []export.HistoryRow
-	seen := map[string]bool{}
-	add := func(s *history.Series, journey, tp string) {
-		for _, v := range s.Values {
-			rows = append(rows, export.HistoryRow{Date: v.Commit.Date.Format(time.DateOnly), Commit: v.Commit.Hash,
-				Journey: journey, Touchpoint: tp, Metric: v.Metric, Value: FormatNumber(v.Value)})
-		}
-	}
-	for _, t := range r.site.Touchpoints {
-		if s := r.hist.Series(t.File); s != nil {
-			seen[t.File] = true
-			add(s, t.Journey.Slug, t.Slug)
-		}
-	}
-	// Touchpoints gone since: named by their folders.
-	for _, s := range r.hist.AllSeries() {
-		if !seen[s.File] {
-			add(s, path.Base(s.Journey), s.Slug)
-		}
-	}
-	return export.HistoryCSV(rows)
 }
 
 // trendOf is the KPI lane's trend: a KPI's current values over time.

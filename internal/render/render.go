@@ -11,7 +11,6 @@ import (
 	"github.com/cjm-portal/cjm/internal/textfit"
 	"html"
 	"html/template"
-	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -19,14 +18,10 @@ import (
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/diag"
-	"github.com/cjm-portal/cjm/internal/export"
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
-	"github.com/cjm-portal/cjm/internal/schema"
-	"github.com/cjm-portal/cjm/internal/search"
 	"github.com/cjm-portal/cjm/internal/site"
-	"github.com/cjm-portal/cjm/internal/sitemap"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/words"
@@ -126,7 +121,6 @@ type Renderer struct {
 	md    *markdown.Renderer
 	lang  string
 	now   time.Time
-	memo  *Memo // may be nil
 	hist  *history.History
 
 	// layouts holds each journey's measured map, shared by its page and
@@ -166,13 +160,6 @@ type sharedLayout struct {
 	takers      atomic.Int32
 }
 
-// WithMemo makes the renderer reuse and keep per-item work in m across
-// builds of the same site.
-func (r *Renderer) WithMemo(m *Memo) *Renderer {
-	r.memo = m
-	return r
-}
-
 // New returns a Renderer. The theme must have been loaded with Funcs(s,
 // now); now is the build's date, against which due dates are overdue.
 func New(s *site.Site, t *theme.Theme, now time.Time) *Renderer {
@@ -192,14 +179,6 @@ func Fonts() map[string][]byte {
 		"fonts/inter-regular.woff2":  textfit.RegularWOFF2(),
 		"fonts/inter-semibold.woff2": textfit.SemiBoldWOFF2(),
 	}
-}
-
-// All renders every route and adds the shared files. The map is keyed by
-// output path ("index.html", "journeys/x/index.html", "journeys/x/map.svg").
-func (r *Renderer) All() (map[string][]byte, diag.List) {
-	out, diags := r.Routes(r.site.Routes)
-	maps.Copy(out, r.Shared())
-	return out, diags
 }
 
 // Routes renders the given routes, in parallel, keyed by output path.
@@ -287,36 +266,6 @@ func heavy(kind string) int {
 		return 2
 	}
 	return 3
-}
-
-// Shared returns the files that are not pages: the fonts, the files a
-// static host reads (.nojekyll, sitemap.xml), the search index, the data
-// export and the front matter's JSON Schemas. They sum up the whole site,
-// so every build writes them anew.
-func (r *Renderer) Shared() map[string][]byte {
-	out := map[string][]byte{}
-	r.EachShared(func(name string, data []byte) { out[name] = data })
-	return out
-}
-
-// EachShared makes what Shared makes, handing emit one file at a time so
-// that a build writing each as it comes never holds all of them: the
-// search index and the exports of a large portal run to hundreds of MB.
-func (r *Renderer) EachShared(emit func(name string, data []byte)) {
-	for _, files := range []map[string][]byte{Fonts(), sitemap.Files(r.site, r.site.Routes, sitemap.Options{})} {
-		for _, name := range slices.Sorted(maps.Keys(files)) {
-			emit(name, files[name])
-		}
-	}
-	emit("search.json", search.Index(r.site, r.lang, r.memo.searchMemo()))
-	export.EachFile(r.site, r.now, r.memo.exportCache(), emit)
-	emit("data/history.csv", r.historyCSV())
-	for _, k := range schema.Kinds { // for editors: see `cjm schema`
-		emit("schema/"+schema.FileName(k), schema.JSON(k))
-	}
-	if r.memo != nil {
-		r.memo.next()
-	}
 }
 
 // OutputPath is the file a route is written to: pretty URLs end in /index.html.
