@@ -60,7 +60,7 @@ func interrupted() (context.Context, context.CancelFunc) {
 // that `file:line` opens in an editor from the terminal.
 func printDiags(w io.Writer, source string, ds diag.List) {
 	for _, d := range ds {
-		if source != "." && source != "" && d.File != "" && d.File[0] != '-' {
+		if source != "." && source != "" && d.File != "" {
 			d.File = filepath.ToSlash(filepath.Join(source, d.File))
 		}
 		fmt.Fprintln(w, d)

@@ -252,7 +252,7 @@ func publishTo(server *devserver.Server, mem *publish.Memory, res *build.Result)
 func browserErrors(ds diag.List) []devserver.Error {
 	out := make([]devserver.Error, len(ds))
 	for i, d := range ds {
-		out[i] = devserver.Error{File: d.File, Line: d.Line, Message: d.Message, Hint: d.Hint}
+		out[i] = devserver.Error{File: d.Place(), Line: d.Line, Message: d.Message, Hint: d.Hint}
 	}
 	return out
 }

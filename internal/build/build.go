@@ -152,7 +152,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	base, err := site.ParseBase(baseURL)
 	if err != nil {
 		if o.BaseURL != "" {
-			diags.Errorf("-base-url", 0, "give a URL like https://org.github.io/cjm/ or a path like /cjm/", "%v", err)
+			diags.FlagErrorf("-base-url", "give a URL like https://org.github.io/cjm/ or a path like /cjm/", "%v", err)
 		} else {
 			diags.Errorf(c.Settings.File, baseLine, "give a URL like https://org.github.io/cjm/ or a path like /cjm/", "baseURL: %v", err)
 		}

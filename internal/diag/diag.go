@@ -35,10 +35,15 @@ func (s Severity) String() string {
 	return "error"
 }
 
-// Diagnostic is one problem at one place.
+// Diagnostic is one problem at one place: in a file of the site, or in
+// a flag the command was given.
 type Diagnostic struct {
-	File     string // slash-separated path, relative to the site's source folder
-	Line     int    // 1-based; 0 when the problem concerns the file or folder as a whole
+	File string // slash-separated path, relative to the site's source folder
+	// Flag names the command-line flag the problem is in ("-base-url")
+	// when it is in what the command was given rather than in a file;
+	// File is then "".
+	Flag     string
+	Line     int // 1-based; 0 when the problem concerns the file or folder as a whole
 	Severity Severity
 	Message  string // what is wrong, lower case: `emotion: 5 is out of range`
 	Hint     string // what would be right: `use an integer from -2 to 2`
@@ -48,7 +53,7 @@ type Diagnostic struct {
 // editors and CI logs turn into links. Warnings say so after the position.
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.File)
+	b.WriteString(d.Place())
 	if d.Line > 0 {
 		fmt.Fprintf(&b, ":%d", d.Line)
 	}
@@ -64,6 +69,14 @@ func (d Diagnostic) String() string {
 	return b.String()
 }
 
+// Place is where the problem is: the file, or else the flag.
+func (d Diagnostic) Place() string {
+	if d.File == "" {
+		return d.Flag
+	}
+	return d.File
+}
+
 // List collects diagnostics. The zero value is ready to use. A List is not
 // safe for concurrent use; each goroutine keeps its own and merges.
 type List []Diagnostic
@@ -72,6 +85,12 @@ type List []Diagnostic
 // written (see Quote), never with Go's escapes.
 func (l *List) Errorf(file string, line int, hint, format string, args ...any) {
 	*l = append(*l, Diagnostic{File: file, Line: line, Severity: Error, Message: Sprintf(format, args...), Hint: hint})
+}
+
+// FlagErrorf adds an error in the command-line flag named flag
+// ("-base-url"), quoting as Errorf does.
+func (l *List) FlagErrorf(flag, hint, format string, args ...any) {
+	*l = append(*l, Diagnostic{Flag: flag, Severity: Error, Message: Sprintf(format, args...), Hint: hint})
 }
 
 // Warnf adds a warning at file:line, quoting as Errorf does.
@@ -132,13 +151,16 @@ func (s asWritten) Format(st fmt.State, verb rune) {
 // Add appends diagnostics from another list.
 func (l *List) Add(ds ...Diagnostic) { *l = append(*l, ds...) }
 
-// Sort orders the list by file, line, severity and message, and drops exact
+// Sort orders the list by file (flags first), line, severity and message, and drops exact
 // repeats, so that output is stable whatever order the checks ran in.
 func (l List) Sort() List {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i], l[j]
 		if a.File != b.File {
 			return a.File < b.File
+		}
+		if a.Flag != b.Flag {
+			return a.Flag < b.Flag
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line

@@ -10,8 +10,10 @@ func TestSortAndString(t *testing.T) {
 	l.Errorf("a.md", 2, "", "early")
 	l.Errorf("a.md", 2, "", "early") // a repeat
 	l.Errorf("dir", 0, "add dir/_index.md", "no _index.md")
+	l.FlagErrorf("-base-url", "give a URL", "parse %q: bad", "::")
 	got := l.Sort().String()
-	want := "a.md:2: early\n" +
+	want := "-base-url: parse \"::\": bad; give a URL\n" +
+		"a.md:2: early\n" +
 		"a.md:10: late\n" +
 		"b.md:3: emotion: 5 is out of range; use an integer from -2 to 2\n" +
 		"b.md:3: warning: no emotion\n" +
@@ -19,8 +21,11 @@ func TestSortAndString(t *testing.T) {
 	if got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
-	if n := len(l.Sort().Errors()); n != 4 {
-		t.Errorf("%d errors, want 4", n)
+	if n := len(l.Sort().Errors()); n != 5 {
+		t.Errorf("%d errors, want 5", n)
+	}
+	if d := l.Sort()[0]; d.File != "" || d.Flag != "-base-url" || d.Place() != "-base-url" {
+		t.Errorf("a flag's error is at file %q, flag %q", d.File, d.Flag)
 	}
 	if !l.HasErrors() || (List{}).HasErrors() {
 		t.Error("HasErrors is wrong")
