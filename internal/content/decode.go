@@ -16,7 +16,7 @@ import (
 // never on disk. Stages and touchpoints are not put together.
 func Decode(file string, data []byte) (any, diag.List) {
 	var diags diag.List
-	item := loadFile(oneFile{file, data}, file, int64(DefaultMaxFileMB)<<20, &diags)
+	item := loadFile(oneFile{file, data}, file, int64(DefaultMaxFileMB)<<20, nil, &diags)
 	return item, diags
 }
 

@@ -24,10 +24,21 @@ type fields struct {
 	lines *lineTable // key path → line, kept on the item for later checks
 	path  string     // key path of m, "" at the top: "kpis.0"
 	shown string     // the same path as messages show it: "kpis[1]"
+	// keyRead, when set, is told every key path asked for, present or not
+	// (see Options.KeyRead).
+	keyRead func(file, path string)
 }
 
 func newFields(file string, m *node, diags *diag.List, lines *lineTable, path, shown string) *fields {
 	return &fields{file: file, m: m, used: map[string]bool{}, diags: diags, lines: lines, path: path, shown: shown}
+}
+
+// nested reads map m, found at key path path (shown as shown), in the
+// same file as f.
+func (f *fields) nested(m *node, path, shown string) *fields {
+	sub := newFields(f.file, m, f.diags, f.lines, path, shown)
+	sub.keyRead = f.keyRead
+	return sub
 }
 
 // key names key k in messages.
@@ -41,15 +52,10 @@ func (f *fields) key(k string) string {
 // pathOf is the key path of k, under which its line is kept.
 func (f *fields) pathOf(k string) string { return join(f.path, k) }
 
-// keyRead, when set (by a test), is told every key path the loader asks
-// for, present or not: "title", "kpis.0.name". It may be called from
-// several goroutines at once.
-var keyRead func(file, path string)
-
 func (f *fields) node(k string) *node {
 	f.used[k] = true
-	if keyRead != nil {
-		keyRead(f.file, f.pathOf(k))
+	if f.keyRead != nil {
+		f.keyRead(f.file, f.pathOf(k))
 	}
 	for i, kn := range f.m.keys {
 		if kn.text == k {
@@ -162,7 +168,7 @@ func (f *fields) notes(k string) Notes {
 				out = append(out, Note{Text: s})
 			}
 		case item.kind == mapNode:
-			sub := newFields(f.file, item, f.diags, f.lines, path, fmt.Sprintf("%s[%d]", f.key(k), i+1))
+			sub := f.nested(item, path, fmt.Sprintf("%s[%d]", f.key(k), i+1))
 			note := Note{Text: sub.str("text"), Source: sub.enum("source", Sources...)}
 			sub.unknown(nil)
 			if note.Text == "" {
@@ -312,7 +318,7 @@ func (f *fields) maps(k string, each func(i int, item *fields)) {
 			f.errorf(item, "write each item as keys, e.g. `- title: ...`", "%s: item %d is %s, not a set of keys", f.key(k), i+1, item.describe())
 			continue
 		}
-		sub := newFields(f.file, item, f.diags, f.lines, joinIndex(f.pathOf(k), i), fmt.Sprintf("%s[%d]", f.key(k), i+1))
+		sub := f.nested(item, joinIndex(f.pathOf(k), i), fmt.Sprintf("%s[%d]", f.key(k), i+1))
 		f.lines.set(sub.path, item.line)
 		each(i, sub)
 		sub.unknown(nil)
@@ -329,7 +335,7 @@ func (f *fields) sub(k string, each func(item *fields)) {
 		f.errorf(n, "write it as keys indented under "+k, "%s: expected a set of keys, found %s", f.key(k), n.describe())
 		return
 	}
-	s := newFields(f.file, n, f.diags, f.lines, f.pathOf(k), f.key(k))
+	s := f.nested(n, f.pathOf(k), f.key(k))
 	each(s)
 	s.unknown(nil)
 }

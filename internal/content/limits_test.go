@@ -193,7 +193,7 @@ func TestMarkdownTooDeep(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.List
-			item := loadFile(fstest.MapFS{"content/guide.md": {Data: []byte(tt.src)}}, "content/guide.md", DefaultMaxFileMB<<20, &diags)
+			item := loadFile(fstest.MapFS{"content/guide.md": {Data: []byte(tt.src)}}, "content/guide.md", DefaultMaxFileMB<<20, nil, &diags)
 			want := fmt.Sprintf("content/guide.md:%d: the body nests lists and block quotes more than 100 levels deep", tt.line)
 			if !strings.Contains("\n"+diags.String(), "\n"+want) {
 				t.Errorf("diagnostics:\n%s\nwant: %s", diags, want)

@@ -29,17 +29,34 @@ const Dir = "content"
 // Load reads content/ from fsys, the site's source folder. It returns what
 // it could read and every problem found; a file with errors is still
 // returned where possible, so that later checks can run on the rest.
-func Load(fsys fs.FS) (*Content, diag.List) { return LoadCached(fsys, nil) }
+func Load(fsys fs.FS) (*Content, diag.List) { return LoadWith(fsys, Options{}) }
 
 // LoadCached is Load that decodes only the files whose size or
 // modification time changed since cache last saw them, or that were
 // forgotten; the others are taken from the cache. A nil cache decodes
 // every file.
 func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
+	return LoadWith(fsys, Options{Cache: cache})
+}
+
+// Options say how Load reads; the zero value reads every file.
+type Options struct {
+	// Cache, when set, keeps decoded files between loads (see LoadCached).
+	Cache *Cache
+	// KeyRead, when set, is told every key path the loader asks a file
+	// it decodes for, present or not: "title", "kpis.0.name". It may be
+	// called from several goroutines at once. The schema tests hold the
+	// JSON Schemas and the loader in agreement with it.
+	KeyRead func(file, path string)
+}
+
+// LoadWith is Load with options.
+func LoadWith(fsys fs.FS, o Options) (*Content, diag.List) {
 	var diags diag.List
+	cache := o.Cache
 	if cache != nil {
 		if files, dirs, ok := cache.listing(fsys); ok {
-			return assemble(fsys, files, dirs, nil, cache, diags)
+			return assemble(fsys, files, dirs, nil, o, diags)
 		}
 	}
 	if fi, err := fs.Lstat(fsys, Dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
@@ -99,7 +116,7 @@ func LoadCached(fsys fs.FS, cache *Cache) (*Content, diag.List) {
 	if cache != nil {
 		cache.list(files, dirs)
 	}
-	return assemble(fsys, files, dirs, entries, cache, diags)
+	return assemble(fsys, files, dirs, entries, o, diags)
 }
 
 // skipped reports whether a file or folder in content/ is kept aside:
@@ -110,7 +127,8 @@ func skipped(name string) bool {
 
 // assemble decodes the files (or takes them from the cache) and puts
 // them together: stages into journeys, touchpoints into stages, in order.
-func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[string]fs.DirEntry, cache *Cache, diags diag.List) (*Content, diag.List) {
+func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[string]fs.DirEntry, o Options, diags diag.List) (*Content, diag.List) {
+	cache := o.Cache
 	// Decode every file in parallel; each keeps its own diagnostics.
 	type result struct {
 		item  any
@@ -134,7 +152,7 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 			}
 		}
 		var ds diag.List
-		item := loadFile(fsys, files[i], limit, &ds)
+		item := loadFile(fsys, files[i], limit, o.KeyRead, &ds)
 		results[i], decoded[i] = result{item, ds}, true
 	}
 	// The site settings come first, read within the default limit: they
@@ -247,8 +265,8 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 }
 
 // loadFile reads one file of at most limit bytes and decodes it as the
-// kind its place implies.
-func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
+// kind its place implies, telling keyRead (if not nil) each key it asks for.
+func loadFile(fsys fs.FS, file string, limit int64, keyRead func(file, path string), diags *diag.List) any {
 	data, size, err := readLimited(fsys, file, limit)
 	if err != nil {
 		diags.Errorf(file, 0, "", "cannot read: %v", err)
@@ -327,6 +345,7 @@ func loadFile(fsys fs.FS, file string, limit int64, diags *diag.List) any {
 	}
 	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: &lineTable{}}
 	f := newFields(file, root, diags, src.lines, "", "")
+	f.keyRead = keyRead
 	meta := Meta{Source: src, Body: fm.body}
 	if line := markdown.TooDeep(fm.body); line > 0 {
 		// goldmark is quadratic in nesting: refused here, at its line, and

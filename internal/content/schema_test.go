@@ -17,7 +17,7 @@ import (
 )
 
 // The tests in this file keep the editors' JSON Schemas (package schema)
-// and the loader in agreement, through the keyRead hook: whatever key the
+// and the loader in agreement, through Options.KeyRead: whatever key the
 // loader asks for must be a property of its kind's schema, and every
 // property of a schema must be asked for by the loader.
 
@@ -102,14 +102,14 @@ func itemKind(item any) string {
 
 var indexSegment = regexp.MustCompile(`\.\d+(\.|$)`)
 
-// loaderKeys loads fsys with the keyRead hook set and returns, for every
+// loaderKeys loads fsys with Options.KeyRead set and returns, for every
 // file the loader read, its kind and the key paths asked for, without
 // list indices ("kpis.name").
 func loaderKeys(t *testing.T, fsys fs.FS) (kinds map[string]string, keys map[string]map[string]bool, diags diag.List) {
 	t.Helper()
 	var mu sync.Mutex // Load decodes files in parallel
 	keys = map[string]map[string]bool{}
-	keyRead = func(file, path string) {
+	keyRead := func(file, path string) {
 		path = indexSegment.ReplaceAllString(path, "$1")
 		mu.Lock()
 		defer mu.Unlock()
@@ -118,13 +118,11 @@ func loaderKeys(t *testing.T, fsys fs.FS) (kinds map[string]string, keys map[str
 		}
 		keys[file][path] = true
 	}
-	defer func() { keyRead = nil }()
-	_, diags = Load(fsys)
-	keyRead = nil
+	_, diags = LoadWith(fsys, Options{KeyRead: keyRead})
 	kinds = map[string]string{}
 	for file := range keys {
 		var ds diag.List
-		kinds[file] = itemKind(loadFile(fsys, file, DefaultMaxFileMB<<20, &ds))
+		kinds[file] = itemKind(loadFile(fsys, file, DefaultMaxFileMB<<20, nil, &ds))
 	}
 	return kinds, keys, diags
 }
