@@ -18,6 +18,7 @@ import (
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/publish"
+	"github.com/cjm-portal/cjm/internal/sitedir"
 )
 
 func checkSite(source string, stderr io.Writer) *build.Result {
@@ -126,9 +127,9 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 		defer stop()
 	}
 	if *out == "" {
-		*out = filepath.Join(*source, "public")
+		*out = sitedir.DefaultOut(*source)
 	}
-	if err := checkOut(*source, *out); err != nil {
+	if err := sitedir.CheckOut(*source, *out); err != nil {
 		fmt.Fprintln(stderr, "cjm build:", err)
 		return errUsage
 	}

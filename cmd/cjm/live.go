@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,12 +17,10 @@ import (
 	"github.com/cjm-portal/cjm/internal/devserver"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/publish"
+	"github.com/cjm-portal/cjm/internal/sitedir"
 	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/watch"
 )
-
-// watched are the folders of a site whose changes trigger a rebuild.
-var watched = []string{"content", "layouts", "static", "themes"}
 
 // live builds a site, then rebuilds it after every change until ctx ends,
 // handing each result to done. A failed build is printed and handed on
@@ -45,7 +42,7 @@ const slowBuild = 2 * time.Second
 // newLive watches the site in source and builds it into out, each page
 // within limits (the defaults when zero).
 func newLive(source, baseURL string, poll time.Duration, limits theme.Limits, out publish.Sink, stdout, stderr io.Writer) (*live, error) {
-	w, err := watch.New(watch.Options{Root: source, Dirs: watched, Poll: poll})
+	w, err := watch.New(watch.Options{Root: source, Dirs: sitedir.Sources(), Poll: poll})
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +204,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	} else {
 		l.report(res, nil, time.Since(start))
 	}
-	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl+C to stop); watching %s for changes\n", o.source, ln.Addr(), base, strings.Join(watched, ", "))
+	fmt.Fprintf(stdout, "serving %s at http://%s%s (Ctrl+C to stop); watching %s for changes\n", o.source, ln.Addr(), base, strings.Join(sitedir.Sources(), ", "))
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -272,28 +269,7 @@ func buildAndWatch(ctx context.Context, source, out, baseURL string, sink publis
 		return nil
 	}
 	l.report(res, nil, time.Since(start))
-	fmt.Fprintf(stdout, "watching %s for changes, publishing into %s (Ctrl+C to stop)\n", strings.Join(watched, ", "), out)
+	fmt.Fprintf(stdout, "watching %s for changes, publishing into %s (Ctrl+C to stop)\n", strings.Join(sitedir.Sources(), ", "), out)
 	l.loop(ctx, func(*build.Result) {})
-	return nil
-}
-
-// checkOut refuses an output folder that is the site's folder or inside
-// content/, layouts/, static/ or themes/: publishing would feed the build
-// its own output, and a rebuild would remove the author's files.
-func checkOut(source, out string) error {
-	src, err1 := filepath.Abs(source)
-	dst, err2 := filepath.Abs(out)
-	if err1 != nil || err2 != nil {
-		return nil // the build will say what is wrong with the paths
-	}
-	if dst == src {
-		return fmt.Errorf("-out %s is the site's folder; write the site into a folder of its own, e.g. %s", out, filepath.Join(source, "public"))
-	}
-	for _, dir := range watched {
-		d := filepath.Join(src, dir)
-		if dst == d || strings.HasPrefix(dst, d+string(filepath.Separator)) {
-			return fmt.Errorf("-out %s is inside %s; write the site outside content/, layouts/, static/ and themes/, e.g. %s", out, filepath.Join(source, dir), filepath.Join(source, "public"))
-		}
-	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/cjm-portal/cjm/internal/content"
+	"github.com/cjm-portal/cjm/internal/sitedir"
 	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
@@ -482,18 +483,18 @@ func (s *Site) archetype(kind string) (*template.Template, error) {
 	var data []byte
 	var from string
 	for _, n := range names {
-		b, err := fs.ReadFile(s.root, "archetypes/"+n)
+		b, err := fs.ReadFile(s.root, sitedir.Archetypes+"/"+n)
 		if link := linkOf(err); link != nil {
 			return nil, link // archetypes/ or the file: either may lead anywhere
 		}
 		if err == nil {
-			data, from = b, "archetypes/"+n
+			data, from = b, sitedir.Archetypes+"/"+n
 			break
 		}
 	}
 	if data == nil && s.Theme != nil {
 		for _, n := range names {
-			if b, err := fs.ReadFile(s.Theme, "archetypes/"+n); err == nil {
+			if b, err := fs.ReadFile(s.Theme, sitedir.Archetypes+"/"+n); err == nil {
 				data, from = b, "the theme's archetypes/"+n
 				break
 			}

@@ -30,7 +30,9 @@ import (
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/cjm-portal/cjm/internal/render"
 	"github.com/cjm-portal/cjm/internal/rollup"
+	"github.com/cjm-portal/cjm/internal/signature"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/sitedir"
 	"github.com/cjm-portal/cjm/internal/sitefs"
 	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/words"
@@ -164,8 +166,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		s.Settings.Title = words.Word(s.Settings.Language, "portal")
 	}
 
-	if name := s.Settings.Theme; name != "" && name != "default" && !themeFolder(o.Source, "themes/"+name) {
-		diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create themes/"+name+"/ or remove `theme` to use the default", "theme: no folder themes/%s", name)
+	if name := s.Settings.Theme; name != "" && name != "default" && !themeFolder(o.Source, sitedir.Theme(name)) {
+		diags.Errorf(s.Settings.File, s.Settings.Line("theme"), "create "+sitedir.Theme(name)+"/ or remove `theme` to use the default", "theme: no folder %s", sitedir.Theme(name))
 	}
 	hist := <-histc
 	res.History = hist
@@ -180,10 +182,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	// The routes' signatures do not depend on the templates: they are
 	// summed while the templates are parsed.
 	today := o.Now.Format("2006-01-02")
-	signed := make(chan *render.Signed, 1)
+	signed := make(chan *signature.Signed, 1)
 	if !o.Check {
 		go func() {
-			signed <- render.Signatures(s, render.Global(s, today, s.Base.Root, s.Base.Path, render.HistoryKey(hist)), res.Gaps)
+			signed <- signature.Sign(s, signature.Global(s, today, s.Base.Root, s.Base.Path, signature.HistoryKey(hist)), render.GapsSum(s, res.Gaps))
 		}()
 	}
 	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
@@ -195,7 +197,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	th, more := theme.Load(layers, funcs, o.Limits)
 	diags.Add(more...)
 	if err := render.Localize(th, s, o.Now, res.Gaps, b.cards, historyFuncs); err != nil {
-		diags.Errorf("layouts", 0, "", "the templates cannot be readied for a journey's own language: %v", err)
+		diags.Errorf(sitedir.Layouts, 0, "", "the templates cannot be readied for a journey's own language: %v", err)
 	}
 	b.theme.Store(th)
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
@@ -374,7 +376,7 @@ func themeFolder(site fs.FS, dir string) bool {
 // templates, static files or themes.
 func outsideContent(changed []string) bool {
 	for _, p := range changed {
-		if p != content.Dir && !strings.HasPrefix(path.Clean(p), content.Dir+"/") {
+		if !sitedir.InContent(p) {
 			return true
 		}
 	}

@@ -19,12 +19,13 @@ import (
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
+	"github.com/cjm-portal/cjm/internal/sitedir"
 	"github.com/cjm-portal/cjm/internal/sitefs"
 	"golang.org/x/text/unicode/norm"
 )
 
 // Dir is the folder of the site that holds the content.
-const Dir = "content"
+const Dir = sitedir.Content
 
 // Load reads content/ from fsys, the site's source folder. It returns what
 // it could read and every problem found; a file with errors is still

@@ -20,6 +20,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/cjm-portal/cjm/internal/sitedir"
 )
 
 // Window bounds how far back a Log reads commits in full: at most Commits
@@ -165,7 +167,7 @@ func (r *Repo) read(ctx context.Context, w Window) (*Log, error) {
 	}
 	l := &Log{Head: info.head, Tree: map[string]string{}, Dirty: map[string]string{}}
 	// ls-tree and diff --relative name paths from the site folder.
-	tree, err := r.output(ctx, "ls-tree", "-r", "-z", info.head, "--", "content")
+	tree, err := r.output(ctx, "ls-tree", "-r", "-z", info.head, "--", sitedir.Content)
 	if err != nil {
 		return nil, err
 	}
@@ -178,7 +180,7 @@ func (r *Repo) read(ctx context.Context, w Window) (*Log, error) {
 		}
 		l.Tree[p] = f[2]
 	}
-	diff, err := r.output(ctx, "diff", "--no-ext-diff", "--no-textconv", "--raw", "-z", "--no-abbrev", "--no-renames", "--relative", "HEAD", "--", "content")
+	diff, err := r.output(ctx, "diff", "--no-ext-diff", "--no-textconv", "--raw", "-z", "--no-abbrev", "--no-renames", "--relative", "HEAD", "--", sitedir.Content)
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +204,7 @@ func (r *Repo) log(ctx context.Context, l *Log, w Window) error {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	cmd := r.command(ctx, "log", "-z", "--raw", "--no-abbrev", "-M", "--relative", "--no-color",
-		"--format=%H%x00%an%x00%ae%x00%aI%x00%B", "HEAD", "--", "content")
+		"--format=%H%x00%an%x00%ae%x00%aI%x00%B", "HEAD", "--", sitedir.Content)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return err

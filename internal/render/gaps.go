@@ -6,10 +6,12 @@ import (
 	"html/template"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/rollup"
+	"github.com/cjm-portal/cjm/internal/signature"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/words"
 )
@@ -269,4 +271,26 @@ func RulesOf(views []GapView) []string {
 		}
 	}
 	return out
+}
+
+// GapsSum is what the gaps page shows of each gap, for its signature
+// (see package signature): as cjm check says it,
+// and as the page does (the build's date is in every page's sum already),
+// with the teams and journeys it is grouped and filtered by.
+func GapsSum(s *site.Site, gaps []rollup.Gap) uint64 {
+	f := signature.NewFields()
+	for _, g := range gaps {
+		it := gapItem(g.Item)
+		f.Add(g.Rule, g.File, strconv.Itoa(g.Line), g.Message, g.Hint, it.Title, it.URL, it.Context)
+	}
+	for _, v := range GapViews(s, gaps, s.Settings.Language, time.Time{}) {
+		f.Add(string(v.Sentence), string(v.Fix), v.JourneyKey(), v.TeamKey())
+	}
+	for _, t := range s.Teams {
+		f.Add(t.Slug, t.Title, t.URL)
+	}
+	for _, j := range s.Journeys {
+		f.Add(j.Slug, j.Title, j.URL, j.Language)
+	}
+	return f.Sum64()
 }

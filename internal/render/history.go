@@ -23,19 +23,6 @@ func (r *Renderer) WithHistory(h *history.History) *Renderer {
 	return r
 }
 
-// HistoryKey sums up a history for the pages' signatures: the commit it
-// was read at and its window, or why there is none. Every page shows when
-// it was last changed, so a new commit renders every page again.
-func HistoryKey(h *history.History) string {
-	if h == nil {
-		return "no history"
-	}
-	if !h.Available() {
-		return "off\x00" + h.Unavailable
-	}
-	return h.Head + "\x00" + h.Since.Format(time.DateOnly) + "\x00" + strconv.Itoa(h.MaxCommits)
-}
-
 // Updated is when a page's item was last changed: the newest commit that
 // touched its files, or, where git cannot say, its `updated` date.
 type Updated struct {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cjm-portal/cjm/internal/signature"
 )
 
 // TestKPIGroupsHTML checks the KPI page's groups, written in Go: the
@@ -65,7 +67,7 @@ func TestKeptRowsAndSections(t *testing.T) {
 	})
 	today := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
 	p := NewPartials()
-	p.Bind(nil, Signatures(s, Global(s), nil), false)
+	p.Bind(nil, signature.Sign(s, signature.Global(s), 0), false)
 	groups := KPIGroups(s, "en")
 	items := OpportunityList(s)
 	wantKPIs, wantRows := string(KPIGroupsHTML(s, groups, "en")), string(OpportunityRows(s, items, "en", today))

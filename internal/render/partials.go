@@ -1,11 +1,10 @@
 package render
 
 import (
-	"hash/maphash"
 	"html/template"
-	"slices"
 	"sync"
 
+	"github.com/cjm-portal/cjm/internal/signature"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
@@ -14,7 +13,7 @@ import (
 // on its channel's and stage's pages, a journey's card on home, the lists,
 // its team's and personas' pages) once per change of what they show, and
 // keeps them across builds. A card's key is its partial's name and the
-// signature sum of its item (see Signed), which changes exactly when the
+// signature sum of its item (see signature.Signed), which changes exactly when the
 // card would; the build's global sum (language, base URL, date) is part of
 // every item's sum, so a change there misses the whole cache.
 //
@@ -26,7 +25,7 @@ import (
 type Partials struct {
 	mu    sync.Mutex
 	theme *theme.Theme
-	sums  *Signed
+	sums  *signature.Signed
 	cards map[cardKey]template.HTML
 	// rows are the pieces of the rows of the big tables written in Go
 	// (the KPI page's, the opportunities board's), one entry per KPI or
@@ -65,7 +64,7 @@ func NewPartials() *Partials {
 // Bind readies the cache for a build with theme th and sums sigs, and
 // drops the cards of items whose sums are gone. fresh empties the cache:
 // the templates changed.
-func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
+func (p *Partials) Bind(th *theme.Theme, sigs *signature.Signed, fresh bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.theme, p.sums = th, sigs
@@ -75,7 +74,7 @@ func (p *Partials) Bind(th *theme.Theme, sigs *Signed, fresh bool) {
 		p.sections = nil
 		return
 	}
-	current := sigs.current()
+	current := sigs.Current()
 	for k := range p.cards {
 		if k.once || !current[k.sum] {
 			delete(p.cards, k)
@@ -98,7 +97,7 @@ func (p *Partials) row(name, lang string, tp *site.Touchpoint, sub int, write fu
 		return write()
 	}
 	p.mu.Lock()
-	sum, ok := p.sums.sum(tp)
+	sum, ok := p.sums.Sum(tp)
 	k := cardKey{name: name, lang: lang, sum: sum, sub: sub}
 	parts, hit := p.rows[k]
 	p.mu.Unlock()
@@ -126,7 +125,7 @@ func (p *Partials) card(name, lang string, item any) (template.HTML, error) {
 	if th == nil {
 		return "", errNotBound
 	}
-	sum, ok := sigs.sum(item)
+	sum, ok := sigs.Sum(item)
 	if !ok {
 		return th.PartialIn(name, lang, item)
 	}
@@ -213,11 +212,9 @@ func (p *Partials) keepGroups(name, lang string, m map[uint64]rowParts) {
 	p.sections[cardKey{name: name, lang: lang}] = m
 }
 
-// groupKey sums up what a KPI's index item and section show: its title
-// and anchor, its catalogue entry and the entry's owner, and each
-// touchpoint measuring it, with which of its KPIs it is (their sums
-// cover the journey, the stage, the build's date and base URL). ok is
-// false when a touchpoint has no sum: the section is then written anew.
+// groupKey sums up what a KPI's index item and section show (see
+// signature.Signed.Group). ok is false when a touchpoint has no sum: the
+// section is then written anew.
 func (p *Partials) groupKey(g KPIGroup, lang string) (key uint64, ok bool) {
 	if p == nil {
 		return 0, false
@@ -228,25 +225,7 @@ func (p *Partials) groupKey(g KPIGroup, lang string) (key uint64, ok bool) {
 	if sigs == nil {
 		return 0, false
 	}
-	f := newFields()
-	f.add(lang, g.Title, g.Anchor)
-	writeUint(&f.Hash, sigs.global)
-	if d := g.Def; d != nil {
-		writeUint(&f.Hash, fingerprint(d))
-		if d.Owner != nil {
-			writeUint(&f.Hash, fingerprint(d.Owner))
-		}
-	}
-	writeUint(&f.Hash, uint64(len(g.Uses)))
-	for _, k := range g.Uses {
-		sum, ok := sigs.sum(k.Touchpoint)
-		if !ok {
-			return 0, false
-		}
-		writeUint(&f.Hash, sum)
-		writeUint(&f.Hash, uint64(slices.Index(k.Touchpoint.KPIs, k)))
-	}
-	return f.Sum64(), true
+	return sigs.Group(lang, g.Title, g.Anchor, g.Def, g.Uses)
 }
 
 type bindError struct{}
@@ -254,49 +233,3 @@ type bindError struct{}
 func (bindError) Error() string { return "cached partial used before the theme was bound" }
 
 var errNotBound error = bindError{}
-
-// sum is the sum a card of item depends on: a touchpoint as listed, or a
-// journey with all it shows.
-func (s *Signed) sum(item any) (uint64, bool) {
-	if s == nil {
-		return 0, false
-	}
-	switch it := item.(type) {
-	case *site.Touchpoint:
-		v, ok := s.tps[it]
-		return v ^ s.global, ok
-	case *site.Journey:
-		v, ok := s.journeys[it]
-		return v ^ s.global, ok
-	case *site.Opportunity: // a row of its touchpoint's: its sum and place there
-		i := slices.Index(it.Touchpoint.Opportunities, it)
-		v, ok := s.tps[it.Touchpoint]
-		return opportunitySum(v, i) ^ s.global, ok && i >= 0
-	}
-	return 0, false
-}
-
-// opportunitySum is the sum of the i'th opportunity of a touchpoint of
-// sum tp.
-func opportunitySum(tp uint64, i int) uint64 {
-	var h maphash.Hash
-	h.SetSeed(sigSeed)
-	writeUint(&h, tp)
-	writeUint(&h, uint64(i))
-	return h.Sum64()
-}
-
-// current is every item sum of this build.
-func (s *Signed) current() map[uint64]bool {
-	m := make(map[uint64]bool, len(s.tps)+len(s.journeys))
-	for tp, v := range s.tps {
-		m[v^s.global] = true
-		for i := range tp.Opportunities {
-			m[opportunitySum(v, i)^s.global] = true
-		}
-	}
-	for _, v := range s.journeys {
-		m[v^s.global] = true
-	}
-	return m
-}

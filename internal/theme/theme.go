@@ -21,6 +21,7 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/sitedir"
 	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
@@ -161,11 +162,11 @@ func Layers(site fs.FS, name string, builtin fs.FS) ([]Layer, diag.List) {
 		}
 		return dir
 	}
-	themeDir := "themes/" + name
+	themeDir := sitedir.Theme(name)
 	return []Layer{
-		{Name: "", FS: site, Layouts: folder(site, "layouts"), Static: folder(site, "static")},
-		{Name: "", FS: site, Layouts: folder(site, themeDir+"/layouts"), Static: folder(site, themeDir+"/static")},
-		{Name: builtinName, FS: builtin, Layouts: folder(builtin, "layouts"), Static: folder(builtin, "static")},
+		{Name: "", FS: site, Layouts: folder(site, sitedir.Layouts), Static: folder(site, sitedir.Static)},
+		{Name: "", FS: site, Layouts: folder(site, themeDir+"/"+sitedir.Layouts), Static: folder(site, themeDir+"/"+sitedir.Static)},
+		{Name: builtinName, FS: builtin, Layouts: folder(builtin, sitedir.Layouts), Static: folder(builtin, sitedir.Static)},
 	}, diags
 }
 
@@ -233,7 +234,7 @@ func Load(layers []Layer, funcs template.FuncMap, limits Limits) (*Theme, diag.L
 	}
 	sort.Strings(shared)
 	if _, ok := layouts["baseof.html"]; !ok {
-		diags.Errorf("layouts/baseof.html", 0, "restore the theme's baseof.html or add one in layouts/", "no baseof.html template in any layer")
+		diags.Errorf(sitedir.Layouts+"/baseof.html", 0, "restore the theme's baseof.html or add one in layouts/", "no baseof.html template in any layer")
 		return t, diags
 	}
 	for _, name := range shared {
@@ -283,7 +284,7 @@ func Load(layers []Layer, funcs template.FuncMap, limits Limits) (*Theme, diag.L
 			found = found || t.pages[f] != nil || broken[f]
 		}
 		if !found {
-			diags.Errorf("layouts/"+files[0], 0, "add the template, or restore the theme's", "no template for %s pages", kind)
+			diags.Errorf(sitedir.Layouts+"/"+files[0], 0, "add the template, or restore the theme's", "no template for %s pages", kind)
 		}
 	}
 	return t, diags

@@ -1,4 +1,8 @@
-package render
+// Package signature sums up what each page of a site shows, so that a
+// rebuild renders only the routes whose sum changed (see package build),
+// and the card cache (render.Partials) keeps a card while its item's sum
+// holds. It reads the resolved site alone: no template, no rendering.
+package signature
 
 import (
 	"encoding/binary"
@@ -6,7 +10,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/cjm-portal/cjm/internal/rollup"
+	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
@@ -23,10 +27,11 @@ import (
 
 var sigSeed = maphash.MakeSeed()
 
-// Signatures returns the signature of every route of s. global sums up
-// what every page shows; see Global.
-// gaps is the gaps page's list, which the caller works out.
-func Signatures(s *site.Site, global uint64, gaps []rollup.Gap) *Signed {
+// Sign returns the signature of every route of s. global sums up what
+// every page shows; see Global. gaps sums up what the gaps page shows,
+// which the caller works out (render.GapsSum): the page's sentences are
+// the renderer's.
+func Sign(s *site.Site, global, gaps uint64) *Signed {
 	g := &signer{journeys: map[*site.Journey]uint64{}, tps: map[*site.Touchpoint]uint64{}}
 	all := allItems(s)
 	// The management pages show a few fields of many items: their
@@ -35,7 +40,7 @@ func Signatures(s *site.Site, global uint64, gaps []rollup.Gap) *Signed {
 	summed := map[string]uint64{
 		"heatmap":       heatmapSum(s),
 		"opportunities": boardSum(s),
-		"gaps":          gapsSum(s, gaps),
+		"gaps":          gaps,
 	}
 	out := make(map[string]uint64, len(s.Routes))
 	for _, rt := range s.Routes {
@@ -51,7 +56,7 @@ func Signatures(s *site.Site, global uint64, gaps []rollup.Gap) *Signed {
 		}
 		out[rt.Path] = g.Sum64()
 	}
-	// Every item's sum, for the cards (see Partials): the lists above
+	// Every item's sum, for the cards (see render.Partials): the lists above
 	// reached every journey and touchpoint but a journey with no route.
 	for _, j := range s.Journeys {
 		g.journey(j)
@@ -68,16 +73,18 @@ type Signed struct {
 	global   uint64
 }
 
-// fields hashes strings, each ended so that "ab","c" and "a","bc" differ.
-type fields struct{ maphash.Hash }
+// Fields hashes strings, each ended so that "ab","c" and "a","bc" differ.
+type Fields struct{ maphash.Hash }
 
-func newFields() *fields {
-	f := &fields{}
+// NewFields returns an empty Fields, seeded as every sum of the build.
+func NewFields() *Fields {
+	f := &Fields{}
 	f.SetSeed(sigSeed)
 	return f
 }
 
-func (f *fields) add(v ...string) {
+// Add hashes each of v.
+func (f *Fields) Add(v ...string) {
 	for _, s := range v {
 		f.WriteString(s)
 		f.WriteByte(0)
@@ -87,15 +94,15 @@ func (f *fields) add(v ...string) {
 // heatmapSum is what the heatmap shows: journeys and stages by title and
 // URL, channels, and each touchpoint's feelings, stage and channel.
 func heatmapSum(s *site.Site) uint64 {
-	f := newFields()
+	f := NewFields()
 	for _, j := range s.Journeys {
-		f.add(j.Title, j.URL)
+		f.Add(j.Title, j.URL)
 		for _, st := range j.Stages {
-			f.add(st.Slug, st.Title, st.URL)
+			f.Add(st.Slug, st.Title, st.URL)
 		}
 	}
 	for _, c := range s.Channels {
-		f.add(c.Slug, c.Title, c.URL, strconv.FormatUint(fingerprint(c), 16))
+		f.Add(c.Slug, c.Title, c.URL, strconv.FormatUint(fingerprint(c), 16))
 	}
 	var e []byte
 	for _, tp := range s.Touchpoints {
@@ -108,48 +115,27 @@ func heatmapSum(s *site.Site) uint64 {
 		if tp.Channel != nil {
 			ch = tp.Channel.Slug
 		}
-		f.add(tp.Stage.URL, ch, string(e))
+		f.Add(tp.Stage.URL, ch, string(e))
 	}
 	return f.Sum64()
 }
 
 // boardSum is what the opportunities board shows of each opportunity.
 func boardSum(s *site.Site) uint64 {
-	f := newFields()
+	f := NewFields()
 	for _, tp := range s.Touchpoints {
 		if len(tp.Opportunities) == 0 {
 			continue
 		}
-		f.add(tp.Title, tp.URL, tp.Journey.Title, tp.Journey.URL)
+		f.Add(tp.Title, tp.URL, tp.Journey.Title, tp.Journey.URL)
 		for _, o := range tp.Opportunities {
-			f.add(o.Title, o.Status, o.Due.Format(time.DateOnly))
+			f.Add(o.Title, o.Status, o.Due.Format(time.DateOnly))
 			if o.Owner != nil {
-				f.add(o.Owner.Title, o.Owner.URL)
+				f.Add(o.Owner.Title, o.Owner.URL)
 			} else {
-				f.add("")
+				f.Add("")
 			}
 		}
-	}
-	return f.Sum64()
-}
-
-// gapsSum is what the gaps page shows of each gap: as cjm check says it,
-// and as the page does (the build's date is in every page's sum already),
-// with the teams and journeys it is grouped and filtered by.
-func gapsSum(s *site.Site, gaps []rollup.Gap) uint64 {
-	f := newFields()
-	for _, g := range gaps {
-		it := gapItem(g.Item)
-		f.add(g.Rule, g.File, strconv.Itoa(g.Line), g.Message, g.Hint, it.Title, it.URL, it.Context)
-	}
-	for _, v := range GapViews(s, gaps, s.Settings.Language, time.Time{}) {
-		f.add(string(v.Sentence), string(v.Fix), v.JourneyKey(), v.TeamKey())
-	}
-	for _, t := range s.Teams {
-		f.add(t.Slug, t.Title, t.URL)
-	}
-	for _, j := range s.Journeys {
-		f.add(j.Slug, j.Title, j.URL, j.Language)
 	}
 	return f.Sum64()
 }
@@ -211,7 +197,7 @@ func (g *signer) route(rt site.Route) bool {
 		for _, st := range it.Journey.Stages {
 			g.add(st)
 		}
-		for _, a := range ancestors(it) {
+		for a := it.Parent; a != nil; a = a.Parent { // in any order: a sum of sums
 			g.touchpoint(a)
 		}
 		for _, n := range []*site.Touchpoint{it.Prev, it.Next} {
@@ -352,6 +338,19 @@ func Global(s *site.Site, extra ...string) uint64 {
 		h.WriteByte(0)
 	}
 	return h.Sum64()
+}
+
+// HistoryKey sums up a history for the pages' signatures: the commit it
+// was read at and its window, or why there is none. Every page shows when
+// it was last changed, so a new commit renders every page again.
+func HistoryKey(h *history.History) string {
+	if h == nil {
+		return "no history"
+	}
+	if !h.Available() {
+		return "off\x00" + h.Unavailable
+	}
+	return h.Head + "\x00" + h.Since.Format(time.DateOnly) + "\x00" + strconv.Itoa(h.MaxCommits)
 }
 
 // allItems sums up every item, in order, for the pages that show the
