@@ -228,9 +228,9 @@ func runSchema(args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for _, k := range schema.Kinds {
-		file := filepath.Join(dir, schema.FileName(k))
-		if err := os.WriteFile(file, schema.JSON(k), 0o644); err != nil {
+	for _, k := range content.Kinds {
+		file := filepath.Join(dir, schema.FileName(k.Kind))
+		if err := os.WriteFile(file, schema.JSON(k.Kind), 0o644); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, "wrote", filepath.ToSlash(file))

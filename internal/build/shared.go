@@ -6,6 +6,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/export"
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/render"
@@ -56,8 +57,8 @@ func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emi
 	emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo()))
 	export.EachFile(s, now, m.exportCache(), emit)
 	emit("data/history.csv", historyCSV(s, hist))
-	for _, k := range schema.Kinds { // for editors: see `cjm schema`
-		emit("schema/"+schema.FileName(k), schema.JSON(k))
+	for _, k := range content.Kinds { // for editors: see `cjm schema`
+		emit("schema/"+schema.FileName(k.Kind), schema.JSON(k.Kind))
 	}
 	if m != nil {
 		m.search.Next()
@@ -76,8 +77,8 @@ func dataFiles() []dataFile {
 		{export.TouchpointsPath, "data-touchpoints"}, {export.OpportunitiesPath, "data-opportunities"}, {export.KPIsPath, "data-kpis"},
 		{"data/history.csv", "data-history"},
 	}
-	for _, k := range schema.Kinds {
-		out = append(out, dataFile{"schema/" + schema.FileName(k), "data-kind-" + k})
+	for _, k := range content.Kinds {
+		out = append(out, dataFile{"schema/" + schema.FileName(k.Kind), "data-kind-" + k.Kind.String()})
 	}
 	return out
 }

@@ -35,7 +35,7 @@ type Cache struct {
 
 type cached struct {
 	stamp stamp
-	item  any
+	item  Item
 	diags diag.List
 }
 
@@ -185,7 +185,7 @@ func hiddenPath(p string) bool {
 // get returns a copy of the cached item for file if its stamp is unchanged.
 // The copy matters: loading links stages into journeys and touchpoints
 // into stages, which must start empty in every build.
-func (c *Cache) get(file string, st stamp) (any, diag.List, bool) {
+func (c *Cache) get(file string, st stamp) (Item, diag.List, bool) {
 	c.mu.Lock()
 	e, ok := c.files[file]
 	trust := c.trust
@@ -197,7 +197,7 @@ func (c *Cache) get(file string, st stamp) (any, diag.List, bool) {
 }
 
 // keep stores what this load decoded and drops files that are gone.
-func (c *Cache) keep(files []string, stamps []stamp, decoded []bool, result func(i int) (any, diag.List)) {
+func (c *Cache) keep(files []string, stamps []stamp, decoded []bool, result func(i int) (Item, diag.List)) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	seen := make(map[string]bool, len(files))
@@ -219,34 +219,10 @@ func (c *Cache) keep(files []string, stamps []stamp, decoded []bool, result func
 }
 
 // fresh copies an item, with the lists that loading fills emptied.
-func fresh(item any) any {
-	switch it := item.(type) {
-	case *Settings:
-		cp := *it
-		return &cp
-	case *Section:
-		cp := *it
-		return &cp
-	case *Persona:
-		cp := *it
-		return &cp
-	case *Team:
-		cp := *it
-		return &cp
-	case *Journey:
-		cp := *it
-		cp.Stages = nil
-		return &cp
-	case *Stage:
-		cp := *it
-		cp.Touchpoints = nil
-		return &cp
-	case *Touchpoint:
-		cp := *it
-		return &cp
-	case *Page:
-		cp := *it
-		return &cp
+func fresh(item Item) Item {
+	if item == nil {
+		return nil
 	}
-	return item
+	info, _ := InfoOf(item.ItemKind())
+	return info.clone(item)
 }

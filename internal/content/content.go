@@ -54,6 +54,7 @@ type Meta struct {
 	Number      int  // the leading NN- of the file or folder name
 	Numbered    bool // whether the name had one
 	Body        []byte
+	url         string // see URLPath
 }
 
 // Settings are the site settings, from the front matter of content/_index.md.
@@ -363,6 +364,7 @@ var (
 	// built-in channels' and a few more.
 	Icons        = append(slices.Clone(Channels), "place", "plane", "letter")
 	EmotionRange = [2]int{-2, 2}
-	// SectionNames are the folders whose _index.md titles a list page.
-	SectionNames = []string{"personas", "teams", "channels", "journeys", "kpis", "competitors"}
+	// SectionNames are the folders whose _index.md titles a list page:
+	// the Folder of each kind that has one, and journeys (set by init).
+	SectionNames []string
 )

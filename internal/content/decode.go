@@ -14,7 +14,7 @@ import (
 // *Touchpoint, *Persona, ... or nil when it has errors that leave no item.
 // It reads earlier versions of a file, such as a commit's, which are
 // never on disk. Stages and touchpoints are not put together.
-func Decode(file string, data []byte) (any, diag.List) {
+func Decode(file string, data []byte) (Item, diag.List) {
 	var diags diag.List
 	item := loadFile(oneFile{file, data}, file, int64(DefaultMaxFileMB)<<20, nil, &diags)
 	return item, diags

@@ -132,7 +132,7 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	cache := o.Cache
 	// Decode every file in parallel; each keeps its own diagnostics.
 	type result struct {
-		item  any
+		item  Item
 		diags diag.List
 	}
 	results := make([]result, len(files))
@@ -175,7 +175,7 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 		}
 	})
 	if cache != nil {
-		cache.keep(files, stamps, decoded, func(i int) (any, diag.List) { return results[i].item, results[i].diags })
+		cache.keep(files, stamps, decoded, func(i int) (Item, diag.List) { return results[i].item, results[i].diags })
 	}
 
 	c := &Content{Sections: map[string]*Section{}}
@@ -242,11 +242,13 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 	for d, s := range stages {
 		if j := journeys[path.Dir(d)]; j != nil {
 			j.Stages = append(j.Stages, s)
+			s.url = childPath(j.url, s)
 		}
 	}
 	for i, t := range touchpoints {
 		if s := stages[tpDirs[i]]; s != nil {
 			s.Touchpoints = append(s.Touchpoints, t)
+			t.url = childPath(s.url, t)
 		}
 	}
 	sortItems(c.Personas, func(p *Persona) *Meta { return &p.Meta })
@@ -266,8 +268,41 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 }
 
 // loadFile reads one file of at most limit bytes and decodes it as the
-// kind its place implies, telling keyRead (if not nil) each key it asks for.
-func loadFile(fsys fs.FS, file string, limit int64, keyRead func(file, path string), diags *diag.List) any {
+// kind its place implies: it reads the file, finds its kind in Kinds,
+// splits off the front matter, reads the keys every item has and hands
+// the rest to the kind's decoder, telling keyRead (if not nil) each key it
+// asks for.
+func loadFile(fsys fs.FS, file string, limit int64, keyRead func(file, path string), diags *diag.List) Item {
+	data := readText(fsys, file, limit, diags)
+	if data == nil {
+		return nil
+	}
+	parts := strings.Split(strings.TrimPrefix(file, Dir+"/"), "/")
+	info, bad := kindAt(parts)
+	if bad != nil {
+		diags.Errorf(file, 0, bad.hint, "%s", bad.msg)
+		return nil
+	}
+	d := newDecoder(file, parts, data, keyRead, diags)
+	if d == nil {
+		return nil
+	}
+	d.readMeta(info)
+	item := info.decode(d)
+	if item == nil {
+		return nil
+	}
+	if info.path != nil {
+		item.ItemMeta().url = info.path(item, parts)
+	}
+	d.f.unknown(nil)
+	d.meta.lines.compact()
+	return item
+}
+
+// readText reads one file of at most limit bytes as UTF-8 text, with old
+// Mac line ends made line feeds; nil, said in diags, when it cannot.
+func readText(fsys fs.FS, file string, limit int64, diags *diag.List) []byte {
 	data, size, err := readLimited(fsys, file, limit)
 	if err != nil {
 		diags.Errorf(file, 0, "", "cannot read: %v", err)
@@ -286,48 +321,22 @@ func loadFile(fsys fs.FS, file string, limit int64, keyRead func(file, path stri
 		diags.Errorf(file, line, "save the file as UTF-8", "is not UTF-8 text: byte 0x%02x cannot start or continue a character", b)
 		return nil
 	}
-	data = loneCRs(data)
-	rel := strings.TrimPrefix(file, Dir+"/")
-	parts := strings.Split(rel, "/")
-	name := parts[len(parts)-1]
-	kind := ""
-	switch {
-	case rel == "_index.md":
-		kind = "settings"
-	case slices.Contains(SectionNames, parts[0]) && len(parts) == 2 && name == "_index.md":
-		kind = "section"
-	case parts[0] == "personas" && len(parts) == 2:
-		kind = "persona"
-	case parts[0] == "teams" && len(parts) == 2:
-		kind = "team"
-	case parts[0] == "channels" && len(parts) == 2:
-		kind = "channel"
-	case parts[0] == "kpis" && len(parts) == 2:
-		kind = "kpi"
-	case parts[0] == "competitors" && len(parts) == 2:
-		kind = "competitor"
-	case parts[0] == "personas" || parts[0] == "teams" || parts[0] == "channels" || parts[0] == "kpis" || parts[0] == "competitors":
-		diags.Errorf(file, 0, fmt.Sprintf("move it to content/%s/%s", parts[0], name), "%s files go directly in content/%s/, not in a subfolder", map[string]string{"personas": "persona", "teams": "team", "channels": "channel", "kpis": "KPI", "competitors": "competitor"}[parts[0]], parts[0])
-		return nil
-	case parts[0] == "journeys" && len(parts) == 2:
-		diags.Errorf(file, 0, "a journey is a folder: move this file to content/journeys/"+strings.TrimSuffix(name, ".md")+"/_index.md", "journey file outside a journey folder")
-		return nil
-	case parts[0] == "journeys" && len(parts) == 3 && name == "_index.md":
-		kind = "journey"
-	case parts[0] == "journeys" && len(parts) == 3:
-		diags.Errorf(file, 0, "move it into a stage folder, e.g. content/journeys/"+parts[1]+"/01-awareness/"+name, "touchpoint outside a stage")
-		return nil
-	case parts[0] == "journeys" && len(parts) == 4 && name == "_index.md":
-		kind = "stage"
-	case parts[0] == "journeys" && len(parts) == 4:
-		kind = "touchpoint"
-	case parts[0] == "journeys":
-		diags.Errorf(file, 0, "put touchpoints directly in the stage folder; use `parent` for levels of detail", "folder nested too deep inside a stage")
-		return nil
-	default:
-		kind = "page"
-	}
+	return loneCRs(data)
+}
 
+// decoder is one file being read: its place, its front matter's keys,
+// and the item's common fields once readMeta has read them.
+type decoder struct {
+	file  string
+	parts []string // the path under content/, split at "/"
+	f     *fields
+	meta  Meta
+	diags *diag.List
+}
+
+// newDecoder splits the front matter off data; nil, said in diags, when
+// it cannot be read.
+func newDecoder(file string, parts []string, data []byte, keyRead func(file, path string), diags *diag.List) *decoder {
 	fm, err := splitFrontMatter(data)
 	if err != nil {
 		e := err.(*fmError)
@@ -345,179 +354,198 @@ func loadFile(fsys fs.FS, file string, limit int64, keyRead func(file, path stri
 		}
 	}
 	src := Source{File: file, Start: start, Hash: maphash.Bytes(hashSeed, data), lines: &lineTable{}}
-	f := newFields(file, root, diags, src.lines, "", "")
-	f.keyRead = keyRead
-	meta := Meta{Source: src, Body: fm.body}
+	d := &decoder{file: file, parts: parts, f: newFields(file, root, diags, src.lines, "", ""), meta: Meta{Source: src, Body: fm.body}, diags: diags}
+	d.f.keyRead = keyRead
 	if line := markdown.TooDeep(fm.body); line > 0 {
 		// goldmark is quadratic in nesting: refused here, at its line, and
 		// the body dropped so that nothing renders it.
 		bodyStart := bytes.Count(data[:len(data)-len(fm.body)], []byte("\n"))
 		diags.Errorf(file, bodyStart+line, "write lists and quotes a few levels deep at most",
 			"the body nests lists and block quotes more than %d levels deep", markdown.MaxDepth)
-		meta.Body = nil
+		d.meta.Body = nil
 	}
-	readMeta := func(dirName string, needTitle bool) {
-		meta.Title = f.str("title")
-		meta.Description = f.str("description")
-		meta.Weight = f.weight("weight")
-		base := strings.TrimSuffix(dirName, ".md")
-		meta.Number, meta.Numbered, base = SplitNumber(base)
-		slug := f.str("slug")
-		line := src.Line("slug")
-		if slug == "" {
-			slug, line = base, 0
-		}
-		meta.Slug = Slugify(slug)
-		if err := CheckSlug(meta.Slug); err != nil {
-			diags.Errorf(file, line, "use lower-case letters, digits and hyphens, e.g. `order-confirmation`", "slug %q %s", slug, err)
-			meta.Slug = ""
-		}
-		if needTitle && meta.Title == "" {
-			diags.Errorf(file, max(src.Start, 1), "add `title: ...` to the front matter", "missing title")
-		}
-	}
-	// Lists of the keys each kind accepts but reads elsewhere.
-	var item any
-	switch kind {
-	case "settings":
-		readMeta("index", false)
-		s := &Settings{Meta: meta}
-		s.Slug = ""
-		s.Language = f.enum("language", Languages...)
-		s.BaseURL = f.str("baseURL")
-		s.Theme = f.str("theme")
-		if s.Theme != "" && CheckSlug(s.Theme) != nil {
-			diags.Errorf(file, src.Line("theme"), "name a folder under themes/, e.g. default", "theme: %q is not a folder name", s.Theme)
-			s.Theme = ""
-		}
-		s.EditURL = f.str("editURL")
-		s.RawHTML = f.boolean("rawHTML")
-		s.RequireTeams = f.boolean("requireTeams")
-		s.MaxFileMB, _ = f.integerHint("maxFileMB", 1, MaxFileMBCeiling, fmt.Sprintf("use a whole number of megabytes from 1 to %d; %d if absent", MaxFileMBCeiling, DefaultMaxFileMB))
-		if n, ok := f.integerHint("historyCommits", 0, 100_000, "use a whole number of commits from 0 (no history) to 100000; 500 if absent"); ok {
-			s.HistoryCommits = &n
-		}
-		s.HistoryYears, _ = f.integerHint("historyYears", 1, 100, "use a whole number of years from 1 to 100; 2 if absent")
-		if c := f.str("currency"); c != "" {
-			if !currencyCode.MatchString(c) {
-				diags.Errorf(file, src.Line("currency"), "write a three-letter ISO 4217 code, e.g. `currency: EUR`", "currency: %q is not a currency code", c)
-			} else {
-				s.Currency = strings.ToUpper(c)
-			}
-		}
-		item = s
-	case "section":
-		readMeta(parts[0], false)
-		item = &Section{Meta: meta, Name: parts[0]}
-	case "persona":
-		readMeta(name, true)
-		p := &Persona{Meta: meta}
-		p.Role = f.str("role")
-		p.Segment = f.str("segment")
-		p.Quote = f.str("quote")
-		p.Avatar = f.str("avatar")
-		p.Goals = f.list("goals")
-		p.Needs = f.list("needs")
-		p.Pains = f.list("pains")
-		p.Channels = f.list("channels")
-		item = p
-	case "team":
-		readMeta(name, true)
-		t := &Team{Meta: meta}
-		t.Lead = f.str("lead")
-		t.Contact = f.str("contact")
-		item = t
-	case "channel":
-		readMeta(name, true)
-		ch := &Channel{Meta: meta}
-		f.sub("titles", func(m *fields) {
-			for _, lang := range Languages {
-				if t := m.str(lang); t != "" {
-					if ch.Titles == nil {
-						ch.Titles = map[string]string{}
-					}
-					ch.Titles[lang] = t
-				}
-			}
-		})
-		ch.Kind = f.enum("kind", ChannelKinds...)
-		ch.Icon = f.enum("icon", Icons...)
-		item = ch
-	case "kpi":
-		readMeta(name, true)
-		item = readKPIDef(f, meta)
-	case "competitor":
-		readMeta(name, true)
-		c := &Competitor{Meta: meta}
-		c.Website = f.str("website")
-		item = c
-	case "journey":
-		readMeta(parts[1], true)
-		j := &Journey{Meta: meta}
-		j.Personas = lower(f.list("personas"))
-		if len(j.Personas) == 0 {
-			diags.Errorf(file, src.Line("personas"), "add `personas: [slug]` naming a file in content/personas/", "missing personas")
-		}
-		j.Scenario = f.str("scenario")
-		j.Product = f.str("product")
-		j.State = f.enum("state", States...)
-		if j.State == "" {
-			j.State = "current"
-		}
-		j.Target = strings.ToLower(f.str("target"))
-		j.Owner = f.str("owner")
-		j.Lanes = lower(f.list("lanes"))
-		for i, l := range j.Lanes {
-			if !slices.Contains(Lanes, l) {
-				hint := "use lanes from: " + strings.Join(Lanes, ", ")
-				if s := Nearest(l, Lanes); s != "" {
-					hint = fmt.Sprintf("did you mean `%s`? lanes are: %s", s, strings.Join(Lanes, ", "))
-				}
-				diags.Errorf(file, src.Line("lanes."+strconv.Itoa(i)), hint, "lanes: %q is not a lane", l)
-			}
-		}
-		j.Tags = f.list("tags")
-		j.Updated = f.date("updated")
-		j.Language = f.enum("language", Languages...)
-		j.Keep = lower(f.list("keep"))
-		item = j
-	case "stage":
-		readMeta(parts[2], true)
-		s := &Stage{Meta: meta}
-		s.Duration = f.str("duration")
-		s.Goals = f.list("goals")
-		s.Expectations = f.list("expectations")
-		if v, ok := f.number("conversion", 0, 1, "a share"); ok {
-			s.Conversion = &v
-		}
-		item = s
-	case "touchpoint":
-		readMeta(name, true)
-		item = readTouchpoint(f, meta)
-	case "page":
-		readMeta(name, true)
-		p := &Page{Meta: meta}
-		var segs []string
-		for _, d := range parts[:len(parts)-1] {
-			_, _, d = SplitNumber(d)
-			segs = append(segs, Slugify(d))
-		}
-		if name != "_index.md" && p.Slug != "" {
-			segs = append(segs, p.Slug)
-		}
-		for _, s := range segs {
-			if err := CheckSlug(s); err != nil {
-				diags.Errorf(file, 0, "use lower-case letters, digits and hyphens in folder names", "folder name %q %s", s, err)
-				return nil
-			}
-		}
-		p.Path = strings.Join(segs, "/")
-		item = p
-	}
-	f.unknown(nil)
-	src.lines.compact()
-	return item
+	return d
 }
+
+// name is the last part of the file's path: its file name.
+func (d *decoder) name() string { return d.parts[len(d.parts)-1] }
+
+// readMeta reads the keys every item has: title, description, weight and
+// slug, which defaults to the name of the file or folder that info says.
+func (d *decoder) readMeta(info *KindInfo) {
+	f, meta := d.f, &d.meta
+	meta.Title = f.str("title")
+	meta.Description = f.str("description")
+	meta.Weight = f.weight("weight")
+	dirName := d.name()
+	if info.slugFrom >= 0 {
+		dirName = d.parts[info.slugFrom]
+	}
+	base := strings.TrimSuffix(dirName, ".md")
+	meta.Number, meta.Numbered, base = SplitNumber(base)
+	slug := f.str("slug")
+	line := meta.Line("slug")
+	if slug == "" {
+		slug, line = base, 0
+	}
+	meta.Slug = Slugify(slug)
+	if err := CheckSlug(meta.Slug); err != nil {
+		d.diags.Errorf(d.file, line, "use lower-case letters, digits and hyphens, e.g. `order-confirmation`", "slug %q %s", slug, err)
+		meta.Slug = ""
+	}
+	if info.NeedsTitle && meta.Title == "" {
+		d.diags.Errorf(d.file, max(meta.Start, 1), "add `title: ...` to the front matter", "missing title")
+	}
+}
+
+// The decoders of the kinds, one each: they read the keys only their kind
+// has, after readMeta.
+
+func decodeSettings(d *decoder) Item {
+	f := d.f
+	s := &Settings{Meta: d.meta}
+	s.Slug = ""
+	s.Language = f.enum("language", Languages...)
+	s.BaseURL = f.str("baseURL")
+	s.Theme = f.str("theme")
+	if s.Theme != "" && CheckSlug(s.Theme) != nil {
+		d.diags.Errorf(d.file, s.Line("theme"), "name a folder under themes/, e.g. default", "theme: %q is not a folder name", s.Theme)
+		s.Theme = ""
+	}
+	s.EditURL = f.str("editURL")
+	s.RawHTML = f.boolean("rawHTML")
+	s.RequireTeams = f.boolean("requireTeams")
+	s.MaxFileMB, _ = f.integerHint("maxFileMB", 1, MaxFileMBCeiling, fmt.Sprintf("use a whole number of megabytes from 1 to %d; %d if absent", MaxFileMBCeiling, DefaultMaxFileMB))
+	if n, ok := f.integerHint("historyCommits", 0, 100_000, "use a whole number of commits from 0 (no history) to 100000; 500 if absent"); ok {
+		s.HistoryCommits = &n
+	}
+	s.HistoryYears, _ = f.integerHint("historyYears", 1, 100, "use a whole number of years from 1 to 100; 2 if absent")
+	if c := f.str("currency"); c != "" {
+		if !currencyCode.MatchString(c) {
+			d.diags.Errorf(d.file, s.Line("currency"), "write a three-letter ISO 4217 code, e.g. `currency: EUR`", "currency: %q is not a currency code", c)
+		} else {
+			s.Currency = strings.ToUpper(c)
+		}
+	}
+	return s
+}
+
+func decodeSection(d *decoder) Item { return &Section{Meta: d.meta, Name: d.parts[0]} }
+
+func decodePersona(d *decoder) Item {
+	f := d.f
+	p := &Persona{Meta: d.meta}
+	p.Role = f.str("role")
+	p.Segment = f.str("segment")
+	p.Quote = f.str("quote")
+	p.Avatar = f.str("avatar")
+	p.Goals = f.list("goals")
+	p.Needs = f.list("needs")
+	p.Pains = f.list("pains")
+	p.Channels = f.list("channels")
+	return p
+}
+
+func decodeTeam(d *decoder) Item {
+	t := &Team{Meta: d.meta}
+	t.Lead = d.f.str("lead")
+	t.Contact = d.f.str("contact")
+	return t
+}
+
+func decodeChannel(d *decoder) Item {
+	f := d.f
+	ch := &Channel{Meta: d.meta}
+	f.sub("titles", func(m *fields) {
+		for _, lang := range Languages {
+			if t := m.str(lang); t != "" {
+				if ch.Titles == nil {
+					ch.Titles = map[string]string{}
+				}
+				ch.Titles[lang] = t
+			}
+		}
+	})
+	ch.Kind = f.enum("kind", ChannelKinds...)
+	ch.Icon = f.enum("icon", Icons...)
+	return ch
+}
+
+func decodeCompetitor(d *decoder) Item {
+	c := &Competitor{Meta: d.meta}
+	c.Website = d.f.str("website")
+	return c
+}
+
+func decodeJourney(d *decoder) Item {
+	f := d.f
+	j := &Journey{Meta: d.meta}
+	j.Personas = lower(f.list("personas"))
+	if len(j.Personas) == 0 {
+		d.diags.Errorf(d.file, j.Line("personas"), "add `personas: [slug]` naming a file in content/personas/", "missing personas")
+	}
+	j.Scenario = f.str("scenario")
+	j.Product = f.str("product")
+	j.State = f.enum("state", States...)
+	if j.State == "" {
+		j.State = "current"
+	}
+	j.Target = strings.ToLower(f.str("target"))
+	j.Owner = f.str("owner")
+	j.Lanes = lower(f.list("lanes"))
+	for i, l := range j.Lanes {
+		if !slices.Contains(Lanes, l) {
+			hint := "use lanes from: " + strings.Join(Lanes, ", ")
+			if s := Nearest(l, Lanes); s != "" {
+				hint = fmt.Sprintf("did you mean `%s`? lanes are: %s", s, strings.Join(Lanes, ", "))
+			}
+			d.diags.Errorf(d.file, j.Line("lanes."+strconv.Itoa(i)), hint, "lanes: %q is not a lane", l)
+		}
+	}
+	j.Tags = f.list("tags")
+	j.Updated = f.date("updated")
+	j.Language = f.enum("language", Languages...)
+	j.Keep = lower(f.list("keep"))
+	return j
+}
+
+func decodeStage(d *decoder) Item {
+	f := d.f
+	s := &Stage{Meta: d.meta}
+	s.Duration = f.str("duration")
+	s.Goals = f.list("goals")
+	s.Expectations = f.list("expectations")
+	if v, ok := f.number("conversion", 0, 1, "a share"); ok {
+		s.Conversion = &v
+	}
+	return s
+}
+
+// decodePage reads a plain page, whose path is its folders' names and
+// its slug; nil when a folder's name cannot be part of a URL.
+func decodePage(d *decoder) Item {
+	p := &Page{Meta: d.meta}
+	var segs []string
+	for _, dir := range d.parts[:len(d.parts)-1] {
+		_, _, dir = SplitNumber(dir)
+		segs = append(segs, Slugify(dir))
+	}
+	if d.name() != "_index.md" && p.Slug != "" {
+		segs = append(segs, p.Slug)
+	}
+	for _, s := range segs {
+		if err := CheckSlug(s); err != nil {
+			d.diags.Errorf(d.file, 0, "use lower-case letters, digits and hyphens in folder names", "folder name %q %s", s, err)
+			return nil
+		}
+	}
+	p.Path = strings.Join(segs, "/")
+	return p
+}
+
+func decodeTouchpoint(d *decoder) Item { return readTouchpoint(d.f, d.meta) }
+
+func decodeKPIDef(d *decoder) Item { return readKPIDef(d.f, d.meta) }
 
 func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t := &Touchpoint{Meta: meta}

@@ -70,36 +70,6 @@ func file(frontMatter string) *fstest.MapFile {
 	return &fstest.MapFile{Data: []byte("---\n" + frontMatter + "\n---\nBody.\n")}
 }
 
-// itemKind names what the loader made of a file as a schema kind; the
-// loader's own name for the site settings is "settings".
-func itemKind(item any) string {
-	switch item.(type) {
-	case *Settings:
-		return "site"
-	case *Section:
-		return "section"
-	case *Persona:
-		return "persona"
-	case *Team:
-		return "team"
-	case *Channel:
-		return "channel"
-	case *Journey:
-		return "journey"
-	case *Stage:
-		return "stage"
-	case *Touchpoint:
-		return "touchpoint"
-	case *Page:
-		return "page"
-	case *KPIDef:
-		return "kpi"
-	case *Competitor:
-		return "competitor"
-	}
-	return ""
-}
-
 var indexSegment = regexp.MustCompile(`\.\d+(\.|$)`)
 
 // loaderKeys loads fsys with Options.KeyRead set and returns, for every
@@ -122,7 +92,9 @@ func loaderKeys(t *testing.T, fsys fs.FS) (kinds map[string]string, keys map[str
 	kinds = map[string]string{}
 	for file := range keys {
 		var ds diag.List
-		kinds[file] = itemKind(loadFile(fsys, file, DefaultMaxFileMB<<20, nil, &ds))
+		if item := loadFile(fsys, file, DefaultMaxFileMB<<20, nil, &ds); item != nil {
+			kinds[file] = item.ItemKind().String()
+		}
 	}
 	return kinds, keys, diags
 }
@@ -190,15 +162,16 @@ func TestSchemaKeysAgreeWithLoader(t *testing.T) {
 	}
 	read := map[string]map[string]bool{} // schema kind → key paths
 	for file, kind := range kinds {
-		if got := schema.KindOf(strings.TrimPrefix(file, Dir+"/")); got != kind {
-			t.Errorf("schema.KindOf(%q) = %q; the loader reads it as %q", file, got, kind)
+		if got, _ := KindOf(strings.TrimPrefix(file, Dir+"/")); got.String() != kind {
+			t.Errorf("KindOf(%q) = %q; the loader reads it as %q", file, got, kind)
 		}
 		if read[kind] == nil {
 			read[kind] = map[string]bool{}
 		}
 		maps.Copy(read[kind], keys[file])
 	}
-	for _, kind := range schema.Kinds {
+	for _, k := range Kinds {
+		kind := k.Kind.String()
 		if read[kind] == nil {
 			t.Errorf("the fixture has no file of kind %q", kind)
 			continue
@@ -216,15 +189,15 @@ func TestSchemaKeysAgreeWithLoader(t *testing.T) {
 		}
 	}
 	for kind := range read {
-		if !slices.Contains(schema.Kinds, kind) {
+		if schema.JSON(kind) == nil {
 			t.Errorf("the loader reads files of kind %q, which has no schema", kind)
 		}
 	}
 }
 
-// TestSchemaKindOf checks that schema.KindOf tells every file's kind as the
-// loader does, and "" for the files it leaves out or refuses.
-func TestSchemaKindOf(t *testing.T) {
+// TestKindOfAgreesWithLoader checks that KindOf tells every file's kind as
+// the loader does, and nothing for the files it leaves out or refuses.
+func TestKindOfAgreesWithLoader(t *testing.T) {
 	fsys := fstest.MapFS{}
 	maps.Copy(fsys, schemaFixture)
 	for _, p := range []string{
@@ -239,8 +212,8 @@ func TestSchemaKindOf(t *testing.T) {
 	kinds, _, _ := loaderKeys(t, fsys)
 	for file := range fsys {
 		rel := strings.TrimPrefix(file, Dir+"/")
-		if got, want := schema.KindOf(rel), kinds[file]; got != want {
-			t.Errorf("schema.KindOf(%q) = %q, want %q as the loader reads it", rel, got, want)
+		if got, _ := KindOf(rel); got.String() != kinds[file] {
+			t.Errorf("KindOf(%q) = %q, want %q as the loader reads it", rel, got, kinds[file])
 		}
 	}
 }
@@ -265,7 +238,8 @@ func TestSchemaEnums(t *testing.T) {
 		want[k+".source"] = Sources
 	}
 	seen := map[string]bool{}
-	for _, kind := range schema.Kinds {
+	for _, k := range Kinds {
+		kind := k.Kind.String()
 		_, nodes := schemaWalk(t, kind)
 		for _, n := range nodes {
 			if enum, ok := n.node["enum"].([]any); ok {

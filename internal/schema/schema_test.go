@@ -23,13 +23,23 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// kinds are the names of the kinds of content files, which name their
+// schemas.
+var kinds = func() []string {
+	var out []string
+	for _, k := range content.Kinds {
+		out = append(out, k.Kind.String())
+	}
+	return out
+}()
+
 // compiled compiles every kind's schema, checking it against the draft
 // 2020-12 meta-schema on the way.
 func compiled(t *testing.T) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
-	for _, kind := range Kinds {
+	for _, kind := range kinds {
 		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSON(kind)))
 		if err != nil {
 			t.Fatalf("%s: %v", FileName(kind), err)
@@ -39,7 +49,7 @@ func compiled(t *testing.T) map[string]*jsonschema.Schema {
 		}
 	}
 	out := map[string]*jsonschema.Schema{}
-	for _, kind := range Kinds {
+	for _, kind := range kinds {
 		sch, err := c.Compile(FileName(kind))
 		if err != nil {
 			t.Fatalf("%s does not compile: %v", FileName(kind), err)
@@ -64,7 +74,7 @@ func TestAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	var names []string
-	for _, kind := range Kinds {
+	for _, kind := range kinds {
 		names = append(names, FileName(kind))
 		if JSON(kind) == nil {
 			t.Errorf("JSON(%q) is nil", kind)
@@ -88,7 +98,7 @@ func TestAPI(t *testing.T) {
 // compiles, names itself, closes every object and describes every key.
 func TestSchemasAreWellFormed(t *testing.T) {
 	compiled(t)
-	for _, kind := range Kinds {
+	for _, kind := range kinds {
 		doc := decoded(t, kind)
 		name := FileName(kind)
 		for k, want := range map[string]any{"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": name, "type": "object"} {
@@ -139,7 +149,7 @@ func TestSchemasAreWellFormed(t *testing.T) {
 func TestSharedDefinitions(t *testing.T) {
 	first := map[string]any{}
 	from := map[string]string{}
-	for _, kind := range Kinds {
+	for _, kind := range kinds {
 		defs, _ := decoded(t, kind)["$defs"].(map[string]any)
 		for name, def := range defs {
 			if prev, ok := first[name]; ok && !reflect.DeepEqual(prev, def) {
@@ -147,41 +157,6 @@ func TestSharedDefinitions(t *testing.T) {
 			} else if !ok {
 				first[name], from[name] = def, FileName(kind)
 			}
-		}
-	}
-}
-
-func TestKindOf(t *testing.T) {
-	for rel, want := range map[string]string{
-		"_index.md":                          "site",
-		"personas/_index.md":                 "section",
-		"teams/_index.md":                    "section",
-		"journeys/_index.md":                 "section",
-		"personas/olga-busy-parent.md":       "persona",
-		"teams/crm.md":                       "team",
-		"journeys/order/_index.md":           "journey",
-		"journeys/order/01-buy/_index.md":    "stage",
-		"journeys/order/01-buy/pay.md":       "touchpoint",
-		"glossary.md":                        "page",
-		"guides/_index.md":                   "page",
-		"guides/setup.md":                    "page",
-		"journeys.md":                        "page",
-		"personas/olga.png":                  "",
-		"journeys/order/01-buy/pay.md.bak":   "",
-		"personas/old/olga.md":               "",
-		"journeys/order.md":                  "",
-		"journeys/order/pay.md":              "",
-		"journeys/order/01-buy/more/pay.md":  "",
-		"_draft.md":                          "",
-		"journeys/order/01-buy/_pay.md":      "",
-		"journeys/order/01-buy/.pay.md.swp":  "",
-		"journeys/.order/01-buy/pay.md":      "",
-		"":                                   "",
-		"journeys/order/01-buy/_index.md.md": "", // a draft: "_" and not _index.md
-		"journeys/order/01-buy/index.md":     "touchpoint",
-	} {
-		if got := KindOf(rel); got != want {
-			t.Errorf("KindOf(%q) = %q, want %q", rel, got, want)
 		}
 	}
 }
@@ -323,8 +298,9 @@ func TestExampleContentValidates(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
-		kind := KindOf(rel)
-		if kind == "" {
+		k, ok := content.KindOf(rel)
+		kind := k.String()
+		if !ok {
 			if strings.HasSuffix(rel, ".md") {
 				t.Logf("%s: not content, skipped", rel)
 			}
@@ -375,7 +351,7 @@ func TestArchetypesValidate(t *testing.T) {
 	}}
 	for _, p := range paths {
 		kind, _, _ := strings.Cut(filepath.Base(p), ".")
-		if !slices.Contains(Kinds, kind) {
+		if !slices.Contains(kinds, kind) {
 			continue
 		}
 		data, err := os.ReadFile(p)
@@ -556,7 +532,7 @@ Body.
 
 			// The loader must agree, or the case does not say what it means.
 			place := placeOf[c.kind]
-			if KindOf(strings.TrimPrefix(place, content.Dir+"/")) != c.kind {
+			if k, _ := content.KindOf(strings.TrimPrefix(place, content.Dir+"/")); k.String() != c.kind {
 				t.Fatalf("%s is not a %s", place, c.kind)
 			}
 			_, diags := content.Load(fstest.MapFS{place: {Data: []byte(c.text)}})
