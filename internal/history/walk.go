@@ -24,7 +24,7 @@ type Reader struct {
 	mu     sync.Mutex
 	key    string
 	last   *History
-	blobs  map[string]any // path + blob id → decoded item
+	blobs  map[string]content.Item // path + blob id → decoded item
 	loaded int
 }
 
@@ -66,7 +66,7 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 		return Off(l.Unavailable)
 	}
 	if r.blobs == nil {
-		r.blobs = map[string]any{}
+		r.blobs = map[string]content.Item{}
 	}
 	// The blobs to decode: every version of a journey's file in the
 	// window, and those of Head for the files edited since.
@@ -77,7 +77,7 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 	current := currentFiles(c)
 	// A version that Head has and the working folder still has is the
 	// build's own item: not decoded again.
-	unchanged := func(p, id string) any {
+	unchanged := func(p, id string) content.Item {
 		if _, dirty := l.Dirty[p]; dirty || l.Tree[p] != id {
 			return nil
 		}
@@ -115,7 +115,7 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 		return Off(err.Error())
 	}
 	// Decoded on every core, before the walk, which is sequential.
-	items := make([]any, len(todo))
+	items := make([]content.Item, len(todo))
 	par.For(len(todo), func(i int) {
 		if b, ok := data[todo[i].id]; ok {
 			items[i], _ = content.Decode(todo[i].path, b)
@@ -127,7 +127,7 @@ func (r *Reader) Read(ctx context.Context, c *content.Content, w Window, today t
 			r.loaded++
 		}
 	}
-	h := build(l, current, func(p, id string) any {
+	h := build(l, current, func(p, id string) content.Item {
 		if id == "" || !read(p) {
 			return nil
 		}
@@ -167,8 +167,8 @@ func itoa(n int) string {
 
 // currentFiles indexes the working folder's journeys, stages and
 // touchpoints by file.
-func currentFiles(c *content.Content) map[string]any {
-	out := map[string]any{}
+func currentFiles(c *content.Content) map[string]content.Item {
+	out := map[string]content.Item{}
 	if c == nil {
 		return out
 	}
@@ -184,7 +184,7 @@ func currentFiles(c *content.Content) map[string]any {
 	return out
 }
 
-func build(l *gitlog.Log, current map[string]any, decode func(path, blob string) any) *History {
+func build(l *gitlog.Log, current map[string]content.Item, decode func(path, blob string) content.Item) *History {
 	h := &History{
 		Head: l.Head, Commits: l.Commits[:l.InWindow], Truncated: l.Truncated,
 		last:     map[string]*gitlog.Commit{},
@@ -247,7 +247,7 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 	}
 	values := map[string][]Value{} // newest first, by file now
 	for _, c := range h.Commits {
-		type side struct{ old, new any }
+		type side struct{ old, new content.Item }
 		changed := map[string]side{} // by the path after (before, when deleted)
 		touched := map[string]string{}
 		var order []string
@@ -258,7 +258,7 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 			if journeyDir(ch.Path) == "" && journeyDir(ch.OldPath) == "" {
 				continue
 			}
-			var old, new any
+			var old, new content.Item
 			if ch.Blob != "" {
 				new = decode(ch.Path, ch.Blob)
 			}
@@ -400,14 +400,14 @@ func build(l *gitlog.Log, current map[string]any, decode func(path, blob string)
 }
 
 // files are a walk's journeys' files, journey by journey: path → item.
-type files map[string]map[string]any
+type files map[string]map[string]content.Item
 
-func (f files) get(p string) any { return f[journeyDir(p)][p] }
+func (f files) get(p string) content.Item { return f[journeyDir(p)][p] }
 
-func (f files) set(p string, it any) {
+func (f files) set(p string, it content.Item) {
 	d := journeyDir(p)
 	if f[d] == nil {
-		f[d] = map[string]any{}
+		f[d] = map[string]content.Item{}
 	}
 	f[d][p] = it
 }
@@ -442,7 +442,7 @@ type afterState struct {
 
 // describe says what one file's change did. before is the state with the
 // commit undone.
-func describe(ch gitlog.Change, old, new any, before files, after afterState) []Change {
+func describe(ch gitlog.Change, old, new content.Item, before files, after afterState) []Change {
 	switch n := new.(type) {
 	case *content.Touchpoint:
 		o, _ := old.(*content.Touchpoint)

@@ -34,9 +34,9 @@ type Gap struct {
 	Rule    string // stable id: one of the Rule constants
 	File    string // slash path relative to the site folder
 	Line    int
-	Message string // what is wrong, lower case, names the item; in English, for cjm check
-	Hint    string // what would be right, in English
-	Item    any    // the *site.Touchpoint, *site.Journey or *site.Persona it concerns
+	Message string       // what is wrong, lower case, names the item; in English, for cjm check
+	Hint    string       // what would be right, in English
+	Item    content.Item // the *site.Touchpoint, *site.Journey or *site.Persona it concerns
 
 	// What pages need to say the gap in any language.
 	Journey *site.Journey // the journey it is in, or is; nil for a persona
@@ -97,7 +97,7 @@ func Gaps(s *site.Site, o Options) []Gap {
 		staleAfter = DefaultStaleAfter
 	}
 	var gaps []Gap
-	add := func(rule, file string, line int, item any, hint, format string, args ...any) *Gap {
+	add := func(rule, file string, line int, item content.Item, hint, format string, args ...any) *Gap {
 		g := Gap{Rule: rule, File: file, Line: line, Message: diag.Sprintf(format, args...), Hint: hint, Item: item}
 		switch it := item.(type) {
 		case *site.Touchpoint:
