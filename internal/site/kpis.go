@@ -83,7 +83,7 @@ func (r *resolver) indexCatalogue() {
 			continue
 		}
 		seen[d.Slug] = d.File
-		sd := &KPIDef{KPIDef: d, URL: "kpis/" + d.Slug + "/"}
+		sd := &KPIDef{KPIDef: d, URL: d.URLPath()}
 		r.kpis[d.Slug] = sd
 		r.s.KPIs = append(r.s.KPIs, sd)
 	}
@@ -97,7 +97,7 @@ func (r *resolver) indexCatalogue() {
 			continue
 		}
 		seen[c.Slug] = c.File
-		sc := &Competitor{Competitor: c, URL: "competitors/" + c.Slug + "/"}
+		sc := &Competitor{Competitor: c, URL: c.URLPath()}
 		r.competitors[c.Slug] = sc
 		r.s.Competitors = append(r.s.Competitors, sc)
 	}

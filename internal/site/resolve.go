@@ -73,7 +73,7 @@ func (r *resolver) index() {
 		if p.Slug == "" || dup("persona", p.Slug, p.Source) {
 			continue
 		}
-		sp := &Persona{Persona: p, URL: "personas/" + p.Slug + "/"}
+		sp := &Persona{Persona: p, URL: p.URLPath()}
 		r.personas[p.Slug] = sp
 		r.s.Personas = append(r.s.Personas, sp)
 	}
@@ -85,7 +85,7 @@ func (r *resolver) index() {
 			r.diags.Errorf(t.File, 0, "rename the file: `owner: none` means that nobody owns a touchpoint", "a team cannot have the slug %q", OwnerNone)
 			continue
 		}
-		st := &Team{Team: t, URL: "teams/" + t.Slug + "/"}
+		st := &Team{Team: t, URL: t.URLPath()}
 		r.teams[t.Slug] = st
 		r.filed[t.Slug] = st
 		r.s.Teams = append(r.s.Teams, st)
@@ -100,7 +100,7 @@ func (r *resolver) index() {
 		if j.Slug == "" || dup("journey", j.Slug, j.Source) {
 			continue
 		}
-		url := "journeys/" + j.Slug + "/"
+		url := j.URLPath()
 		sj := &Journey{Journey: j, URL: url, MapURL: url + "map.svg", EmbedURL: url + content.GeneratedSegment + "/embed/", HistoryURL: url + content.GeneratedSegment + "/history/"}
 		r.journeys[j.Slug] = sj
 		r.s.Journeys = append(r.s.Journeys, sj)
@@ -109,7 +109,7 @@ func (r *resolver) index() {
 			if st.Slug == "" || dup("stage", j.Slug+"/"+st.Slug, st.Source) {
 				continue
 			}
-			ss := &Stage{Stage: st, URL: sj.URL + st.Slug + "/", Journey: sj, Index: len(sj.Stages)}
+			ss := &Stage{Stage: st, URL: st.URLPath(), Journey: sj, Index: len(sj.Stages)}
 			if n := len(sj.Stages); n > 0 {
 				ss.Prev, sj.Stages[n-1].Next = sj.Stages[n-1], ss
 			}
@@ -123,7 +123,7 @@ func (r *resolver) index() {
 						"duplicate touchpoint slug %q in journey %q: %s has it too", t.Slug, j.Slug, prev.File)
 					continue
 				}
-				tp := &Touchpoint{Touchpoint: t, URL: ss.URL + t.Slug + "/", Ref: j.Slug + "/" + t.Slug, Journey: sj, Stage: ss}
+				tp := &Touchpoint{Touchpoint: t, URL: t.URLPath(), Ref: j.Slug + "/" + t.Slug, Journey: sj, Stage: ss}
 				tps[t.Slug] = tp
 				if n := len(sj.Touchpoints); n > 0 {
 					tp.Prev, sj.Touchpoints[n-1].Next = sj.Touchpoints[n-1], tp
@@ -139,7 +139,7 @@ func (r *resolver) index() {
 		if p.Slug == "" && p.Path == "" {
 			continue
 		}
-		r.s.Pages = append(r.s.Pages, &Page{Page: p, URL: p.Path + "/"})
+		r.s.Pages = append(r.s.Pages, &Page{Page: p, URL: p.URLPath()})
 	}
 }
 
