@@ -18,11 +18,12 @@ import (
 // The columns a spreadsheet of touchpoints may have, named like the
 // contract's keys, in the order a touchpoint's keys are written. `stage`
 // names the row's stage (empty: the row above's); `body` is the free text.
-var csvColumns = []string{
+var csvColumns = slices.Concat([]string{
 	"stage", "title", "slug", "description", "weight", "channel", "emotion", "emotions", "importance", "engagement",
-	"owner", "source", "actions", "questions", "barriers", "pains", "gains", "influencers", "processes",
+	"owner", "source",
+}, content.NoteListKeys(), []string{
 	"csi", "nps", "conversion", "parent", "related", "body",
-}
+})
 
 // csvAliases are other names spreadsheets give the same columns.
 var csvAliases = map[string]string{
@@ -33,7 +34,9 @@ var csvAliases = map[string]string{
 // metricRange is the range of each metric, as the loader checks it.
 var metricRange = map[string][2]float64{"csi": {1, 5}, "nps": {-100, 100}, "conversion": {0, 1}}
 
-var csvLists = []string{"actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related"}
+// csvLists are the columns that hold lists: a touchpoint's lists of notes
+// and related.
+var csvLists = append(content.NoteListKeys(), "related")
 
 // ReadCSV reads a spreadsheet of touchpoints, one row each, into the stages
 // and touchpoints of a draft (slug, title and personas are the caller's).

@@ -23,17 +23,17 @@ import (
 // a structured list (kpis, opportunities) is encoded from its struct's
 // fields, so a new field of an entry needs none either.
 
-// Row kinds: the sheet's `kind` column.
+// Row kinds: the sheet's `kind` column, named as the loader's kinds.
 const (
-	kindSite       = "site"
-	kindPersona    = "persona"
-	kindTeam       = "team"
-	kindChannel    = "channel"
-	kindKPI        = "kpi"
-	kindCompetitor = "competitor"
-	kindJourney    = "journey"
-	kindStage      = "stage"
-	kindTouchpoint = "touchpoint"
+	kindSite       = string(content.KindSite)
+	kindPersona    = string(content.KindPersona)
+	kindTeam       = string(content.KindTeam)
+	kindChannel    = string(content.KindChannel)
+	kindKPI        = string(content.KindKPI)
+	kindCompetitor = string(content.KindCompetitor)
+	kindJourney    = string(content.KindJourney)
+	kindStage      = string(content.KindStage)
+	kindTouchpoint = string(content.KindTouchpoint)
 )
 
 // sheetKinds are the row kinds, in the order export writes them.
@@ -140,9 +140,9 @@ var sheetColumns = func() []sheetColumn {
 		{Name: "related", Kinds: onlyTP, Codec: cList, Get: func(it any) any { return list(it.(*content.Touchpoint).Related) }},
 		{Name: "replaces", Kinds: onlyTP, Codec: cList, Get: func(it any) any { return list(it.(*content.Touchpoint).Replaces) }},
 	}
-	for _, name := range []string{"actions", "questions", "barriers", "pains", "gains", "influencers", "processes"} {
-		cols = append(cols, sheetColumn{Name: name, Kinds: onlyTP, Codec: cNotes, Get: func(it any) any {
-			return notesOf(reflect.ValueOf(it.(*content.Touchpoint)).Elem().FieldByName(fieldName(name)).Interface().(content.Notes))
+	for _, l := range content.NoteLists {
+		cols = append(cols, sheetColumn{Name: l.Key, Kinds: onlyTP, Codec: cNotes, Get: func(it any) any {
+			return notesOf(l.Of(it.(*content.Touchpoint)))
 		}})
 	}
 	cols = append(cols,
@@ -232,28 +232,9 @@ func (c *sheetColumn) key() string {
 	return c.Name
 }
 
-func fieldName(key string) string { return strings.ToUpper(key[:1]) + key[1:] }
-
 func metaOf(it any) *content.Meta {
-	switch v := it.(type) {
-	case *content.Settings:
-		return &v.Meta
-	case *content.Persona:
-		return &v.Meta
-	case *content.Team:
-		return &v.Meta
-	case *content.Channel:
-		return &v.Meta
-	case *content.KPIDef:
-		return &v.Meta
-	case *content.Competitor:
-		return &v.Meta
-	case *content.Journey:
-		return &v.Meta
-	case *content.Stage:
-		return &v.Meta
-	case *content.Touchpoint:
-		return &v.Meta
+	if item, ok := it.(content.Item); ok {
+		return item.ItemMeta()
 	}
 	panic(fmt.Sprintf("author: no meta in %T", it))
 }

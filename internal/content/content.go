@@ -368,3 +368,63 @@ var (
 	// the Folder of each kind that has one, and journeys (set by init).
 	SectionNames []string
 )
+
+// NoteList is one of a touchpoint's lists of notes. Its key names it
+// everywhere: in the front matter, as a lane of the map, as a column of
+// the exports and the spreadsheet, and as the interface word of its title.
+type NoteList struct {
+	Key string
+	of  func(*Touchpoint) *Notes
+}
+
+// Of returns t's notes in the list.
+func (l NoteList) Of(t *Touchpoint) Notes { return *l.of(t) }
+
+// NoteLists are a touchpoint's lists, in the order the contract writes
+// them. A new list is a field of Touchpoint and a line here (its key needs
+// an entry in the touchpoint schema, a lane and an interface word).
+var NoteLists = []NoteList{
+	{"actions", func(t *Touchpoint) *Notes { return &t.Actions }},
+	{"questions", func(t *Touchpoint) *Notes { return &t.Questions }},
+	{"barriers", func(t *Touchpoint) *Notes { return &t.Barriers }},
+	{"pains", func(t *Touchpoint) *Notes { return &t.Pains }},
+	{"gains", func(t *Touchpoint) *Notes { return &t.Gains }},
+	{"influencers", func(t *Touchpoint) *Notes { return &t.Influencers }},
+	{"processes", func(t *Touchpoint) *Notes { return &t.Processes }},
+}
+
+// NoteListOf returns the list named key; ok is false when none is.
+func NoteListOf(key string) (l NoteList, ok bool) {
+	i := slices.IndexFunc(NoteLists, func(l NoteList) bool { return l.Key == key })
+	if i < 0 {
+		return NoteList{}, false
+	}
+	return NoteLists[i], true
+}
+
+// NoteListKeys are the keys of NoteLists, in order.
+func NoteListKeys() []string {
+	out := make([]string, len(NoteLists))
+	for i, l := range NoteLists {
+		out[i] = l.Key
+	}
+	return out
+}
+
+// KeyedNotes are the notes of one of a touchpoint's lists, with its key.
+type KeyedNotes struct {
+	Key   string
+	Notes Notes
+}
+
+// Lists returns the touchpoint's lists that hold notes, in the order of
+// NoteLists: what its page shows.
+func (t *Touchpoint) Lists() []KeyedNotes {
+	var out []KeyedNotes
+	for _, l := range NoteLists {
+		if ns := l.Of(t); len(ns) > 0 {
+			out = append(out, KeyedNotes{l.Key, ns})
+		}
+	}
+	return out
+}

@@ -1,6 +1,10 @@
 package content
 
 import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -125,5 +129,50 @@ func TestItems(t *testing.T) {
 	tp, _ := Decode("content/journeys/order/01-pick/02-basket.md", []byte("---\ntitle: Basket\n---\n"))
 	if tp == nil || tp.ItemKind() != KindTouchpoint || tp.URLPath() != "" || tp.ItemMeta().Slug != "basket" {
 		t.Errorf("Decode: %#v", tp)
+	}
+}
+
+// TestNoteLists checks that NoteLists holds every list of notes Touchpoint
+// has, each once, and reads the field of its name; and that Lists gives
+// the filled ones in order.
+func TestNoteLists(t *testing.T) {
+	tp := &Touchpoint{}
+	rt := reflect.TypeOf(*tp)
+	var fields []string
+	for i := range rt.NumField() {
+		if rt.Field(i).Type == reflect.TypeOf(Notes{}) {
+			fields = append(fields, rt.Field(i).Name)
+		}
+	}
+	var keys []string
+	for i, l := range NoteLists {
+		keys = append(keys, strings.ToUpper(l.Key[:1])+l.Key[1:])
+		*l.of(tp) = Notes{{Text: strconv.Itoa(i)}}
+		if got := reflect.ValueOf(*tp).FieldByName(keys[i]).Interface().(Notes); len(got) != 1 || got[0].Text != strconv.Itoa(i) {
+			t.Errorf("list %q reads field %s wrongly: %v", l.Key, keys[i], got)
+		}
+		if got, ok := NoteListOf(l.Key); !ok || got.Key != l.Key {
+			t.Errorf("NoteListOf(%q) = %q, %v", l.Key, got.Key, ok)
+		}
+		if !slices.Contains(Lanes, l.Key) {
+			t.Errorf("list %q is not a lane", l.Key)
+		}
+	}
+	if !slices.Equal(fields, keys) {
+		t.Errorf("Touchpoint's lists %q, NoteLists %q", fields, keys)
+	}
+	if _, ok := NoteListOf("related"); ok {
+		t.Error(`NoteListOf("related") found a list of notes`)
+	}
+	tp.Questions, tp.Gains = nil, nil
+	var got []string
+	for _, l := range tp.Lists() {
+		got = append(got, l.Key+"="+l.Notes[0].Text)
+	}
+	if want := []string{"actions=0", "barriers=2", "pains=3", "influencers=5", "processes=6"}; !slices.Equal(got, want) {
+		t.Errorf("Lists() = %q, want %q", got, want)
+	}
+	if !slices.Equal(NoteListKeys(), []string{"actions", "questions", "barriers", "pains", "gains", "influencers", "processes"}) {
+		t.Errorf("NoteListKeys() = %q", NoteListKeys())
 	}
 }

@@ -554,13 +554,9 @@ func readTouchpoint(f *fields, meta Meta) *Touchpoint {
 	t.Importance = f.enum("importance", Importances...)
 	t.Engagement = f.enum("engagement", Engagements...)
 	t.Owner = f.str("owner")
-	t.Actions = f.notes("actions")
-	t.Questions = f.notes("questions")
-	t.Barriers = f.notes("barriers")
-	t.Pains = f.notes("pains")
-	t.Gains = f.notes("gains")
-	t.Influencers = f.notes("influencers")
-	t.Processes = f.notes("processes")
+	for _, l := range NoteLists {
+		*l.of(t) = f.notes(l.Key)
+	}
 	f.maps("kpis", func(i int, k *fields) {
 		kpi := KPI{Name: k.str("name"), Unit: k.str("unit"), Better: k.enum("better", Betters...)}
 		if ref := k.str("kpi"); ref != "" {

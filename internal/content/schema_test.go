@@ -234,7 +234,7 @@ func TestSchemaEnums(t *testing.T) {
 		"kind":                 ChannelKinds,
 		"icon":                 Icons,
 	}
-	for _, k := range []string{"actions", "questions", "barriers", "pains", "gains", "influencers", "processes"} {
+	for _, k := range NoteListKeys() {
 		want[k+".source"] = Sources
 	}
 	seen := map[string]bool{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,14 +17,14 @@ import (
 // retention, CES and LTV sit beside the other metrics, and
 // opportunities.csv took the trackers' names (cjm.json version 4).
 var (
-	touchpointColumns = []string{
+	touchpointColumns = slices.Concat([]string{
 		"ref", "journey", "journey_title", "journey_state", "stage", "stage_title",
 		"slug", "title", "url", "absolute_url", "channel", "emotion", "importance", "engagement",
 		"owner", "owner_none", "parent", "depth", "source", "csi", "nps", "conversion", "retention", "ces", "ltv",
 		"kpis", "kpis_met", "opportunities", "open_opportunities", "overdue_opportunities",
-		"actions", "questions", "barriers", "pains", "gains", "influencers", "processes", "related",
-		"emotions",
-	}
+	}, content.NoteListKeys(), []string{
+		"related", "emotions",
+	})
 	// opportunityColumns are named as GitHub, Jira and Linear name their
 	// fields, so that each tracker's importer maps them by itself: Title
 	// (GitHub, Linear) and Summary (Jira, which requires it) both hold the
@@ -86,7 +87,7 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 			late++
 		}
 	}
-	return []string{
+	row := []string{
 		t.Ref, t.Journey.Slug, t.Journey.Title, t.Journey.State, t.Stage.Slug, t.Stage.Title,
 		t.Slug, t.Title, t.URL, abs, channel, emotion, t.Importance, t.Engagement,
 		owner, strconv.FormatBool(t.OwnerNone), parent, strconv.Itoa(t.Depth), t.Evidence,
@@ -94,10 +95,11 @@ func touchpointRow(s *site.Site, t *site.Touchpoint, today time.Time) []string {
 		number(t.Metrics.Retention), number(t.Metrics.CES), number(t.Metrics.LTV),
 		strconv.Itoa(len(t.KPIs)), strconv.Itoa(metKPIs),
 		strconv.Itoa(len(t.Opportunities)), strconv.Itoa(open), strconv.Itoa(late),
-		join(t.Actions.Texts()), join(t.Questions.Texts()), join(t.Barriers.Texts()), join(t.Pains.Texts()), join(t.Gains.Texts()),
-		join(t.Influencers.Texts()), join(t.Processes.Texts()), join(refs(t.Related)),
-		feelingsCell(t),
 	}
+	for _, l := range content.NoteLists {
+		row = append(row, join(l.Of(t.Touchpoint).Texts()))
+	}
+	return append(row, join(refs(t.Related)), feelingsCell(t))
 }
 
 // feelingsCell writes how each persona feels, "irina: 1; tomas: -2", in

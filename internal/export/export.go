@@ -269,40 +269,103 @@ type stage struct {
 	Touchpoints  []string `json:"touchpoints"`
 }
 
+// touchpoint is a touchpoint as cjm.json has it: the keys of
+// touchpointHead, then one key for each of the touchpoint's lists of notes
+// (content.NoteLists, in order), then those of touchpointTail.
 type touchpoint struct {
-	Ref           string        `json:"ref"`
-	Journey       string        `json:"journey"`
-	Stage         string        `json:"stage"`
-	Slug          string        `json:"slug"`
-	Title         string        `json:"title"`
-	Description   string        `json:"description"`
-	URL           string        `json:"url"`
-	AbsoluteURL   *string       `json:"absoluteURL"`
-	Channel       *string       `json:"channel"`
-	Emotion       *int          `json:"emotion"`
-	Emotions      feelings      `json:"emotions"`
-	Importance    *string       `json:"importance"`
-	Engagement    *string       `json:"engagement"`
-	Owner         *string       `json:"owner"`
-	OwnerNone     bool          `json:"ownerNone"`
-	Parent        *string       `json:"parent"`
-	Children      []string      `json:"children"`
-	Related       []string      `json:"related"`
-	Replaces      []string      `json:"replaces"`
-	ReplacedBy    []string      `json:"replacedBy"`
-	Depth         int           `json:"depth"`
-	Actions       []note        `json:"actions"`
-	Questions     []note        `json:"questions"`
-	Barriers      []note        `json:"barriers"`
-	Pains         []note        `json:"pains"`
-	Gains         []note        `json:"gains"`
-	Influencers   []note        `json:"influencers"`
-	Processes     []note        `json:"processes"`
+	touchpointHead
+	Lists map[string][]note `json:"-"` // by the list's key
+	touchpointTail
+}
+
+type touchpointHead struct {
+	Ref         string   `json:"ref"`
+	Journey     string   `json:"journey"`
+	Stage       string   `json:"stage"`
+	Slug        string   `json:"slug"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	URL         string   `json:"url"`
+	AbsoluteURL *string  `json:"absoluteURL"`
+	Channel     *string  `json:"channel"`
+	Emotion     *int     `json:"emotion"`
+	Emotions    feelings `json:"emotions"`
+	Importance  *string  `json:"importance"`
+	Engagement  *string  `json:"engagement"`
+	Owner       *string  `json:"owner"`
+	OwnerNone   bool     `json:"ownerNone"`
+	Parent      *string  `json:"parent"`
+	Children    []string `json:"children"`
+	Related     []string `json:"related"`
+	Replaces    []string `json:"replaces"`
+	ReplacedBy  []string `json:"replacedBy"`
+	Depth       int      `json:"depth"`
+}
+
+type touchpointTail struct {
 	KPIs          []kpi         `json:"kpis"`
 	Metrics       metrics       `json:"metrics"`
 	Opportunities []opportunity `json:"opportunities"`
 	Source        *string       `json:"source"`
 	Competitors   []benchmark   `json:"competitors"`
+}
+
+// MarshalJSON writes the head's keys, the lists' and the tail's, in order.
+func (tp touchpoint) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(tp.touchpointHead); err != nil {
+		return nil, err
+	}
+	b.Truncate(b.Len() - 2) // "}\n"
+	for _, l := range content.NoteLists {
+		ns := tp.Lists[l.Key]
+		if ns == nil {
+			ns = []note{}
+		}
+		b.WriteString(`,"` + l.Key + `":`)
+		if err := enc.Encode(ns); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteByte(',')
+	n := b.Len()
+	if err := enc.Encode(tp.touchpointTail); err != nil {
+		return nil, err
+	}
+	tail := b.Bytes()[n:]
+	copy(tail, tail[1:]) // drop the tail's "{"
+	b.Truncate(b.Len() - 2)
+	return b.Bytes(), nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes, refusing unknown keys.
+func (tp *touchpoint) UnmarshalJSON(data []byte) error {
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(data, &keys); err != nil {
+		return err
+	}
+	tp.Lists = map[string][]note{}
+	for _, l := range content.NoteLists {
+		var ns []note
+		if raw, ok := keys[l.Key]; ok {
+			if err := json.Unmarshal(raw, &ns); err != nil {
+				return fmt.Errorf("%s: %w", l.Key, err)
+			}
+			delete(keys, l.Key)
+		}
+		tp.Lists[l.Key] = ns
+	}
+	rest, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	type plain touchpoint // without these methods
+	dec := json.NewDecoder(bytes.NewReader(rest))
+	dec.DisallowUnknownFields()
+	return dec.Decode((*plain)(tp))
 }
 
 // feelings are how each persona feels at a touchpoint: a JSON object from
@@ -706,38 +769,35 @@ func channelSlugs(cs []*site.Channel) []string {
 
 // touchpointOf is a touchpoint as cjm.json has it.
 func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string) touchpoint {
-	tp := touchpoint{
-		Ref:           t.Ref,
-		Journey:       t.Journey.Slug,
-		Stage:         t.Stage.Slug,
-		Slug:          t.Slug,
-		Title:         t.Title,
-		Description:   t.Description,
-		URL:           t.URL,
-		AbsoluteURL:   abs(t.URL),
-		Emotion:       t.Emotion,
-		Emotions:      feelingsOf(t),
-		Importance:    nonEmpty(t.Importance),
-		Engagement:    nonEmpty(t.Engagement),
-		Owner:         teamSlug(t.Owner),
-		OwnerNone:     t.OwnerNone,
-		Children:      refs(t.Children),
-		Related:       refs(t.Related),
-		Replaces:      refs(t.Replaces),
-		ReplacedBy:    refs(t.ReplacedBy),
-		Depth:         t.Depth,
-		Actions:       notes(t.Actions),
-		Questions:     notes(t.Questions),
-		Barriers:      notes(t.Barriers),
-		Pains:         notes(t.Pains),
-		Gains:         notes(t.Gains),
-		Influencers:   notes(t.Influencers),
-		Processes:     notes(t.Processes),
+	tp := touchpoint{touchpointHead: touchpointHead{
+		Ref:         t.Ref,
+		Journey:     t.Journey.Slug,
+		Stage:       t.Stage.Slug,
+		Slug:        t.Slug,
+		Title:       t.Title,
+		Description: t.Description,
+		URL:         t.URL,
+		AbsoluteURL: abs(t.URL),
+		Emotion:     t.Emotion,
+		Emotions:    feelingsOf(t),
+		Importance:  nonEmpty(t.Importance),
+		Engagement:  nonEmpty(t.Engagement),
+		Owner:       teamSlug(t.Owner),
+		OwnerNone:   t.OwnerNone,
+		Children:    refs(t.Children),
+		Related:     refs(t.Related),
+		Replaces:    refs(t.Replaces),
+		ReplacedBy:  refs(t.ReplacedBy),
+		Depth:       t.Depth,
+	}, Lists: map[string][]note{}, touchpointTail: touchpointTail{
 		KPIs:          make([]kpi, 0, len(t.KPIs)),
 		Metrics:       metrics{CSI: t.Metrics.CSI, NPS: t.Metrics.NPS, Conversion: t.Metrics.Conversion, Retention: t.Metrics.Retention, CES: t.Metrics.CES, LTV: t.Metrics.LTV},
 		Competitors:   make([]benchmark, 0, len(t.Competitors)),
 		Opportunities: make([]opportunity, 0, len(t.Opportunities)),
 		Source:        nonEmpty(t.Evidence),
+	}}
+	for _, l := range content.NoteLists {
+		tp.Lists[l.Key] = notes(l.Of(t.Touchpoint))
 	}
 	if t.Channel != nil {
 		tp.Channel = ptr(t.Channel.Slug)

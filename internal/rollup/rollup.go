@@ -166,8 +166,8 @@ func of(tps []*site.Touchpoint, today time.Time, p *site.Persona) Summary {
 	var emo, csi, nps, conv, ret, ces, ltv mean
 	for _, t := range tps {
 		s.Evidence[t.Evidence]++
-		for _, ns := range []content.Notes{t.Actions, t.Questions, t.Barriers, t.Pains, t.Gains, t.Influencers, t.Processes} {
-			for _, n := range ns {
+		for _, l := range content.NoteLists {
+			for _, n := range l.Of(t.Touchpoint) {
 				s.Notes[cmp.Or(n.Source, t.Evidence)]++
 			}
 		}

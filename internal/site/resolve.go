@@ -529,18 +529,14 @@ func lanes(j *Journey) []string {
 	}
 	has := map[string]bool{"stages": len(j.Stages) > 0, "touchpoints": len(j.Touchpoints) > 0}
 	for _, t := range j.Touchpoints {
-		has["actions"] = has["actions"] || len(t.Actions) > 0
-		has["questions"] = has["questions"] || len(t.Questions) > 0
-		has["barriers"] = has["barriers"] || len(t.Barriers) > 0
+		for _, l := range content.NoteLists {
+			has[l.Key] = has[l.Key] || len(l.Of(t.Touchpoint)) > 0
+		}
 		has["emotions"] = has["emotions"] || len(t.Feelings) > 0
-		has["pains"] = has["pains"] || len(t.Pains) > 0
-		has["gains"] = has["gains"] || len(t.Gains) > 0
 		has["engagement"] = has["engagement"] || t.Engagement != ""
-		has["influencers"] = has["influencers"] || len(t.Influencers) > 0
 		has["owners"] = has["owners"] || t.Owner != nil || t.OwnerNone
 		has["kpis"] = has["kpis"] || len(t.KPIs) > 0
 		has["opportunities"] = has["opportunities"] || len(t.Opportunities) > 0
-		has["processes"] = has["processes"] || len(t.Processes) > 0
 	}
 	var out []string
 	for _, l := range content.Lanes {

@@ -278,21 +278,8 @@ func gather(st *site.Stage, lane string) []content.Note {
 }
 
 func notesOf(tp *site.Touchpoint, lane string) content.Notes {
-	switch lane {
-	case "actions":
-		return tp.Actions
-	case "questions":
-		return tp.Questions
-	case "barriers":
-		return tp.Barriers
-	case "pains":
-		return tp.Pains
-	case "gains":
-		return tp.Gains
-	case "influencers":
-		return tp.Influencers
-	case "processes":
-		return tp.Processes
+	if l, ok := content.NoteListOf(lane); ok {
+		return l.Of(tp.Touchpoint)
 	}
 	return nil
 }
