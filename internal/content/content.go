@@ -374,7 +374,10 @@ var (
 // the exports and the spreadsheet, and as the interface word of its title.
 type NoteList struct {
 	Key string
-	of  func(*Touchpoint) *Notes
+	// Search is the list's place in a touchpoint's search text, 1 first;
+	// 0 for a list the search leaves out.
+	Search int
+	of     func(*Touchpoint) *Notes
 }
 
 // Of returns t's notes in the list.
@@ -384,13 +387,26 @@ func (l NoteList) Of(t *Touchpoint) Notes { return *l.of(t) }
 // them. A new list is a field of Touchpoint and a line here (its key needs
 // an entry in the touchpoint schema, a lane and an interface word).
 var NoteLists = []NoteList{
-	{"actions", func(t *Touchpoint) *Notes { return &t.Actions }},
-	{"questions", func(t *Touchpoint) *Notes { return &t.Questions }},
-	{"barriers", func(t *Touchpoint) *Notes { return &t.Barriers }},
-	{"pains", func(t *Touchpoint) *Notes { return &t.Pains }},
-	{"gains", func(t *Touchpoint) *Notes { return &t.Gains }},
-	{"influencers", func(t *Touchpoint) *Notes { return &t.Influencers }},
-	{"processes", func(t *Touchpoint) *Notes { return &t.Processes }},
+	{Key: "actions", Search: 3, of: func(t *Touchpoint) *Notes { return &t.Actions }},
+	{Key: "questions", Search: 4, of: func(t *Touchpoint) *Notes { return &t.Questions }},
+	{Key: "barriers", Search: 5, of: func(t *Touchpoint) *Notes { return &t.Barriers }},
+	{Key: "pains", Search: 1, of: func(t *Touchpoint) *Notes { return &t.Pains }},
+	{Key: "gains", Search: 2, of: func(t *Touchpoint) *Notes { return &t.Gains }},
+	{Key: "influencers", of: func(t *Touchpoint) *Notes { return &t.Influencers }},
+	{Key: "processes", of: func(t *Touchpoint) *Notes { return &t.Processes }},
+}
+
+// SearchedLists are the lists the search indexes, in the order of their
+// Search places.
+func SearchedLists() []NoteList {
+	var out []NoteList
+	for _, l := range NoteLists {
+		if l.Search > 0 {
+			out = append(out, l)
+		}
+	}
+	slices.SortFunc(out, func(a, b NoteList) int { return a.Search - b.Search })
+	return out
 }
 
 // NoteListOf returns the list named key; ok is false when none is.
