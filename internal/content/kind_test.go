@@ -176,3 +176,15 @@ func TestNoteLists(t *testing.T) {
 		t.Errorf("NoteListKeys() = %q", NoteListKeys())
 	}
 }
+
+// TestSearchedLists checks the lists the search reads and their order,
+// which the search text of every touchpoint follows.
+func TestSearchedLists(t *testing.T) {
+	var got []string
+	for _, l := range SearchedLists() {
+		got = append(got, l.Key)
+	}
+	if want := []string{"pains", "gains", "actions", "questions", "barriers"}; !slices.Equal(got, want) {
+		t.Errorf("SearchedLists() = %q, want %q", got, want)
+	}
+}

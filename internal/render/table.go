@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
 	"github.com/cjm-portal/cjm/internal/words"
@@ -62,6 +63,10 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 				}
 			}
 		}
+	}
+	if l, ok := content.NoteListOf(lane); ok {
+		texts(func(t *site.Touchpoint) []string { return l.Of(t.Touchpoint).Texts() })
+		return out
 	}
 	switch lane {
 	case "touchpoints":
@@ -130,20 +135,6 @@ func cell(lane string, st *site.Stage, lang string) []Entry {
 				out = append(out, Entry{Text: o.Title, URL: tp.URL, Meta: strings.Join(meta, " · ")})
 			}
 		}
-	case "actions":
-		texts(func(t *site.Touchpoint) []string { return t.Actions.Texts() })
-	case "questions":
-		texts(func(t *site.Touchpoint) []string { return t.Questions.Texts() })
-	case "barriers":
-		texts(func(t *site.Touchpoint) []string { return t.Barriers.Texts() })
-	case "pains":
-		texts(func(t *site.Touchpoint) []string { return t.Pains.Texts() })
-	case "gains":
-		texts(func(t *site.Touchpoint) []string { return t.Gains.Texts() })
-	case "influencers":
-		texts(func(t *site.Touchpoint) []string { return t.Influencers.Texts() })
-	case "processes":
-		texts(func(t *site.Touchpoint) []string { return t.Processes.Texts() })
 	}
 	return out
 }

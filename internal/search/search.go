@@ -76,6 +76,21 @@ func mapValues(m map[string]string) []string {
 // in this order.
 var searchKinds = []string{"journeys", "stages", "touchpoints", "personas", "teams", "channels", "kpis", "competitors", "pages"}
 
+// searchedLists are the touchpoint lists the search indexes, in the
+// order of their places in the search text (content.NoteList's Search).
+var searchedLists = content.SearchedLists()
+
+// searchedNotes are t's description and the notes of searchedLists: what
+// the search reads of a touchpoint besides its title and body.
+func searchedNotes(t *content.Touchpoint) []any {
+	out := make([]any, 0, 1+len(searchedLists))
+	out = append(out, t.Description)
+	for _, l := range searchedLists {
+		out = append(out, l.Of(t))
+	}
+	return out
+}
+
 // Index returns search.json for site s with the interface in lang.
 // memo, which may be nil, keeps items' texts between builds.
 func Index(s *site.Site, lang string, memo *Memo) []byte {
@@ -127,7 +142,7 @@ func Index(s *site.Site, lang string, memo *Memo) []byte {
 	for _, j := range s.Journeys {
 		for _, st := range j.Stages {
 			for _, t := range st.Touchpoints {
-				add("touchpoints", t.Title, t.URL, stages[st], text(t.Hash, t.Title, t.Body, t.Description, t.Pains, t.Gains, t.Actions, t.Questions, t.Barriers))
+				add("touchpoints", t.Title, t.URL, stages[st], text(t.Hash, t.Title, t.Body, searchedNotes(t.Touchpoint)...))
 			}
 		}
 	}
