@@ -321,17 +321,7 @@ func gapItem(item any) GapItem {
 // foreignLang is the language of item's journey when it is not lang, the
 // page's; "" when it is, or when item belongs to no journey.
 func foreignLang(s *site.Site, lang string, item any) string {
-	var j *site.Journey
-	switch it := item.(type) {
-	case *site.Journey:
-		j = it
-	case *site.Stage:
-		j = it.Journey
-	case *site.Touchpoint:
-		j = it.Journey
-	case *site.Opportunity:
-		j = it.Touchpoint.Journey
-	}
+	j := itemJourney(item)
 	if l := s.Lang(j); j != nil && l != lang {
 		return l
 	}

@@ -402,15 +402,26 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 // langOf is the language of the page showing item: a journey's own, on
 // the pages of the journey, its stages and touchpoints; else the site's.
 func (r *Renderer) langOf(item any) string {
-	switch it := item.(type) {
-	case *site.Journey:
-		return r.site.Lang(it)
-	case *site.Stage:
-		return r.site.Lang(it.Journey)
-	case *site.Touchpoint:
-		return r.site.Lang(it.Journey)
+	if j := itemJourney(item); j != nil {
+		return r.site.Lang(j)
 	}
 	return r.lang
+}
+
+// itemJourney is the journey item belongs to: a journey itself, or the
+// journey of a stage, touchpoint or opportunity; nil for anything else.
+func itemJourney(item any) *site.Journey {
+	switch it := item.(type) {
+	case *site.Journey:
+		return it
+	case *site.Stage:
+		return it.Journey
+	case *site.Touchpoint:
+		return it.Journey
+	case *site.Opportunity:
+		return it.Touchpoint.Journey
+	}
+	return nil
 }
 
 // sectionOf names the folder whose _index.md titles a list page: the
@@ -422,29 +433,17 @@ func sectionOf(kind string) string {
 	return kind
 }
 
-// meta returns the common fields of an item that has a content file.
+// meta returns the common fields of an item that has a content file: a
+// content item the site wraps (*site.Persona, *site.Journey, ...), or a
+// channel's file.
 func meta(item any) *content.Meta {
 	switch it := item.(type) {
-	case *site.Persona:
-		return &it.Meta
-	case *site.Team:
-		return &it.Meta
-	case *site.Journey:
-		return &it.Meta
-	case *site.Stage:
-		return &it.Meta
-	case *site.Touchpoint:
-		return &it.Meta
-	case *site.Page:
-		return &it.Meta
+	case content.Item:
+		return it.ItemMeta()
 	case *site.Channel:
 		if it.File != nil {
 			return &it.File.Meta
 		}
-	case *site.KPIDef:
-		return &it.Meta
-	case *site.Competitor:
-		return &it.Meta
 	}
 	return nil
 }
