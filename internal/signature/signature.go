@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/site"
 )
@@ -321,7 +322,7 @@ func Global(s *site.Site, extra ...string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(sigSeed)
 	writeUint(&h, s.Settings.Hash)
-	for _, name := range []string{"personas", "teams", "journeys", "channels", "kpis", "competitors"} {
+	for _, name := range content.SectionNames {
 		if sec := s.Sections[name]; sec != nil {
 			writeUint(&h, sec.Hash)
 		}
@@ -388,40 +389,24 @@ func allItems(s *site.Site) uint64 {
 	return h.Sum64()
 }
 
-// fingerprint identifies an item and its file's content.
+// fingerprint identifies an item and its file's content. A content item
+// is its kind, page, slug and title (all that a team or competitor named
+// without a file has) and its file's hash; the site gives every item
+// with a file the URL path its content item has. A channel keeps its
+// file, if any, aside.
 func fingerprint(item any) uint64 {
 	var h maphash.Hash
 	h.SetSeed(sigSeed)
 	switch it := item.(type) {
-	case *site.Persona:
-		h.WriteString("persona\x00" + it.URL)
-		writeUint(&h, it.Hash)
-	case *site.Team:
-		h.WriteString("team\x00" + it.URL + "\x00" + it.Title)
-		writeUint(&h, it.Hash)
 	case *site.Channel:
 		h.WriteString("channel\x00" + it.URL + "\x00" + it.Title)
 		if it.File != nil { // names, kind, icon and body
 			writeUint(&h, it.File.Hash)
 		}
-	case *site.Journey:
-		h.WriteString("journey\x00" + it.URL)
-		writeUint(&h, it.Hash)
-	case *site.Stage:
-		h.WriteString("stage\x00" + it.URL)
-		writeUint(&h, it.Hash)
-	case *site.Touchpoint:
-		h.WriteString("touchpoint\x00" + it.URL)
-		writeUint(&h, it.Hash)
-	case *site.Page:
-		h.WriteString("page\x00" + it.URL)
-		writeUint(&h, it.Hash)
-	case *site.KPIDef:
-		h.WriteString("kpi\x00" + it.URL)
-		writeUint(&h, it.Hash)
-	case *site.Competitor:
-		h.WriteString("competitor\x00" + it.URL + "\x00" + it.Title)
-		writeUint(&h, it.Hash)
+	case content.Item:
+		m := it.ItemMeta()
+		h.WriteString(it.ItemKind().String() + "\x00" + it.URLPath() + "\x00" + m.Slug + "\x00" + m.Title)
+		writeUint(&h, m.Hash)
 	}
 	return h.Sum64()
 }

@@ -86,6 +86,14 @@ func TestSignChangesWhatTheEditShows(t *testing.T) {
 			keep: []string{"journeys/a/", "journeys/a/buy/x/", "channels/web/"},
 		},
 		{
+			// The touchpoint's file is as it was, but its page moved:
+			// the team's page links to it.
+			name: "a stage's slug",
+			edit: map[string]string{"content/journeys/a/01-buy/_index.md": "---\ntitle: Buy\nslug: purchase\n---\n"},
+			must: []string{"journeys/a/", "journeys/a/purchase/x/", "teams/crm/"},
+			keep: []string{"journeys/b/", "journeys/b/use/y/", "channels/app/"},
+		},
+		{
 			name:   "the build's date",
 			global: []string{"2026-12-08"},
 			must:   []string{"journeys/a/", "journeys/b/use/y/", "personas/p/"},
