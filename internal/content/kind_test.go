@@ -93,6 +93,7 @@ func TestItems(t *testing.T) {
 	}
 	j := c.Journeys[0]
 	st := j.Stages[0]
+	covered := map[Kind]bool{}
 	for _, tc := range []struct {
 		item      Item
 		kind      Kind
@@ -111,6 +112,7 @@ func TestItems(t *testing.T) {
 		{c.Pages[0], KindPage, "guides/", "content/guides/_index.md:1"},
 		{c.Pages[1], KindPage, "guides/setup/start/", "content/guides/01-setup/start.md:1"},
 	} {
+		covered[tc.kind] = true
 		if got := tc.item.ItemKind(); got != tc.kind {
 			t.Errorf("%s: kind %q, want %q", tc.pos, got, tc.kind)
 		}
@@ -122,6 +124,12 @@ func TestItems(t *testing.T) {
 		}
 		if m := tc.item.ItemMeta(); m.File+":1" != tc.pos {
 			t.Errorf("%s: ItemMeta has file %q", tc.pos, m.File)
+		}
+	}
+
+	for _, k := range Kinds { // a new kind needs a file above, and a place in Content
+		if !covered[k.Kind] {
+			t.Errorf("no file of kind %q checked", k.Kind)
 		}
 	}
 
