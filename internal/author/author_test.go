@@ -363,3 +363,58 @@ func TestNewFollowsNoLink(t *testing.T) {
 		})
 	}
 }
+
+// TestNewPlaces checks where New puts each kind, and what it says of a
+// kind or a place it does not take.
+func TestNewPlaces(t *testing.T) {
+	if want := []string{"persona", "team", "channel", "kpi", "competitor", "journey", "stage", "touchpoint"}; !slices.Equal(Kinds, want) {
+		t.Errorf("Kinds = %q, want %q", Kinds, want)
+	}
+	for _, c := range []struct {
+		kind, path string
+		want       string // the first file written, or the error's text
+	}{
+		{"persona", "olga", "content/personas/olga.md"},
+		{"team", "teams/crm.md", "content/teams/crm.md"},
+		{"channel", "content/channels/sms", "content/channels/sms.md"},
+		{"kpi", "time", "content/kpis/time.md"},
+		{"competitor", "acme", "content/competitors/acme.md"},
+		{"journey", "order", "content/journeys/order/_index.md"},
+		{"stage", "journeys/shop/pay", "content/journeys/shop/02-pay/_index.md"},
+		{"touchpoint", "journeys/shop/01-buy/card", "content/journeys/shop/01-buy/card.md"},
+		{"kpi", "kpis/old/time", "a kpi goes directly in content/kpis/, e.g. content/kpis/time.md"},
+		{"persona", "teams/olga", "a persona goes directly in content/personas/, e.g. content/personas/olga.md"},
+		{"journey", "journeys/a/b", "a journey is a folder directly in content/journeys/, e.g. content/journeys/b"},
+		{"touchpoint", "journeys/shop/card", "a touchpoint is a file in a stage folder"},
+		{"page", "guide", `cannot make a "page": the kinds are persona, team, channel, kpi, competitor, journey, stage, touchpoint`},
+		{"site", "x", `cannot make a "site"`},
+	} {
+		t.Run(c.kind+" "+c.path, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, data := range map[string]string{
+				"content/_index.md":                      "---\ntitle: Portal\n---\n",
+				"content/personas/p.md":                  "---\ntitle: P\n---\n",
+				"content/journeys/shop/_index.md":        "---\ntitle: Shop\npersonas: [p]\n---\n",
+				"content/journeys/shop/01-buy/_index.md": "---\ntitle: Buy\n---\n",
+			} {
+				p := filepath.Join(dir, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := &Site{Dir: dir, Theme: os.DirFS("../../themes/default"), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+			files, err := s.New(c.kind, c.path, NewOptions{})
+			switch {
+			case strings.HasPrefix(c.want, "content/"):
+				if err != nil || len(files) == 0 || filepath.ToSlash(files[0]) != c.want {
+					t.Errorf("New(%s, %s) = %q, %v; want %s first", c.kind, c.path, files, err, c.want)
+				}
+			case err == nil || !strings.Contains(err.Error(), c.want):
+				t.Errorf("New(%s, %s) = %q, %v; want the error %q", c.kind, c.path, files, err, c.want)
+			}
+		})
+	}
+}

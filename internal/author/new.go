@@ -23,8 +23,18 @@ import (
 	"github.com/cjm-portal/cjm/internal/sitefs"
 )
 
-// Kinds are the kinds `cjm new` writes.
-var Kinds = []string{"persona", "team", "channel", "kpi", "competitor", "journey", "stage", "touchpoint"}
+// Kinds are the kinds `cjm new` writes, in the order of content.Kinds:
+// each kind whose files go in a folder of their own, and journeys, stages
+// and touchpoints.
+var Kinds = func() []string {
+	var out []string
+	for _, k := range content.Kinds {
+		if k.Folder != "" || k.Kind == content.KindJourney || k.Kind == content.KindStage || k.Kind == content.KindTouchpoint {
+			out = append(out, k.Kind.String())
+		}
+	}
+	return out
+}()
 
 // Site is the folder an author works in: the one holding content/.
 type Site struct {
@@ -61,9 +71,10 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 		return nil, err
 	}
 	w := &writer{site: s}
-	switch kind {
-	case "persona", "team", "channel", "kpi", "competitor":
-		folder := kind + "s"
+	info, _ := content.InfoOf(content.Kind(kind))
+	switch {
+	case info.Folder != "": // a file directly in the kind's folder
+		folder := info.Folder
 		if !strings.Contains(p, "/") {
 			p = folder + "/" + p
 		}
@@ -75,7 +86,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 		if err := w.item(kind, folder+"/"+name, titleOf(name), nil); err != nil {
 			return nil, err
 		}
-	case "journey":
+	case info.Kind == content.KindJourney:
 		p = strings.TrimSuffix(p, "/_index.md")
 		if !strings.Contains(p, "/") {
 			p = "journeys/" + p
@@ -87,7 +98,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 		if _, err := w.journey(parts[1], "", nil, opts.Stages); err != nil {
 			return nil, err
 		}
-	case "stage":
+	case info.Kind == content.KindStage:
 		p = strings.TrimSuffix(p, "/_index.md")
 		parts := strings.Split(p, "/")
 		if len(parts) != 3 || parts[0] != "journeys" {
@@ -103,7 +114,7 @@ func (s *Site) New(kind, rel string, opts NewOptions) ([]string, error) {
 		if err := w.item("stage", "journeys/"+parts[1]+"/"+folder+"/_index.md", titleOf(folder), nil); err != nil {
 			return nil, err
 		}
-	case "touchpoint":
+	case info.Kind == content.KindTouchpoint:
 		parts := strings.Split(p, "/")
 		if len(parts) != 4 || parts[0] != "journeys" {
 			return nil, fmt.Errorf("a touchpoint is a file in a stage folder: content/journeys/JOURNEY/STAGE/NAME.md, e.g. content/journeys/order/03-checkout/pay.md")
