@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"hash/maphash"
 	"strconv"
 	"sync"
@@ -129,13 +128,10 @@ func touchpointKey(s *site.Site, t *site.Touchpoint, today time.Time) uint64 {
 // touchpoints list of cjm.json.
 func encodeTouchpoint(tp touchpoint) []byte {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if err := enc.Encode(tp); err != nil {
+	if err := writeTouchpoint(&b, &tp, "    ", "  "); err != nil {
 		panic("export: " + err.Error()) // only NaN or an infinity could fail, which the loader refuses
 	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	return b.Bytes()
 }
 
 // spliceJSON writes the document with the touchpoints' encoded objects in

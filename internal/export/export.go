@@ -274,7 +274,7 @@ type stage struct {
 // (content.NoteLists, in order), then those of touchpointTail.
 type touchpoint struct {
 	touchpointHead
-	Lists map[string][]note `json:"-"` // by the list's key
+	Lists [][]note `json:"-"` // in the order of content.NoteLists
 	touchpointTail
 }
 
@@ -310,35 +310,61 @@ type touchpointTail struct {
 	Competitors   []benchmark   `json:"competitors"`
 }
 
-// MarshalJSON writes the head's keys, the lists' and the tail's, in order.
+// MarshalJSON writes the head's keys, the lists' and the tail's, in order
+// (see writeTouchpoint).
 func (tp touchpoint) MarshalJSON() ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(tp.touchpointHead); err != nil {
+	if err := writeTouchpoint(&b, &tp, "", ""); err != nil {
 		return nil, err
 	}
-	b.Truncate(b.Len() - 2) // "}\n"
-	for _, l := range content.NoteLists {
-		ns := tp.Lists[l.Key]
-		if ns == nil {
-			ns = []note{}
+	return b.Bytes(), nil
+}
+
+// writeTouchpoint writes tp to b as an Encoder with SetIndent(prefix,
+// indent) would write a struct of its head's fields, a field for each of
+// its lists (content.NoteLists, in order) and its tail's, without the
+// final newline. cjm.json's touchpoints are written by it directly, not
+// through MarshalJSON, whose output encoding/json reads again.
+func writeTouchpoint(b *bytes.Buffer, tp *touchpoint, prefix, indent string) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, indent)
+	list := json.NewEncoder(b) // a value inside the object: one level in
+	list.SetEscapeHTML(false)
+	list.SetIndent(prefix+indent, indent)
+	end, nl, colon := "}\n", "", ":"
+	if prefix != "" || indent != "" {
+		end, nl, colon = "\n"+prefix+"}\n", "\n"+prefix+indent, ": "
+	}
+	if err := enc.Encode(&tp.touchpointHead); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - len(end))
+	for i, l := range content.NoteLists {
+		b.WriteByte(',')
+		b.WriteString(nl)
+		b.WriteByte('"')
+		b.WriteString(l.Key)
+		b.WriteByte('"')
+		b.WriteString(colon)
+		if i >= len(tp.Lists) || len(tp.Lists[i]) == 0 {
+			b.WriteString("[]")
+			continue
 		}
-		b.WriteString(`,"` + l.Key + `":`)
-		if err := enc.Encode(ns); err != nil {
-			return nil, err
+		if err := list.Encode(&tp.Lists[i]); err != nil {
+			return err
 		}
-		b.Truncate(b.Len() - 1)
+		b.Truncate(b.Len() - 1) // "\n"
 	}
 	b.WriteByte(',')
 	n := b.Len()
-	if err := enc.Encode(tp.touchpointTail); err != nil {
-		return nil, err
+	if err := enc.Encode(&tp.touchpointTail); err != nil {
+		return err
 	}
 	tail := b.Bytes()[n:]
 	copy(tail, tail[1:]) // drop the tail's "{"
 	b.Truncate(b.Len() - 2)
-	return b.Bytes(), nil
+	return nil
 }
 
 // UnmarshalJSON reads what MarshalJSON writes, refusing unknown keys.
@@ -347,16 +373,14 @@ func (tp *touchpoint) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &keys); err != nil {
 		return err
 	}
-	tp.Lists = map[string][]note{}
-	for _, l := range content.NoteLists {
-		var ns []note
+	tp.Lists = make([][]note, len(content.NoteLists))
+	for i, l := range content.NoteLists {
 		if raw, ok := keys[l.Key]; ok {
-			if err := json.Unmarshal(raw, &ns); err != nil {
+			if err := json.Unmarshal(raw, &tp.Lists[i]); err != nil {
 				return fmt.Errorf("%s: %w", l.Key, err)
 			}
 			delete(keys, l.Key)
 		}
-		tp.Lists[l.Key] = ns
 	}
 	rest, err := json.Marshal(keys)
 	if err != nil {
@@ -789,15 +813,15 @@ func touchpointOf(t *site.Touchpoint, today time.Time, abs func(string) *string)
 		Replaces:    refs(t.Replaces),
 		ReplacedBy:  refs(t.ReplacedBy),
 		Depth:       t.Depth,
-	}, Lists: map[string][]note{}, touchpointTail: touchpointTail{
+	}, Lists: make([][]note, len(content.NoteLists)), touchpointTail: touchpointTail{
 		KPIs:          make([]kpi, 0, len(t.KPIs)),
 		Metrics:       metrics{CSI: t.Metrics.CSI, NPS: t.Metrics.NPS, Conversion: t.Metrics.Conversion, Retention: t.Metrics.Retention, CES: t.Metrics.CES, LTV: t.Metrics.LTV},
 		Competitors:   make([]benchmark, 0, len(t.Competitors)),
 		Opportunities: make([]opportunity, 0, len(t.Opportunities)),
 		Source:        nonEmpty(t.Evidence),
 	}}
-	for _, l := range content.NoteLists {
-		tp.Lists[l.Key] = notes(l.Of(t.Touchpoint))
+	for i, l := range content.NoteLists {
+		tp.Lists[i] = notes(l.Of(t.Touchpoint))
 	}
 	if t.Channel != nil {
 		tp.Channel = ptr(t.Channel.Slug)

@@ -620,9 +620,9 @@ func TestJSONValues(t *testing.T) {
 		{"related both ways", tps["order-tobe/push"].Related, []string{"order/pay"}},
 		{"channel slug", str(wait.Channel), "мессенджер"},
 		{"no channel", str(door.Channel), "null"},
-		{"list with a comma and a quote", pay.Lists["actions"], []note{{Text: `Says "hello", then pays`}}},
-		{"note with its own source", str(pay.Lists["pains"][0].Source), "survey"},
-		{"empty list", door.Lists["actions"], []note{}},
+		{"list with a comma and a quote", pay.list("actions"), []note{{Text: `Says "hello", then pays`}}},
+		{"note with its own source", str(pay.list("pains")[0].Source), "survey"},
+		{"empty list", door.list("actions"), []note{}},
 		{"metrics nps", *pay.Metrics.NPS, -41.0},
 		{"metrics retention", *pay.Metrics.Retention, 0.62},
 		{"metrics ces", *pay.Metrics.CES, 5.5},
@@ -972,4 +972,13 @@ func TestFilesCached(t *testing.T) {
 	if !bytes.Equal(got[JSONPath], whole(s)) || !bytes.Equal(got[TouchpointsPath], touchpointsCSV(s, now)) {
 		t.Error("after the journey's personas changed, the cached export lags behind")
 	}
+}
+
+// list returns tp's notes of the list named key.
+func (tp *touchpoint) list(key string) []note {
+	i := slices.IndexFunc(content.NoteLists, func(l content.NoteList) bool { return l.Key == key })
+	if i < 0 || i >= len(tp.Lists) {
+		return nil
+	}
+	return tp.Lists[i]
 }
