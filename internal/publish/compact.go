@@ -31,6 +31,15 @@ func compactHTML(dst, src []byte) []byte {
 		}
 		// A tag, a comment, a doctype or a stray '<'.
 		j := tagEnd(src, i)
+		if isSVG(src[i:j]) {
+			// An inline map is written compact already, and is most of a
+			// journey's page: it is copied whole, tags and all, to its end
+			// tag as cjm writes it. (Without one, it is read as any other
+			// markup.)
+			if k := bytes.Index(src[j:], []byte("</svg>")); k >= 0 {
+				j += k
+			}
+		}
 		dst = append(dst, src[i:j]...)
 		if raw := rawElement(src[i:j]); raw != "" {
 			k := closingTag(src, j, raw)
@@ -77,23 +86,45 @@ func tagEnd(src []byte, i int) int {
 		}
 		return len(src)
 	case len(rest) > 1 && (isLetter(rest[1]) || rest[1] == '/' || rest[1] == '!' || rest[1] == '?'):
-		var quote byte
-		for k := 1; k < len(rest); k++ {
-			c := rest[k]
-			switch {
-			case quote != 0:
-				if c == quote {
-					quote = 0
-				}
-			case c == '"' || c == '\'':
-				quote = c
-			case c == '>':
-				return i + k + 1
+		// The first '>' ends the tag unless a quoted value holds it: jump
+		// from quote to quote, each found with IndexByte, to the first
+		// '>' outside them.
+		k := 1
+		for {
+			gt := bytes.IndexByte(rest[k:], '>')
+			if gt < 0 {
+				return len(src)
 			}
+			q := quoteIn(rest[k : k+gt])
+			if q < 0 {
+				return i + k + gt + 1
+			}
+			k += q
+			end := bytes.IndexByte(rest[k+1:], rest[k])
+			if end < 0 {
+				return len(src)
+			}
+			k += 1 + end + 1
 		}
-		return len(src)
 	}
 	return i + 1
+}
+
+// quoteIn is the index of the first quote (" or ') in b, or -1.
+func quoteIn(b []byte) int {
+	d := bytes.IndexByte(b, '"')
+	if d >= 0 {
+		b = b[:d] // a ' after it comes later
+	}
+	if s := bytes.IndexByte(b, '\''); s >= 0 {
+		return s
+	}
+	return d
+}
+
+// isSVG says whether a tag opens an <svg> element.
+func isSVG(tag []byte) bool {
+	return len(tag) > 4 && bytes.EqualFold(tag[1:4], []byte("svg")) && !isLetter(tag[4]) && tag[4] != '-' && (tag[4] < '0' || tag[4] > '9')
 }
 
 // rawElement names the element a start tag opens when its contents are to

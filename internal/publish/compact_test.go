@@ -29,7 +29,13 @@ func TestCompactHTML(t *testing.T) {
 		{"doctype", "<!DOCTYPE html>\n  <html>", "<!DOCTYPE html>\n<html>"},
 		{"stray '<'", "a < b\n   c", "a < b\nc"},
 		{"unclosed tag", "x\n  <p class=\"a\n  b", "x\n<p class=\"a\n  b"},
-		{"inline svg", "<div>\n  <svg><text x=\"1\">A  B</text>\n  </svg></div>", "<div>\n<svg><text x=\"1\">A  B</text>\n</svg></div>"},
+		{"inline svg kept", "<div>\n  <svg><text x=\"1\">A  B</text>\n  </svg>\n  </div>", "<div>\n<svg><text x=\"1\">A  B</text>\n  </svg>\n</div>"},
+		{"svg with attributes kept", "<svg class=\"map\" viewBox='0 0 1 1'>\n  <g>\n  </g></svg>\n  x", "<svg class=\"map\" viewBox='0 0 1 1'>\n  <g>\n  </g></svg>\nx"},
+		{"unclosed svg compacted", "<svg>\n  <g>\n  </g>", "<svg>\n<g>\n</g>"},
+		{"a tag whose name starts like svg", "<svgs>\n  x</svgs>", "<svgs>\nx</svgs>"},
+		{"'>' in double quotes", "<a title=\"1 > 0\">\n  x</a>", "<a title=\"1 > 0\">\nx</a>"},
+		{"quotes of both kinds", "<a title=\"it's\" data-x='say \"a>b\"'>\n  x</a>", "<a title=\"it's\" data-x='say \"a>b\"'>\nx</a>"},
+		{"unclosed quote", "<a title=\"x>\n  y", "<a title=\"x>\n  y"},
 	} {
 		got := string(compactHTML(nil, []byte(tc.in)))
 		if got != tc.want {
@@ -71,4 +77,26 @@ func dropSpace(b []byte) []byte {
 		}
 		return r
 	}, b)
+}
+
+// BenchmarkCompactHTML compacts a page shaped like cjm's: indented
+// markup, text, and an inline map of many small tags.
+func BenchmarkCompactHTML(b *testing.B) {
+	var page bytes.Buffer
+	page.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<body>\n")
+	for range 200 {
+		page.WriteString("    <section class=\"panel panel-actions\">\n      <h2>Actions</h2>\n      <ul class=\"bullets\">\n        <li>Opens the app and looks for the order</li>\n        <li><a href=\"/journeys/order/buy/pay/\">Pay</a></li>\n      </ul>\n    </section>\n")
+	}
+	page.WriteString("<svg viewBox=\"0 0 100 100\">")
+	for range 2000 {
+		page.WriteString(`<g class="cell"><rect class="ifill" x="12.50" y="40" width="180" height="64" rx="6"/><text x="20" y="60">Pays by card</text></g>`)
+	}
+	page.WriteString("</svg>\n</body>\n</html>\n")
+	in := page.Bytes()
+	out := make([]byte, 0, len(in))
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		out = compactHTML(out[:0], in)
+	}
 }
