@@ -8,8 +8,9 @@ import "bytes"
 // shows such a run as one space, or as nothing between blocks, so the page
 // looks and reads the same. What is not text is copied as it is: tags and
 // their attributes, comments, and the contents of <pre>, <textarea>,
-// <script> and <style>, where whitespace can matter. Runs without a line
-// break are left alone.
+// <script> and <style>, where whitespace can matter, and of an inline
+// <svg>, which cjm draws compact. Runs without a line break are left
+// alone.
 //
 // It does in one pass over the bytes most of what an HTML minifier does to
 // cjm's pages: on a 4,000-touchpoint portal it kept 82 % of the minifier's
