@@ -15,7 +15,8 @@ import "bytes"
 // It does in one pass over the bytes most of what an HTML minifier does to
 // cjm's pages: on a 4,000-touchpoint portal it kept 82 % of the minifier's
 // savings (4.1 % of the HTML against 5.0 %, 2.5 % against 3.0 % once
-// gzipped) at a twentieth of its time.
+// gzipped) at about a thirteenth of its time on the same pages (one
+// journey's, as the templates render them).
 func compactHTML(dst, src []byte) []byte {
 	i := 0
 	for i < len(src) {
