@@ -50,15 +50,19 @@ bin/testfmt: internal/testfmt/main.go
 test-browser: $(BIN)
 	@bash tests/browser/run.sh
 
-## bench: time clean builds, builds over unchanged output and one-touchpoint
-## rebuilds of generated portals (150, 4,000 and 45,000 touchpoints), beside
-## Hugo where it is installed, then the Go benchmarks of the hot paths
-## (BENCH_SIZES=150,4000 for a quicker run); the Go benchmarks include
+## bench: time clean builds (minified and not), builds over unchanged output
+## and one-touchpoint rebuilds of generated portals (150, 4,000 and 45,000
+## touchpoints), beside Hugo where it is installed: Hugo rendering the same
+## portal ($(HUGO_PORTAL)) and Hugo's minimal templates (tests/bench/hugo),
+## then the Go benchmarks of the hot paths (BENCH_SIZES=150,4000 for a
+## quicker run, BENCH_RUNS=3 for fewer runs); the Go benchmarks include
 ## BenchmarkHistory: what reading 1,000 commits of history adds to a build
 BENCH_SIZES ?= 150,4000,45000
+BENCH_RUNS  ?= 5
+HUGO_PORTAL ?= ../shared/bench/hugo-portal
 bench: $(BIN)
 	$(GO) build -o bin/cjmbench ./cmd/cjmbench
-	./bin/cjmbench -sizes $(BENCH_SIZES)
+	./bin/cjmbench -sizes $(BENCH_SIZES) -runs $(BENCH_RUNS) -hugo-portal $(HUGO_PORTAL)
 	$(GO) test -run '^$$' -bench . -benchtime 10x ./internal/build ./internal/content ./internal/render ./internal/swimlane
 	$(GO) test -run '^$$' -bench ServeEdit -benchtime 20x ./cmd/cjm
 

@@ -110,7 +110,7 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 	out := fs.String("out", "", "the output folder (default SOURCE/public)")
 	baseURL := fs.String("base-url", "", "the URL the site is served at, e.g. https://org.github.io/cjm/ (overrides baseURL)")
 	quiet := fs.Bool("quiet", false, "print only errors")
-	minify := fs.Bool("minify", true, "minify HTML, CSS, JavaScript and JSON (-minify=false keeps them as rendered)")
+	minify := fs.Bool("minify", true, "compact HTML and minify CSS, JavaScript and JSON (-minify=false keeps them as rendered)")
 	watching := fs.Bool("watch", false, "after building, rebuild on every change under content/, layouts/, static/ and themes/")
 	poll := fs.Duration("poll", 0, "with -watch: look for changes this often (e.g. 500ms) instead of waiting for file events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`")

@@ -1,11 +1,15 @@
 // Command cjmbench times cjm on generated portals of several sizes, and
-// Hugo beside it where Hugo is installed: a clean build into a new folder,
-// a build over unchanged output, and a build after one touchpoint changed,
-// each as a whole process, with its peak memory and the output's size.
-// Runs of cjm and Hugo alternate, so that a noisy machine slows both
-// alike, and the table shows medians. Beside each clean build it times two
-// bounds (bounds.go): the floor, Markdown to one file per page and nothing
-// else, and the writing of cjm's output alone, as if rendering were free.
+// Hugo beside it where Hugo is installed, each as a whole process with its
+// wall time, CPU time, peak memory and the output's size. Clean builds
+// into a new folder run minified and not, for cjm and for two Hugo sites
+// that build the same content: the portal a Hugo user would write for the
+// same job (-hugo-portal, the fair anchor) and minimal templates, a page
+// per Markdown file (-hugo-site). cjm also builds over its unchanged
+// output, and after one touchpoint changed. Runs alternate, so that a
+// noisy machine slows all alike, and the tables show medians. Beside each
+// clean build it times two bounds (bounds.go): the floor, Markdown to one
+// file per page and nothing else, and the writing of cjm's output alone,
+// as if rendering were free.
 //
 //	cjmbench -sizes 150,4000,45000 -runs 5
 package main
@@ -14,6 +18,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -42,14 +47,33 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each measurement; sizes over 10,000 touchpoints get 2 at most")
 	dir := flag.String("dir", "bench-out", "where the generated sites and their outputs go")
 	cjm := flag.String("cjm", "bin/cjm", "the cjm binary to time")
-	hugoSite := flag.String("hugo-site", "tests/bench/hugo", "the minimal Hugo site (config and templates) that renders the same content")
+	hugoMinimal := flag.String("hugo-site", "tests/bench/hugo", "the minimal Hugo site: one page per Markdown file with its title, lists and body (empty: leave it out)")
+	hugoPortal := flag.String("hugo-portal", "../shared/bench/hugo-portal", "the Hugo site that renders the same portal as cjm: taxonomies, facts, swimlane table, search index, sitemap (empty: leave it out)")
+	cleanOnly := flag.Bool("clean-only", false, "time clean builds only: no floor, no rebuilds")
 	flag.Parse()
 
 	hugo, _ := exec.LookPath("hugo")
+	var sites []hugoSite
 	if hugo == "" {
 		fmt.Println("hugo is not installed: timing cjm alone (apt-get install hugo to compare)")
+	} else {
+		for _, s := range []hugoSite{{"Hugo, same portal", *hugoPortal}, {"Hugo, minimal", *hugoMinimal}} {
+			if s.dir == "" {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(s.dir, "hugo.toml")); err != nil {
+				fmt.Printf("%s: no hugo.toml in %s, leaving it out\n", s.name, s.dir)
+				continue
+			}
+			abs, err := filepath.Abs(s.dir)
+			if err != nil {
+				fail(err)
+			}
+			s.dir = abs
+			sites = append(sites, s)
+		}
 	}
-	var rows []row
+	var results []result
 	for _, s := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
@@ -59,71 +83,132 @@ func main() {
 		if n > 10000 {
 			r = min(r, 2)
 		}
-		rows = append(rows, measure(n, r, *dir, *cjm, hugo, *hugoSite)...)
+		results = append(results, measure(n, r, *dir, *cjm, hugo, sites, *cleanOnly))
 	}
-	fmt.Println()
-	fmt.Println("| touchpoints | Markdown | run | cjm | cjm peak memory | Hugo | Hugo peak memory | cjm / Hugo | floor (÷ Hugo) | writing cjm's output alone (÷ Hugo) | output: cjm, Hugo |")
-	fmt.Println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-	for _, r := range rows {
-		fmt.Println(r)
-	}
+	printTables(os.Stdout, sites, results, *cleanOnly)
+}
+
+// A hugoSite is a Hugo site (config and templates) that builds the
+// generated content beside cjm.
+type hugoSite struct {
+	name, dir string
 }
 
 type sample struct {
-	wall time.Duration
-	peak int64 // bytes
+	wall, cpu time.Duration // cpu: user and system time of the process
+	peak      int64         // bytes
 }
 
-type row struct {
-	touchpoints     int
-	markdown        int64
-	run             string
-	cjm, hugo       []sample
-	floor, written  []sample // clean builds only
-	cjmOut, hugoOut int64
+// A timing is the samples of one program in one configuration, with the
+// size of what it wrote.
+type timing struct {
+	runs []sample
+	out  int64
 }
 
-func (r row) String() string {
-	c := median(r.cjm)
-	cols := []string{strconv.Itoa(r.touchpoints), mb(r.markdown), r.run, secs(c.wall), mb(c.peak), "", "", "", "", "", ""}
-	var h sample
-	if len(r.hugo) > 0 {
-		h = median(r.hugo)
-		cols[5], cols[6] = secs(h.wall), mb(h.peak)
-		cols[7] = fmt.Sprintf("%.2f", c.wall.Seconds()/h.wall.Seconds())
+// result is what one size measured. Clean builds run minified and not,
+// cjm and each Hugo site alternating.
+type result struct {
+	touchpoints int
+	markdown    int64
+	cjm         [2]timing   // clean builds, [0] minified, [1] not
+	hugo        [][2]timing // by site, as cjm
+	again       []sample    // cjm over its unchanged output
+	edited      []sample    // cjm after one touchpoint changed
+	floor       []sample    // bounds of the clean build
+	written     []sample
+}
+
+var minifiedName = [2]string{"minified", "not minified"}
+
+func printTables(w io.Writer, sites []hugoSite, results []result, cleanOnly bool) {
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Clean builds into a new folder, medians: wall time, CPU time (user + system), peak memory, output")
+	fmt.Fprintln(w)
+	head := "| touchpoints | Markdown | output | cjm |"
+	rule := "| ---: | ---: | --- | ---: |"
+	for _, s := range sites {
+		head += fmt.Sprintf(" %s | cjm ÷ it: wall, CPU |", s.name)
+		rule += " ---: | ---: |"
 	}
-	cols[8], cols[9] = bound(r.floor, h), bound(r.written, h)
-	if r.cjmOut > 0 {
-		cols[10] = mb(r.cjmOut)
-		if r.hugoOut > 0 {
-			cols[10] += ", " + mb(r.hugoOut)
+	fmt.Fprintln(w, head)
+	fmt.Fprintln(w, rule)
+	for _, r := range results {
+		for m := range 2 {
+			c := r.cjm[m]
+			cols := []string{strconv.Itoa(r.touchpoints), mb(r.markdown), minifiedName[m], c.String()}
+			for i := range sites {
+				h := r.hugo[i][m]
+				cols = append(cols, h.String(), ratios(median(c.runs), median(h.runs)))
+			}
+			fmt.Fprintln(w, "| "+strings.Join(cols, " | ")+" |")
 		}
 	}
-	return "| " + strings.Join(cols, " | ") + " |"
+	if cleanOnly {
+		return
+	}
+	anchor := "Hugo"
+	if len(sites) > 0 {
+		anchor = sites[0].name + ", minified"
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "cjm, minified, medians; each bound's ratio to %s in brackets\n", anchor)
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| touchpoints | run | cjm: wall, CPU | cjm peak memory | floor | writing cjm's output alone |")
+	fmt.Fprintln(w, "| ---: | --- | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		var ref sample
+		if len(r.hugo) > 0 {
+			ref = median(r.hugo[0][0].runs)
+		}
+		c := median(r.cjm[0].runs)
+		fmt.Fprintf(w, "| %d | clean build | %s, %s | %s | %s | %s |\n", r.touchpoints, secs(c.wall), secs(c.cpu), mb(c.peak), bound(r.floor, ref), bound(r.written, ref))
+		for _, x := range []struct {
+			name string
+			ss   []sample
+		}{{"no change", r.again}, {"one touchpoint edited", r.edited}} {
+			s := median(x.ss)
+			fmt.Fprintf(w, "| %d | %s | %s, %s | %s | | |\n", r.touchpoints, x.name, secs(s.wall), secs(s.cpu), mb(s.peak))
+		}
+	}
 }
 
-// bound is a reference time, with its ratio to Hugo's where Hugo ran.
-func bound(ss []sample, hugo sample) string {
+// String is a timing's table cell: wall, CPU, peak memory and output.
+func (t timing) String() string {
+	if len(t.runs) == 0 {
+		return ""
+	}
+	s := median(t.runs)
+	return fmt.Sprintf("%s, %s CPU, %s peak, %s out", secs(s.wall), secs(s.cpu), mb(s.peak), mb(t.out))
+}
+
+// ratios is cjm's wall and CPU time over another program's.
+func ratios(c, h sample) string {
+	if h.wall == 0 || h.cpu == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.2f, %.2f", c.wall.Seconds()/h.wall.Seconds(), c.cpu.Seconds()/h.cpu.Seconds())
+}
+
+// bound is a reference time, with its ratio to the anchor's where it ran.
+func bound(ss []sample, ref sample) string {
 	if len(ss) == 0 {
 		return ""
 	}
 	b := median(ss).wall
-	if hugo.wall == 0 {
+	if ref.wall == 0 {
 		return secs(b)
 	}
-	return fmt.Sprintf("%s (%.2f)", secs(b), b.Seconds()/hugo.wall.Seconds())
+	return fmt.Sprintf("%s (%.2f)", secs(b), b.Seconds()/ref.wall.Seconds())
 }
 
-func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
+func measure(n, runs int, dir, cjm, hugo string, sites []hugoSite, cleanOnly bool) result {
 	site, err := filepath.Abs(filepath.Join(dir, fmt.Sprintf("site-%d", n)))
 	if err != nil {
 		fail(err)
 	}
-	markdown := generate(site, n)
-	cjmOut, hugoOut, floorOut, rewritten := site+"-cjm", site+"-hugo", site+"-floor", site+"-rewritten"
-	clean := row{touchpoints: n, markdown: markdown, run: "clean build"}
-	again := row{touchpoints: n, markdown: markdown, run: "no change"}
-	edited := row{touchpoints: n, markdown: markdown, run: "one touchpoint edited"}
+	res := result{touchpoints: n, markdown: generate(site, n), hugo: make([][2]timing, len(sites))}
+	cjmOut, floorOut, rewritten := site+"-cjm", site+"-floor", site+"-rewritten"
 	tp := firstTouchpoint(site)
 	original, err := os.ReadFile(tp)
 	if err != nil {
@@ -131,9 +216,20 @@ func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
 	}
 	defer os.WriteFile(tp, original, 0o644)
 
-	buildCJM := func() sample { return timed(cjm, "build", "-quiet", "-source", site, "-out", cjmOut) }
-	buildHugo := func() sample {
-		return timed(hugo, "--quiet", "--source", hugoSite, "--contentDir", filepath.Join(site, "content"), "--destination", hugoOut, "--cacheDir", site+"-hugo-cache")
+	buildCJM := func(m int) sample {
+		return timed(cjm, "build", "-quiet", "-minify="+strconv.FormatBool(m == 0), "-source", site, "-out", cjmOut)
+	}
+	buildHugo := func(i, m int) sample {
+		out := fmt.Sprintf("%s-hugo-%d", site, i)
+		os.RemoveAll(out)
+		args := []string{"--quiet", "--noBuildLock", "--source", sites[i].dir, "--contentDir", filepath.Join(site, "content"),
+			"--destination", out, "--cacheDir", fmt.Sprintf("%s-hugo-cache-%d", site, i)}
+		if m == 0 {
+			args = append(args, "--minify")
+		}
+		s := timed(hugo, args...)
+		res.hugo[i][m].out = size(out)
+		return s
 	}
 	self, err := os.Executable()
 	if err != nil {
@@ -141,34 +237,41 @@ func measure(n, runs int, dir, cjm, hugo, hugoSite string) []row {
 	}
 	for i := range runs {
 		fmt.Printf("%d touchpoints, run %d of %d\n", n, i+1, runs)
-		os.RemoveAll(floorOut)
-		clean.floor = append(clean.floor, timed(self, "floor", filepath.Join(site, "content"), floorOut))
-		os.RemoveAll(cjmOut)
-		clean.cjm = append(clean.cjm, buildCJM())
-		os.RemoveAll(rewritten)
-		took, err := rewrite(cjmOut, rewritten)
-		if err != nil {
-			fail(err)
+		if !cleanOnly {
+			os.RemoveAll(floorOut)
+			res.floor = append(res.floor, timed(self, "floor", filepath.Join(site, "content"), floorOut))
 		}
-		clean.written = append(clean.written, sample{wall: took})
-		again.cjm = append(again.cjm, buildCJM())
-		edit := bytes.Replace(original, []byte("title: "), []byte(fmt.Sprintf("title: Edited %d ", i)), 1)
-		if err := os.WriteFile(tp, edit, 0o644); err != nil {
-			fail(err)
-		}
-		edited.cjm = append(edited.cjm, buildCJM())
-		if hugo != "" {
-			os.RemoveAll(hugoOut)
-			clean.hugo = append(clean.hugo, buildHugo())
-			again.hugo = append(again.hugo, buildHugo())
+		// cjm and each Hugo site in turn, minified, then all again
+		// without minifying, so that a slow spell of a shared machine
+		// falls on all of them alike.
+		for m := range 2 {
+			os.RemoveAll(cjmOut)
+			res.cjm[m].runs = append(res.cjm[m].runs, buildCJM(m))
+			res.cjm[m].out = size(cjmOut)
+			if m == 0 && !cleanOnly {
+				os.RemoveAll(rewritten)
+				took, err := rewrite(cjmOut, rewritten)
+				if err != nil {
+					fail(err)
+				}
+				os.RemoveAll(rewritten)
+				res.written = append(res.written, sample{wall: took})
+				res.again = append(res.again, buildCJM(m))
+				edit := bytes.Replace(original, []byte("title: "), []byte(fmt.Sprintf("title: Edited %d ", i)), 1)
+				if err := os.WriteFile(tp, edit, 0o644); err != nil {
+					fail(err)
+				}
+				res.edited = append(res.edited, buildCJM(m))
+				if err := os.WriteFile(tp, original, 0o644); err != nil {
+					fail(err)
+				}
+			}
+			for h := range sites {
+				res.hugo[h][m].runs = append(res.hugo[h][m].runs, buildHugo(h, m))
+			}
 		}
 	}
-	os.RemoveAll(rewritten)
-	clean.cjmOut = size(cjmOut)
-	if hugo != "" {
-		clean.hugoOut = size(hugoOut)
-	}
-	return []row{clean, again, edited}
+	return res
 }
 
 // generate writes the site's content unless the same generator already
@@ -212,22 +315,28 @@ func timed(name string, args ...string) sample {
 	if err := cmd.Run(); err != nil {
 		fail(fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, stderr.Bytes()))
 	}
-	s := sample{wall: time.Since(start)}
+	s := sample{wall: time.Since(start), cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		s.peak = ru.Maxrss * 1024 // Linux reports kilobytes
 	}
 	return s
 }
 
+// median is the median of each measure on its own.
 func median(ss []sample) sample {
+	if len(ss) == 0 {
+		return sample{}
+	}
 	walls := make([]time.Duration, len(ss))
+	cpus := make([]time.Duration, len(ss))
 	peaks := make([]int64, len(ss))
 	for i, s := range ss {
-		walls[i], peaks[i] = s.wall, s.peak
+		walls[i], cpus[i], peaks[i] = s.wall, s.cpu, s.peak
 	}
 	slices.Sort(walls)
+	slices.Sort(cpus)
 	slices.Sort(peaks)
-	return sample{wall: walls[len(walls)/2], peak: peaks[len(peaks)/2]}
+	return sample{wall: walls[len(walls)/2], cpu: cpus[len(cpus)/2], peak: peaks[len(peaks)/2]}
 }
 
 // size is the total size of the files under dir.

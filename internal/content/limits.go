@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -34,10 +35,14 @@ func readLimited(fsys fs.FS, file string, limit int64) (data []byte, size int64,
 		return nil, info.Size(), nil
 	}
 	// A file that grew since, or whose size was not told, is cut short.
-	data, err = io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// The buffer is sized to the file at once (ReadFrom wants room for
+	// 512 bytes more before it reads): io.ReadAll would start at 512 bytes
+	// and grow, copying and zeroing each file's bytes several times over.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, 0, err
 	}
+	data = buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, int64(len(data)), nil
 	}

@@ -442,6 +442,10 @@ func bodyHeadings(body []byte) []string {
 	return out
 }
 
+// excerptMarks are the Markdown marks plainExcerpt takes out of a word:
+// one replacer for every word of every page, not one a word.
+var excerptMarks = strings.NewReplacer("![", "", "[", "", "]", "", "**", "", "__", "", "`", "")
+
 // plainExcerpt reads an excerpt of Markdown as a person would: without
 // the marks of headings, lists, quotes, emphasis, code and links.
 func plainExcerpt(s string) string {
@@ -451,7 +455,7 @@ func plainExcerpt(s string) string {
 		if strings.Trim(w, "#>*+-") == "" {
 			continue // a heading's, quote's or list item's mark
 		}
-		w = strings.NewReplacer("![", "", "[", "", "]", "", "**", "", "__", "", "`", "").Replace(w)
+		w = excerptMarks.Replace(w)
 		w = strings.Trim(w, "*")
 		switch {
 		case w == "":
