@@ -13,7 +13,6 @@ package build
 import (
 	"context"
 	"errors"
-	"html/template"
 	"io/fs"
 	"maps"
 	"path"
@@ -100,6 +99,7 @@ type Builder struct {
 
 	stopped atomic.Bool
 	theme   atomic.Pointer[theme.Theme] // the latest build's, for Stop
+	kept    *keptTheme                  // the theme of the last build, for the next (see loadTheme)
 }
 
 // Stop stops the build running, if any: its pages stop at their next step
@@ -188,17 +188,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 			signed <- signature.Sign(s, signature.Global(s, today, s.Base.Root, s.Base.Path, signature.HistoryKey(hist)), render.GapsSum(s, res.Gaps))
 		}()
 	}
-	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
+	th, more := b.loadTheme(s, changed, o.Now, res.Gaps, hist)
 	diags.Add(more...)
-	funcs := render.Funcs(s, o.Now, res.Gaps, b.cards)
-	historyFuncs := func(lang string) template.FuncMap { return render.HistoryFuncs(lang, hist, o.Now) }
-	maps.Copy(funcs, historyFuncs(s.Settings.Language))
-	funcs["dataFiles"] = dataFiles // the files the data page lists: the exports and the front matter's schemas
-	th, more := theme.Load(layers, funcs, o.Limits)
-	diags.Add(more...)
-	if err := render.Localize(th, s, o.Now, res.Gaps, b.cards, historyFuncs); err != nil {
-		diags.Errorf(sitedir.Layouts, 0, "", "the templates cannot be readied for a journey's own language: %v", err)
-	}
 	b.theme.Store(th)
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
 		th.Halt()
