@@ -60,6 +60,13 @@ type Options struct {
 	// Limits bound each page's rendering; the zero value is the default
 	// (theme.PageTime, theme.PageBytes).
 	Limits theme.Limits
+	// Early, when set, is given the pages of the files a Builder's build
+	// was told changed (output path → bytes) as soon as they are
+	// rendered, before the rest of the build, when only content changed
+	// and nothing is wrong so far: the dev server serves the page the
+	// author saved while the pages that sum it up are still rendering.
+	// The build may still fail after; Out says how it ended.
+	Early func(pages map[string][]byte)
 }
 
 // Result is a build's outcome.
@@ -100,6 +107,9 @@ type Builder struct {
 	stopped atomic.Bool
 	theme   atomic.Pointer[theme.Theme] // the latest build's, for Stop
 	kept    *keptTheme                  // the theme of the last build, for the next (see loadTheme)
+	// earlyRoutes are the paths of the routes the build running rendered
+	// before the others (see Options.Early).
+	earlyRoutes []string
 }
 
 // Stop stops the build running, if any: its pages stop at their next step
@@ -127,6 +137,7 @@ func NewBuilder(o Options) *Builder {
 // aborted.
 func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	o := b.opts
+	b.earlyRoutes = nil
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
@@ -221,6 +232,19 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 
 	out := &output{ctx: ctx, sink: o.Out}
 	r := render.New(s, th, o.Now).WithHistory(hist)
+	if !res.Full && o.Early != nil {
+		// The saved files' own pages first, on their own: they are what
+		// the author looks at.
+		var failed bool
+		routes, failed = b.early(r, routes, changed, out, &diags)
+		res.Pages = len(b.earlyRoutes)
+		if failed {
+			res.Diags = diags.Sort()
+			o.Out.Abort()
+			res.Err = out.failed()
+			return res
+		}
+	}
 	// The shared files (search index, exports) sum up the whole site:
 	// they are made beside the pages, not after them, and each handed
 	// over at once rather than held: the exports of a large portal run to
@@ -236,7 +260,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	}()
 	failures, _ := r.Stream(routes, out.put) // an error of out's is out's to tell
 	diags.Add(failures...)
-	res.Pages = len(routes)
+	res.Pages += len(routes)
 	pages := make(map[string]bool, len(s.Routes))
 	for _, rt := range s.Routes {
 		pages[render.OutputPath(rt.Path)] = true
@@ -244,9 +268,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	if !res.Full {
 		// Every page that still exists and was not rendered is as the
 		// last build made it.
-		rendered := make(map[string]bool, len(routes))
+		rendered := make(map[string]bool, len(routes)+len(b.earlyRoutes))
 		for _, rt := range routes {
 			rendered[rt.Path] = true
+		}
+		for _, p := range b.earlyRoutes {
+			rendered[p] = true
 		}
 		for _, rt := range s.Routes {
 			if !rendered[rt.Path] {
