@@ -46,7 +46,7 @@ import (
 )
 
 const (
-	defaultDebounce = 40 * time.Millisecond
+	defaultDebounce = 20 * time.Millisecond
 	// maxWaitFactor caps how long a burst can delay its batch, in units of
 	// the debounce, so that a continuous stream of writes (a generator, a
 	// slow copy) still leads to periodic rebuilds.
@@ -63,7 +63,7 @@ type Options struct {
 	// e.g. "content", "layouts", "static", "themes". A folder that does not
 	// exist yet is watched from the moment it appears.
 	Dirs     []string
-	Debounce time.Duration // quiet time after the last event before a batch is sent; 0 means 40ms
+	Debounce time.Duration // quiet time after the last event before a batch is sent; 0 means 20ms
 	// Poll > 0 disables fsnotify: the folders are scanned every Poll and
 	// compared by size, mode and modification time (for network shares,
 	// WSL, containers).
