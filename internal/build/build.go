@@ -90,7 +90,7 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() && r.Err == nil }
 
 // Build runs one clean build.
 func Build(ctx context.Context, o Options) *Result {
-	return (&Builder{opts: o, cards: render.NewPartials()}).Build(ctx, nil)
+	return (&Builder{opts: o, cards: render.NewPartials().OneBuild()}).Build(ctx, nil)
 }
 
 // Builder builds one site repeatedly. It is not safe for concurrent use,
