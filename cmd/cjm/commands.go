@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
+	"runtime/trace"
 	"strconv"
 	"syscall"
 	"time"
@@ -82,6 +83,20 @@ func startCPUProfile(file string) (stop func(), err error) {
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
+// startTrace writes an execution trace (goroutines, collections, which
+// core runs what) into file until stop, for `go tool trace`.
+func startTrace(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := trace.Start(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { trace.Stop(); f.Close() }, nil
+}
+
 // writeHeapProfile writes the memory in use now into file.
 func writeHeapProfile(file string) error {
 	f, err := os.Create(file)
@@ -114,6 +129,7 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 	watching := fs.Bool("watch", false, "after building, rebuild on every change under content/, layouts/, static/ and themes/")
 	poll := fs.Duration("poll", 0, "with -watch: look for changes this often (e.g. 500ms) instead of waiting for file events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for `go tool pprof`")
+	traceFile := fs.String("trace", "", "write an execution trace of the build to this file, for `go tool trace`")
 	memProfile := fs.String("memprofile", "", "write a profile of the memory in use once the pages are rendered to this file, for `go tool pprof`")
 	withHistory := fs.Bool("history", true, "read the site's history from git (-history=false builds without it, saying so on the pages)")
 	if err := parse(fs, args); err != nil {
@@ -121,6 +137,13 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 	}
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
+	}
+	if *traceFile != "" {
+		stop, err := startTrace(*traceFile)
 		if err != nil {
 			return err
 		}

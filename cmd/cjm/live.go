@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/build"
@@ -33,6 +34,9 @@ type live struct {
 	site           fs.FS
 	limits         theme.Limits
 	builds         sync.WaitGroup // running: the site is read until they end
+	// early, when set before the loop starts, is given the saved files'
+	// pages of each rebuild ahead of the rest (build.Options.Early).
+	early func(pages map[string][]byte)
 }
 
 // slowBuild is how long a build runs before cjm says it is still at it:
@@ -48,11 +52,18 @@ func newLive(source, baseURL string, poll time.Duration, limits theme.Limits, ou
 	}
 	o := buildOptions(source, baseURL, stderr, out)
 	o.Limits = limits
-	b := build.NewBuilder(o)
+	l := &live{source: source, site: o.Source, watcher: w, stdout: stdout, stderr: stderr}
+	o.Early = func(pages map[string][]byte) {
+		if l.early != nil {
+			l.early(pages)
+		}
+	}
+	l.builder = build.NewBuilder(o)
 	if limits.Time <= 0 {
 		limits.Time = theme.PageTime
 	}
-	return &live{source: source, site: o.Source, builder: b, limits: limits, watcher: w, stdout: stdout, stderr: stderr}, nil
+	l.limits = limits
+	return l, nil
 }
 
 // close stops watching, and any build still running; the site is closed
@@ -211,9 +222,21 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	srv := &http.Server{Handler: server, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
+	// The page an author saved is served as soon as it is rendered; the
+	// pages that sum it up follow when the build ends.
+	var previewed atomic.Bool
+	l.early = func(pages map[string][]byte) {
+		previewed.Store(true)
+		server.Preview(pages)
+	}
 	loopDone := make(chan struct{})
 	go func() {
-		l.loop(ctx, func(res *build.Result) { publishTo(server, mem, res) })
+		l.loop(ctx, func(res *build.Result) {
+			if previewed.Swap(false) && !res.OK() {
+				server.UpdatePages(mem.Files()) // the last good build's pages again
+			}
+			publishTo(server, mem, res)
+		})
 		close(loopDone)
 	}()
 	select {
@@ -237,6 +260,8 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 // failed.
 func publishTo(server *devserver.Server, mem *publish.Memory, res *build.Result) {
 	switch {
+	case res.OK() && !res.Full:
+		server.UpdatePages(mem.Files()) // content alone changed: no stylesheet or script
 	case res.OK():
 		server.Update(mem.Files())
 	case res.Err == nil:

@@ -13,7 +13,6 @@ package build
 import (
 	"context"
 	"errors"
-	"html/template"
 	"io/fs"
 	"maps"
 	"path"
@@ -61,6 +60,13 @@ type Options struct {
 	// Limits bound each page's rendering; the zero value is the default
 	// (theme.PageTime, theme.PageBytes).
 	Limits theme.Limits
+	// Early, when set, is given the pages of the files a Builder's build
+	// was told changed (output path → bytes) as soon as they are
+	// rendered, before the rest of the build, when only content changed
+	// and nothing is wrong so far: the dev server serves the page the
+	// author saved while the pages that sum it up are still rendering.
+	// The build may still fail after; Out says how it ended.
+	Early func(pages map[string][]byte)
 }
 
 // Result is a build's outcome.
@@ -84,7 +90,7 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() && r.Err == nil }
 
 // Build runs one clean build.
 func Build(ctx context.Context, o Options) *Result {
-	return (&Builder{opts: o, cards: render.NewPartials()}).Build(ctx, nil)
+	return (&Builder{opts: o, cards: render.NewPartials().OneBuild()}).Build(ctx, nil)
 }
 
 // Builder builds one site repeatedly. It is not safe for concurrent use,
@@ -100,6 +106,10 @@ type Builder struct {
 
 	stopped atomic.Bool
 	theme   atomic.Pointer[theme.Theme] // the latest build's, for Stop
+	kept    *keptTheme                  // the theme of the last build, for the next (see loadTheme)
+	// earlyRoutes are the paths of the routes the build running rendered
+	// before the others (see Options.Early).
+	earlyRoutes []string
 }
 
 // Stop stops the build running, if any: its pages stop at their next step
@@ -127,6 +137,7 @@ func NewBuilder(o Options) *Builder {
 // aborted.
 func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	o := b.opts
+	b.earlyRoutes = nil
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
@@ -188,17 +199,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 			signed <- signature.Sign(s, signature.Global(s, today, s.Base.Root, s.Base.Path, signature.HistoryKey(hist)), render.GapsSum(s, res.Gaps))
 		}()
 	}
-	layers, more := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
+	th, more := b.loadTheme(s, changed, o.Now, res.Gaps, hist)
 	diags.Add(more...)
-	funcs := render.Funcs(s, o.Now, res.Gaps, b.cards)
-	historyFuncs := func(lang string) template.FuncMap { return render.HistoryFuncs(lang, hist, o.Now) }
-	maps.Copy(funcs, historyFuncs(s.Settings.Language))
-	funcs["dataFiles"] = dataFiles // the files the data page lists: the exports and the front matter's schemas
-	th, more := theme.Load(layers, funcs, o.Limits)
-	diags.Add(more...)
-	if err := render.Localize(th, s, o.Now, res.Gaps, b.cards, historyFuncs); err != nil {
-		diags.Errorf(sitedir.Layouts, 0, "", "the templates cannot be readied for a journey's own language: %v", err)
-	}
 	b.theme.Store(th)
 	if b.stopped.Load() { // after the Store: a Stop from now on halts th itself
 		th.Halt()
@@ -230,6 +232,19 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 
 	out := &output{ctx: ctx, sink: o.Out}
 	r := render.New(s, th, o.Now).WithHistory(hist)
+	if !res.Full && o.Early != nil {
+		// The saved files' own pages first, on their own: they are what
+		// the author looks at.
+		var failed bool
+		routes, failed = b.early(r, routes, changed, out, &diags)
+		res.Pages = len(b.earlyRoutes)
+		if failed {
+			res.Diags = diags.Sort()
+			o.Out.Abort()
+			res.Err = out.failed()
+			return res
+		}
+	}
 	// The shared files (search index, exports) sum up the whole site:
 	// they are made beside the pages, not after them, and each handed
 	// over at once rather than held: the exports of a large portal run to
@@ -245,7 +260,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	}()
 	failures, _ := r.Stream(routes, out.put) // an error of out's is out's to tell
 	diags.Add(failures...)
-	res.Pages = len(routes)
+	res.Pages += len(routes)
 	pages := make(map[string]bool, len(s.Routes))
 	for _, rt := range s.Routes {
 		pages[render.OutputPath(rt.Path)] = true
@@ -253,9 +268,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	if !res.Full {
 		// Every page that still exists and was not rendered is as the
 		// last build made it.
-		rendered := make(map[string]bool, len(routes))
+		rendered := make(map[string]bool, len(routes)+len(b.earlyRoutes))
 		for _, rt := range routes {
 			rendered[rt.Path] = true
+		}
+		for _, p := range b.earlyRoutes {
+			rendered[p] = true
 		}
 		for _, rt := range s.Routes {
 			if !rendered[rt.Path] {

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -230,13 +232,28 @@ func TestIncrementalEqualsClean(t *testing.T) {
 		}},
 		{"nothing changed", func(s site) []string { return nil }},
 	}
-	b := newMemBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now})
+	// The saved files' pages come early, as cjm serve shows them: each
+	// must be the page the whole build publishes.
+	var early map[string][]byte
+	b := newMemBuilder(build.Options{Source: s.fs, Builtin: cjm.DefaultTheme(), Now: now,
+		Early: func(pages map[string][]byte) { early = maps.Clone(pages) }})
 	first := b.Build(nil)
 	checkSame(t, "first build", first, s)
 	total := first.Pages
 	for _, e := range edits {
+		early = nil
 		res := b.Build(e.do(s))
 		checkSame(t, e.name, res, s)
+		for name, data := range early {
+			if !res.OK() {
+				t.Errorf("%s: the build failed after its early page %s", e.name, name)
+			} else if !bytes.Equal(data, res.Files[name]) {
+				t.Errorf("%s: early page %s differs from the one published", e.name, name)
+			}
+		}
+		if e.name == "touchpoint title" && !slices.Equal(slices.Collect(maps.Keys(early)), []string{"journeys/order-groceries/confirmation/confirmation-email/index.html"}) {
+			t.Errorf("%s: early pages %v, want the touchpoint's own", e.name, slices.Collect(maps.Keys(early)))
+		}
 		if e.name == "touchpoint title" {
 			// The point of it all: one title renders a few pages, not all.
 			if res.Full || res.Pages == 0 || res.Pages > total/3 {

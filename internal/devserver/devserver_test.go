@@ -9,6 +9,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -725,5 +726,94 @@ func TestSlowClientDropped(t *testing.T) {
 	s.mu.Unlock()
 	if left != 0 {
 		t.Errorf("%d clients still subscribed", left)
+	}
+}
+
+// TestUpdatePagesReloadsChangedPages: after a build of content alone, the
+// reload event names the pages whose HTML changed, so that the other open
+// pages stay; a changed stylesheet, script or image reloads every page.
+func TestUpdatePagesReloadsChangedPages(t *testing.T) {
+	css := []byte("body{}")
+	before := map[string][]byte{
+		"index.html":       page("home"),
+		"a/index.html":     page("a"),
+		"b/index.html":     page("b"),
+		"gone/index.html":  page("gone"),
+		"search.json":      []byte("[]"),
+		"a/map.svg":        []byte("<svg/>"),
+		"assets/site.css":  css,
+		"assets/logo.webp": []byte("img"),
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(files map[string][]byte)
+		pages  []string // nil: every page reloads
+	}{
+		{"one page", func(f map[string][]byte) { f["a/index.html"] = page("a2") }, []string{"/a/"}},
+		{"home page", func(f map[string][]byte) { f["index.html"] = page("home2") }, []string{"/"}},
+		{"page added and removed", func(f map[string][]byte) {
+			f["new/index.html"] = page("new")
+			delete(f, "gone/index.html")
+		}, []string{"/gone/", "/new/"}},
+		{"documents alone", func(f map[string][]byte) {
+			f["search.json"] = []byte("[1]")
+			f["a/map.svg"] = []byte("<svg></svg>")
+		}, []string{}},
+		{"same bytes in a new slice", func(f map[string][]byte) { f["b/index.html"] = page("b") }, []string{}},
+		{"stylesheet", func(f map[string][]byte) { f["assets/site.css"] = []byte("body{color:red}") }, nil},
+		{"image removed", func(f map[string][]byte) { delete(f, "assets/logo.webp") }, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, srv := newTestServer(t, "/")
+			s.Update(maps.Clone(before))
+			ev := openEvents(t, srv)
+			ev.expectHello(t)
+			files := maps.Clone(before)
+			tc.change(files)
+			s.UpdatePages(files)
+			var reload struct {
+				Build int
+				Pages *[]string
+			}
+			ev.expect(t, "reload", &reload)
+			if reload.Build != 2 {
+				t.Errorf("reload build %d, want 2", reload.Build)
+			}
+			switch {
+			case tc.pages == nil && reload.Pages != nil:
+				t.Errorf("reload names pages %q, want every page to reload", *reload.Pages)
+			case tc.pages != nil && (reload.Pages == nil || !slices.Equal(*reload.Pages, tc.pages)):
+				t.Errorf("reload pages = %v, want %q", reload.Pages, tc.pages)
+			}
+		})
+	}
+}
+
+// TestPreview: pages of a build still running are served at once over the
+// last build's files, and the open ones reload; before the first build
+// there is nothing to preview.
+func TestPreview(t *testing.T) {
+	s, srv := newTestServer(t, "/")
+	s.Preview(map[string][]byte{"a/index.html": page("early")})
+	if res, _ := get(t, srv, "/a/"); res.StatusCode == 200 {
+		t.Error("a preview before the first build is served")
+	}
+	s.Update(map[string][]byte{"index.html": page("home"), "a/index.html": page("a")})
+	ev := openEvents(t, srv)
+	ev.expectHello(t)
+	s.Preview(map[string][]byte{"a/index.html": page("a2")})
+	var reload struct {
+		Build int
+		Pages *[]string
+	}
+	ev.expect(t, "reload", &reload)
+	if reload.Pages == nil || !slices.Equal(*reload.Pages, []string{"/a/"}) {
+		t.Errorf("reload pages = %v, want [/a/]", reload.Pages)
+	}
+	if _, body := get(t, srv, "/a/"); !strings.Contains(body, "a2") {
+		t.Errorf("previewed page = %q, want the new one", body)
+	}
+	if _, body := get(t, srv, "/"); !strings.Contains(body, "home") {
+		t.Errorf("other page = %q, want the last build's", body)
 	}
 }

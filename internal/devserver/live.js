@@ -8,7 +8,7 @@
   if (!script) return;
   // The build this page came from; the server's hello event says whether
   // a newer one happened while we were not listening.
-  const build = Number(script.dataset.build);
+  let build = Number(script.dataset.build);
   // live.js and events live side by side under {base}__cjm/.
   const eventsURL = new URL('events', script.src).href;
   const overlayID = 'cjm-build-errors';
@@ -32,9 +32,28 @@
       // Says the page listens, for tests and the curious.
       document.documentElement.dataset.cjmLive = 'listening';
     });
-    source.addEventListener('reload', () => location.reload());
+    source.addEventListener('reload', (e) => {
+      // pages, when given, are the only pages that changed: any other
+      // page is as the new build made it, and stays.
+      let state = {};
+      try { state = JSON.parse(e.data); } catch (err) { /* reload */ }
+      if (!Array.isArray(state.pages) || state.pages.includes(here())) {
+        location.reload();
+        return;
+      }
+      build = state.build;
+      hideErrors();
+    });
     source.addEventListener('errors', (e) => showErrors(JSON.parse(e.data)));
     // On errors EventSource reconnects by itself; nothing to do.
+  }
+
+  // here is this page's URL path as the server names pages: unescaped,
+  // a folder's index.html by the folder.
+  function here() {
+    let p = location.pathname;
+    try { p = decodeURIComponent(p); } catch (err) { /* keep it escaped */ }
+    return p.endsWith('/index.html') ? p.slice(0, -'index.html'.length) : p;
   }
 
   function disconnect() {

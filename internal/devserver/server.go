@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"maps"
 	"net"
 	"net/http"
 	"net/netip"
@@ -104,14 +105,97 @@ func (s *Server) AllowHosts(names ...string) {
 
 // Update swaps in a new good build, clears the errors and tells every open
 // page to reload. The server keeps files; the caller must not modify it.
-func (s *Server) Update(files map[string][]byte) {
+func (s *Server) Update(files map[string][]byte) { s.swap(files, false) }
+
+// UpdatePages is Update after a build of content alone, which changes no
+// stylesheet, script, font or image a page shows: only the open pages
+// whose own HTML file differs from the one served reload.
+func (s *Server) UpdatePages(files map[string][]byte) { s.swap(files, true) }
+
+// Preview serves pages (output path → bytes) of a build still running
+// over the files served, at once, and reloads the open pages among them;
+// the build's Update or UpdatePages follows. pages is the caller's.
+func (s *Server) Preview(pages map[string][]byte) {
+	s.mu.Lock()
+	old := s.state.Load().files
+	s.mu.Unlock()
+	if old == nil {
+		return // before the first build there is nothing to add to
+	}
+	files := maps.Clone(old)
+	maps.Copy(files, pages)
+	s.swap(files, true)
+}
+
+// swap makes files the build served; pagesOnly reloads only the open
+// pages whose HTML changed, else every page reloads.
+func (s *Server) swap(files map[string][]byte, pagesOnly bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	build := s.state.Load().build + 1
+	old := s.state.Load()
+	build := old.build + 1
+	var pages *[]string // nil: every page reloads
+	if pagesOnly && old.files != nil {
+		if changed, ok := s.changedPages(old.files, files); ok {
+			pages = &changed
+		}
+	}
 	s.state.Store(&state{files: files, build: build})
 	s.broadcast(event("reload", struct {
-		Build int `json:"build"`
-	}{build}))
+		Build int       `json:"build"`
+		Pages *[]string `json:"pages,omitempty"` // URL paths, unescaped
+	}{build, pages}))
+}
+
+// changedPages lists the URL paths of the HTML files that differ between
+// two builds, added and removed ones included, sorted. ok is false when a
+// file pages may show changed too (a stylesheet, a script, a font, an
+// image): every page must reload.
+func (s *Server) changedPages(old, files map[string][]byte) (pages []string, ok bool) {
+	pages, ok = []string{}, true
+	add := func(name string) {
+		switch {
+		case strings.HasSuffix(name, ".html"):
+			if name == "index.html" || strings.HasSuffix(name, "/index.html") {
+				name = strings.TrimSuffix(name, "index.html")
+			}
+			pages = append(pages, s.base+name)
+		case !document(name):
+			ok = false
+		}
+	}
+	for name, data := range files {
+		if o, ok := old[name]; !ok || !same(o, data) {
+			add(name)
+		}
+	}
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			add(name)
+		}
+	}
+	slices.Sort(pages)
+	return pages, ok
+}
+
+// document reports whether a file that is not a page is one no page shows
+// but through a link: data a reader downloads, the search index a script
+// fetches when asked, a journey's map.svg.
+func document(name string) bool {
+	switch path.Ext(name) {
+	case ".json", ".csv", ".xml", ".txt":
+		return true
+	}
+	return path.Base(name) == "map.svg"
+}
+
+// same reports whether a and b hold the same bytes; a file a build kept
+// is the very slice of the build before, which saves comparing.
+func same(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	return len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b)
 }
 
 // Fail records a failed build: the last good files stay served, and every

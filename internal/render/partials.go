@@ -41,6 +41,8 @@ type Partials struct {
 	// under a sum of what each shows (see groupKey); each page written
 	// keeps just the ones it used.
 	sections map[cardKey]map[uint64]rowParts
+	// once is set for a single build (OneBuild): rows are not kept.
+	once bool
 }
 
 // rowParts are a table row's HTML but for what depends on its place in the
@@ -59,6 +61,14 @@ type cardKey struct {
 // NewPartials returns an empty cache.
 func NewPartials() *Partials {
 	return &Partials{cards: map[cardKey]template.HTML{}, rows: map[cardKey]rowParts{}}
+}
+
+// OneBuild sets p for a single build and returns it: the rows of the big
+// tables, each written once a build, are not kept for a next one. At
+// 45,000 touchpoints they would hold about 70 MB until the build ends.
+func (p *Partials) OneBuild() *Partials {
+	p.once = true
+	return p
 }
 
 // Bind readies the cache for a build with theme th and sums sigs, and
@@ -105,7 +115,7 @@ func (p *Partials) row(name, lang string, tp *site.Touchpoint, sub int, write fu
 		return parts
 	}
 	parts = write()
-	if ok {
+	if ok && !p.once {
 		p.mu.Lock()
 		if p.rows == nil {
 			p.rows = map[cardKey]rowParts{}

@@ -258,7 +258,7 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 // one the opportunities board is the largest page of all.
 func heavy(kind string) int {
 	switch kind {
-	case "opportunities", "gaps", "heatmap", "home", "journeys", "map", "journey":
+	case "opportunities", "gaps", "heatmap", "home", "journeys", "map", "journey", "embed":
 		return 0
 	case "kpis", "benchmark", "compare", "team", "channel":
 		return 1

@@ -79,6 +79,33 @@ func (t *Theme) Localize(lang string, funcs template.FuncMap) error {
 	return nil
 }
 
+// Rebind gives the templates of pages in language lang (those Localize
+// readied for it; "" for the theme's own) funcs in place of the functions
+// they were given before, so that a theme parsed once serves the next
+// build of the same templates: a template looks its functions up by name
+// each time it calls one, so nothing is parsed or copied again. funcs must
+// have the names and types of the functions given before; the limits'
+// functions stay. A language Localize did not ready is left alone. It
+// must not be called while a page renders.
+func (t *Theme) Rebind(lang string, funcs template.FuncMap) {
+	pages, base := t.pages, t.base
+	if lang != "" {
+		l := t.langs[lang]
+		if l == nil {
+			return
+		}
+		pages, base = l.pages, l.base
+	}
+	if base == nil {
+		return
+	}
+	limits := t.limitFuncs()
+	base.Funcs(funcs).Funcs(limits)
+	for _, page := range pages {
+		page.Funcs(funcs).Funcs(limits)
+	}
+}
+
 // set returns the page templates and the partials for pages in lang: those
 // Localize readied, else the theme's own.
 func (t *Theme) set(lang string) (map[string]*template.Template, *template.Template) {

@@ -46,7 +46,7 @@ import (
 )
 
 const (
-	defaultDebounce = 40 * time.Millisecond
+	defaultDebounce = 20 * time.Millisecond
 	// maxWaitFactor caps how long a burst can delay its batch, in units of
 	// the debounce, so that a continuous stream of writes (a generator, a
 	// slow copy) still leads to periodic rebuilds.
@@ -63,7 +63,7 @@ type Options struct {
 	// e.g. "content", "layouts", "static", "themes". A folder that does not
 	// exist yet is watched from the moment it appears.
 	Dirs     []string
-	Debounce time.Duration // quiet time after the last event before a batch is sent; 0 means 40ms
+	Debounce time.Duration // quiet time after the last event before a batch is sent; 0 means 20ms
 	// Poll > 0 disables fsnotify: the folders are scanned every Poll and
 	// compared by size, mode and modification time (for network shares,
 	// WSL, containers).
@@ -94,6 +94,9 @@ type Watcher struct {
 	pending map[string]bool
 	first   time.Time // when the burst began, for the cap
 	timer   *time.Timer
+	// held is true once the burst's batch was put off because a file it
+	// changed was gone (see flush).
+	held bool
 
 	// outbox holds settled paths the receiver has not taken yet; later
 	// bursts merge into it, so a slow receiver never blocks the watcher and
@@ -251,10 +254,16 @@ func (w *Watcher) touch(rel string, created bool) {
 	now := time.Now()
 	if len(w.pending) == 0 {
 		w.first = now
+		w.held = false
 	}
 	if _, ok := w.pending[rel]; !ok {
 		w.pending[rel] = created
 	}
+	w.wait(now)
+}
+
+// wait restarts the quiet time, within the cap.
+func (w *Watcher) wait(now time.Time) {
 	wait := w.debounce
 	if left := w.first.Add(maxWaitFactor * w.debounce).Sub(now); left < wait {
 		wait = max(left, 0)
@@ -262,11 +271,26 @@ func (w *Watcher) touch(rel string, created bool) {
 	w.timer.Reset(wait)
 }
 
-// flush ends the burst and queues its paths for the receiver.
+// flush ends the burst and queues its paths for the receiver. A burst in
+// which a file that was there is gone looks like an editor's save caught
+// halfway (vim and JetBrains rename the old file away before they write
+// the new one): it is given one more quiet time, so that a pause between
+// the steps of a save does not cost a rebuild of half of it. A file
+// really deleted is reported that much later.
 func (w *Watcher) flush() {
 	if len(w.pending) == 0 {
 		return
 	}
+	if !w.held {
+		for rel, created := range w.pending {
+			if !created && !w.exists(rel) {
+				w.held = true
+				w.wait(time.Now())
+				return
+			}
+		}
+	}
+	w.held = false
 	added := false
 	for rel, created := range w.pending {
 		if created && !w.exists(rel) {

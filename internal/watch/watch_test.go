@@ -661,3 +661,49 @@ func TestLinkedFoldersAreNotWatched(t *testing.T) {
 		}
 	}
 }
+
+// TestFlushHoldsHalfSave: a burst in which a file that was there is gone
+// is held for one more quiet time, as an editor may be between renaming
+// the old file away and writing the new one; then it is sent whatever
+// it holds. Other bursts are sent at once.
+func TestFlushHoldsHalfSave(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		there   []string        // files on disk at the flush
+		pending map[string]bool // path → created in the burst
+		first   []string        // the batch at the first flush
+		second  []string        // the batch at the next
+	}{
+		{"changed file there", []string{"content/x.md"}, map[string]bool{"content/x.md": false}, []string{"content/x.md"}, []string{"content/x.md"}},
+		{"new file there", []string{"content/x.md"}, map[string]bool{"content/x.md": true}, []string{"content/x.md"}, []string{"content/x.md"}},
+		{"temporary file gone", nil, map[string]bool{"content/x.md~": true}, nil, nil},
+		{"renamed away, not yet written", nil, map[string]bool{"content/x.md": false}, nil, []string{"content/x.md"}},
+		{"one of two gone", []string{"content/a.md"}, map[string]bool{"content/a.md": false, "content/x.md": false}, nil, []string{"content/a.md", "content/x.md"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			for _, f := range tc.there {
+				p := filepath.Join(root, filepath.FromSlash(f))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			w := &Watcher{root: root, debounce: time.Hour, pending: map[string]bool{}, outbox: map[string]struct{}{}, timer: time.NewTimer(time.Hour)}
+			defer w.timer.Stop()
+			for rel, created := range tc.pending {
+				w.touch(rel, created)
+			}
+			w.flush()
+			if !slices.Equal(w.next.Paths, tc.first) {
+				t.Errorf("first flush: batch %q, want %q", w.next.Paths, tc.first)
+			}
+			w.flush()
+			if !slices.Equal(w.next.Paths, tc.second) {
+				t.Errorf("second flush: batch %q, want %q", w.next.Paths, tc.second)
+			}
+		})
+	}
+}
