@@ -20,7 +20,8 @@ unset CJM_BROWSER_WS CJM_EXAMPLE_URL
 # when this script ends and closes its standard input.
 coproc SHARED { exec node shared.mjs; }
 shared_pid=$SHARED_PID
-trap 'kill "$shared_pid" 2>/dev/null || true' EXIT
+# On the way out, stop it and wait for it, so that no Chromium outlives the run.
+trap 'kill "$shared_pid" 2>/dev/null && wait "$shared_pid" 2>/dev/null; true' EXIT
 for _ in 1 2; do
   if ! IFS= read -r line <&"${SHARED[0]}"; then
     echo "browser tests: the shared Chromium or example server did not start" >&2
