@@ -327,12 +327,17 @@ func BenchmarkServeEdit(b *testing.B) {
 // lifetime, and write nothing.
 const stuckLayout = "{{define \"main\"}}<h1>{{.Title}}</h1>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}{{end}}\n"
 
+// stuckAfter is the time a page may take in TestServeStuckTemplate: the
+// stuck page is stopped at it, and the ordinary pages must end well within
+// it even on a loaded machine under the race detector (300 ms was too little).
+const stuckAfter = time.Second
+
 // TestServeStuckTemplate: a template that never ends fails its rebuild,
 // with the error over the last good page, which is still served; the save
 // that fixes it rebuilds.
 func TestServeStuckTemplate(t *testing.T) {
 	dir := liveSite(t)
-	s := startServe(t, serveOptions{source: dir, limits: theme.Limits{Time: 300 * time.Millisecond}})
+	s := startServe(t, serveOptions{source: dir, limits: theme.Limits{Time: stuckAfter}})
 	s.next("hello")
 	const page = "journeys/order/buy/pay/"
 	s.until(page, 200, "Pay by card")
@@ -341,8 +346,8 @@ func TestServeStuckTemplate(t *testing.T) {
 	writeFile(t, layout, stuckLayout)
 	errs := overlayErrors(t, s.next("errors").data)
 	if len(errs) != 1 || errs[0].File != "layouts/touchpoint.html" || errs[0].Line != 2 ||
-		errs[0].Message != "rendering /"+page+": stopped after 300ms, the time one page may take" {
-		t.Errorf("errors = %+v; want one at layouts/touchpoint.html:2 saying /%s was stopped after 300ms", errs, page)
+		errs[0].Message != "rendering /"+page+": stopped after "+stuckAfter.String()+", the time one page may take" {
+		t.Errorf("errors = %+v; want one at layouts/touchpoint.html:2 saying /%s was stopped after %s", errs, page, stuckAfter)
 	}
 	if code, body := get(t, s.addr+page); code != 200 || !strings.Contains(body, "Pay by card") {
 		t.Errorf("after a stuck rebuild, the page is %d and lacks the last good title", code)

@@ -38,6 +38,12 @@ var hostileBase = map[string]string{
 
 const tpDir = "content/journeys/order/01-pay/"
 
+// stuckAfter is the time a page may take in the hostile templates' builds.
+// A page that never ends is stopped at it whatever it is; the ordinary
+// pages of the same build must end well within it even on a loaded
+// machine under the race detector, where 200 ms proved too little.
+const stuckAfter = time.Second
+
 // TestHostileSites builds sites made to break a generator, from real
 // folders (symbolic links need them), and publishes what builds. Each case
 // must end in a clear error naming the file, or in a correct page; never a
@@ -546,28 +552,28 @@ func TestHostileTemplates(t *testing.T) {
 		{
 			name:   "loops within loops that write nothing",
 			layout: "touchpoint.html:" + nested,
-			limits: theme.Limits{Time: 200 * time.Millisecond},
-			errs:   []string{"layouts/touchpoint.html:3: rendering " + page + ": stopped after 200ms, the time one page may take; look for a loop or a template that does not end"},
+			limits: theme.Limits{Time: stuckAfter},
+			errs:   []string{"layouts/touchpoint.html:3: rendering " + page + ": stopped after " + stuckAfter.String() + ", the time one page may take; look for a loop or a template that does not end"},
 		},
 		{
 			name:   "a range over a number a function makes",
 			layout: "touchpoint.html:{{define \"main\"}}{{range pad 0 100000000000000}}{{end}}{{end}}",
-			limits: theme.Limits{Time: 200 * time.Millisecond},
-			errs:   []string{"layouts/touchpoint.html:1: rendering " + page + ": stopped after 200ms"},
+			limits: theme.Limits{Time: stuckAfter},
+			errs:   []string{"layouts/touchpoint.html:1: rendering " + page + ": stopped after " + stuckAfter.String()},
 		},
 		{
 			name:   "a template that calls itself twice",
 			layout: "touchpoint.html:{{define \"main\"}}{{template \"r\" \"0123456789012345678901234567890123456789\"}}{{end}}\n{{define \"r\"}}{{if .}}{{template \"r\" slice . 1}}{{template \"r\" slice . 1}}{{end}}{{end}}",
-			limits: theme.Limits{Time: 200 * time.Millisecond},
-			errs:   []string{"layouts/touchpoint.html:2: rendering " + page + ": stopped after 200ms"},
+			limits: theme.Limits{Time: stuckAfter},
+			errs:   []string{"layouts/touchpoint.html:2: rendering " + page + ": stopped after " + stuckAfter.String()},
 		},
 		{
 			name:   "a partial that never ends, on every page showing a touchpoint",
 			layout: "partials/touchpoint-card.html:<p>\n{{range $i := 1000000}}{{range $j := 1000000}}{{end}}{{end}}</p>",
-			limits: theme.Limits{Time: 200 * time.Millisecond},
+			limits: theme.Limits{Time: stuckAfter},
 			// Its line is known where a page got stuck in it; a page that
 			// had not reached it when the build stopped names it alone.
-			errs: []string{"layouts/partials/touchpoint-card.html", "rendering /", "stopped after 200ms"},
+			errs: []string{"layouts/partials/touchpoint-card.html", "rendering /", "stopped after " + stuckAfter.String()},
 		},
 		{
 			name:   "output multiplied",

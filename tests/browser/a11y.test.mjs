@@ -51,10 +51,11 @@ after(async () => {
 
 // violations runs axe on the page and returns its moderate, serious and
 // critical violations, one line per element, ready to read in a failure.
+// The context loads axe into every page it opens (addInitScript), which
+// costs far less than sending its half a megabyte again for each page.
 // (Text drawn in the SVG map is beyond axe's contrast check; the map's
 // palette is checked by internal/swimlane's TestContrast.)
 async function violations(page) {
-  await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations
     .filter((v) => v.impact !== 'minor')
@@ -65,6 +66,7 @@ async function violations(page) {
 for (const scheme of ['light', 'dark', 'dark by toggle']) {
   test(`no accessibility violation, ${scheme}`, async (t) => {
     const context = await b.newContext({ colorScheme: scheme === 'dark' ? 'dark' : 'light' });
+    await context.addInitScript({ path: axePath });
     if (scheme === 'dark by toggle') {
       await context.addInitScript(() => localStorage.setItem('cjm-theme', 'dark'));
     }

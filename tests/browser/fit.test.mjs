@@ -63,7 +63,7 @@ for (const lang of ['en', 'ru', 'pl']) {
     const server = await serve(site(root, lang));
     try {
       const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
-      page.setDefaultTimeout(20000);
+      page.setDefaultTimeout(60000); // its pages are the largest drawings; a loaded machine took over 20 s
       const urls = ['heatmap/', 'journeys/long/-/compare/'];
       for (const j of ['long', 'long-target', 'one', 'twelve']) urls.push(`journeys/${j}/`, `journeys/${j}/map.svg`);
       let drawn = 0;

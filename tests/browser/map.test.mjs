@@ -52,6 +52,9 @@ test('every text of every map fits inside its cell', async () => {
   }
 });
 
+// Each card's link is fetched from the journey's page and read there,
+// rather than opened and drawn one by one: what is checked is where it
+// leads. Opening a card for real is the test after this one's.
 test('every card opens its touchpoint page', async (t) => {
   let cards = 0;
   for (const j of journeys) {
@@ -60,13 +63,17 @@ test('every card opens its touchpoint page', async (t) => {
       const links = await page.$$eval('svg.cjm-map a', (as) => as
         .filter((a) => a.querySelector('.card-cell'))
         .map((a) => ({ href: a.getAttribute('href'), title: a.querySelector('title').textContent.split(' · ')[0] })));
-      for (const { href, title } of links) {
-        const res = await page.goto(new URL(href, server.url).href);
-        assert.equal(res.status(), 200, href);
-        const h1 = await page.locator('h1').first().innerText();
-        assert.ok(h1.replace(/\s+/g, ' ').startsWith(title.replace(/…$/, '').trim()), `${href}: h1 "${h1}" does not start with "${title}"`);
+      const opened = await page.evaluate((urls) => Promise.all(urls.map(async (url) => {
+        const res = await fetch(url);
+        const h1 = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('h1');
+        return { status: res.status, h1: h1 ? h1.textContent : '' };
+      })), links.map(({ href }) => new URL(href, server.url).href));
+      links.forEach(({ href, title }, i) => {
+        const { status, h1 } = opened[i];
+        assert.equal(status, 200, href);
+        assert.ok(h1.replace(/\s+/g, ' ').trim().startsWith(title.replace(/…$/, '').trim()), `${href}: h1 "${h1}" does not start with "${title}"`);
         cards++;
-      }
+      });
     });
   }
   assert.ok(cards >= 30, `only ${cards} cards`);
