@@ -45,7 +45,14 @@ var (
 	stageNames = []string{"unaware", "awareness", "search", "purchase", "onboarding", "usage", "support", "loyalty", "churn"}
 	channels   = []string{"web", "app", "phone", "email", "chat", "messenger", "social", "store", "courier", "ads", "event", "meeting", "kiosk", "sms"}
 	langs      = []string{"en", "ru", "pl"}
-	vocab      = map[string][]string{
+	// kpiNames are the KPIs touchpoints write out without the catalogue:
+	// as in a real portal, teams measure many touchpoints by a few.
+	kpiNames = map[string][]string{
+		"en": {"Share of orders confirmed", "Time to first reply", "Drop-off rate", "Repeat contacts", "First contact resolution", "Share of self-service", "Complaints per 1,000 orders", "Time to delivery"},
+		"ru": {"Доля подтверждённых заказов", "Время до первого ответа", "Доля отказов", "Повторные обращения", "Решено с первого обращения", "Доля самообслуживания", "Жалобы на 1000 заказов", "Время доставки"},
+		"pl": {"Odsetek potwierdzonych zamówień", "Czas do pierwszej odpowiedzi", "Odsetek porzuceń", "Ponowne kontakty", "Rozwiązane przy pierwszym kontakcie", "Odsetek samoobsługi", "Reklamacje na 1000 zamówień", "Czas dostawy"},
+	}
+	vocab = map[string][]string{
 		"en": strings.Fields("customer order delivery payment confirmation app website courier support call wait slot basket price promo refund account login password code card transfer bank flight boarding pass gate check-in contract proposal invoice manager team quickly slowly never always again worried happy confused annoyed relieved expects needs wants checks opens closes reads writes sends receives"),
 		"ru": strings.Fields("клиент заказ доставка оплата подтверждение приложение сайт курьер поддержка звонок ожидание слот корзина цена промокод возврат аккаунт вход пароль код карта перевод банк рейс посадка талон выход регистрация договор предложение счёт менеджер команда быстро медленно никогда всегда снова волнуется рад растерян раздражён спокоен ожидает нуждается хочет проверяет открывает закрывает читает пишет отправляет получает ёлка"),
 		"pl": strings.Fields("klient zamówienie dostawa płatność potwierdzenie aplikacja strona kurier wsparcie rozmowa oczekiwanie koszyk cena zwrot konto logowanie hasło kod karta przelew bank lot karta pokładowa bramka odprawa umowa oferta faktura menedżer zespół szybko wolno nigdy zawsze znowu martwi się cieszy zdezorientowany zirytowany spokojny oczekuje potrzebuje chce sprawdza otwiera zamyka czyta pisze wysyła otrzymuje łódź żółć gęś"),
@@ -154,7 +161,7 @@ func (g *generator) portal(total int) {
 					g.list(lang, "actions", 2), g.list(lang, "questions", 2), g.list(lang, "barriers", 1), g.list(lang, "pains", 2),
 					g.list(lang, "gains", 1), g.list(lang, "influencers", 1), g.list(lang, "processes", 2), parent+related)
 				front += fmt.Sprintf("kpis:\n  - name: %s\n    current: %d\n    target: %d\n    unit: \"%%\"\nmetrics:\n  csi: %.1f\n  nps: %d\n  conversion: %.2f\n",
-					quoted(g.sentence(lang, 3)), g.r.IntN(100), g.r.IntN(100), 1+4*g.r.Float64(), g.r.IntN(201)-100, g.r.Float64())
+					quoted(g.pick(kpiNames[lang])), g.r.IntN(100), g.r.IntN(100), 1+4*g.r.Float64(), g.r.IntN(201)-100, g.r.Float64())
 				front += fmt.Sprintf("opportunities:\n  - title: %s\n    owner: team-%d\n    due: 2027-%02d-%02d\n    status: %s\n",
 					quoted(g.sentence(lang, 5)), g.r.IntN(teams), 1+g.r.IntN(12), 1+g.r.IntN(28), g.pick([]string{"idea", "planned", "in-progress", "done"}))
 				g.put(fmt.Sprintf("%s/s%d-t%d.md", sdir, s, t), front, g.body(lang, g.words))
