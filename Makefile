@@ -92,4 +92,4 @@ fmt:
 	gofmt -w $$(git ls-files '*.go')
 
 clean:
-	rm -rf bin public bench-out
+	rm -rf bin public _bench bench-out
