@@ -215,34 +215,35 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		return res
 	}
 
-	// Which routes to render: those whose signature changed, unless
-	// anything but content changed or the templates are the site's own.
-	sigs := <-signed
-	routes := s.Routes
-	b.cards.Bind(th, sigs, b.sigs == nil || outsideContent(changed))
-	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
-	if !res.Full {
-		routes = nil
-		for _, rt := range s.Routes {
-			if old, ok := b.sigs[rt.Path]; !ok || old != sigs.Routes[rt.Path] {
-				routes = append(routes, rt)
-			}
-		}
-	}
-
 	out := &output{ctx: ctx, sink: o.Out}
 	r := render.New(s, th, o.Now).WithHistory(hist)
+	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
 	if !res.Full && o.Early != nil {
-		// The saved files' own pages first, on their own: they are what
-		// the author looks at.
-		var failed bool
-		routes, failed = b.early(r, routes, changed, out, &diags)
+		// The saved files' own pages first, on their own and before the
+		// signatures are summed: they are what the author looks at.
+		b.cards.Bind(th, nil, false)
+		failed := b.early(r, s.Routes, changed, out, &diags)
 		res.Pages = len(b.earlyRoutes)
 		if failed {
 			res.Diags = diags.Sort()
 			o.Out.Abort()
 			res.Err = out.failed()
 			return res
+		}
+	}
+
+	// Which routes to render: those whose signature changed and that
+	// early did not, unless anything but content changed or the
+	// templates are the site's own.
+	sigs := <-signed
+	routes := s.Routes
+	b.cards.Bind(th, sigs, b.sigs == nil || outsideContent(changed))
+	if !res.Full {
+		routes = nil
+		for _, rt := range s.Routes {
+			if old, ok := b.sigs[rt.Path]; (!ok || old != sigs.Routes[rt.Path]) && !slices.Contains(b.earlyRoutes, rt.Path) {
+				routes = append(routes, rt)
+			}
 		}
 	}
 	// The shared files (search index, exports) sum up the whole site:
