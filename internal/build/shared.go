@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"maps"
 	"path"
 	"slices"
@@ -48,15 +49,24 @@ func (m *memo) exportCache() *export.Cache {
 // JSON Schemas. They sum up the whole site, so every build writes them
 // anew; a build writing each as it comes never holds all of them, as the
 // search index and the exports of a large portal run to hundreds of MB.
-func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte)) {
+// When ctx ends, the build is aborted: the rest is not made.
+func eachShared(ctx context.Context, s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte)) {
 	for _, files := range []map[string][]byte{render.Fonts(), sitemap.Files(s, s.Routes, sitemap.Options{})} {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			emit(name, files[name])
 		}
 	}
-	emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo()))
-	export.EachFile(s, now, m.exportCache(), emit)
-	emit("data/history.csv", historyCSV(s, hist))
+	steps := []func(){
+		func() { emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo())) },
+		func() { export.EachFile(s, now, m.exportCache(), emit) },
+		func() { emit("data/history.csv", historyCSV(s, hist)) },
+	}
+	for _, step := range steps {
+		if ctx.Err() != nil {
+			return // the memo keeps what it had, and what this build added
+		}
+		step()
+	}
 	for _, k := range content.Kinds { // for editors: see `cjm schema`
 		emit("schema/"+schema.FileName(k.Kind), schema.JSON(k.Kind))
 	}
