@@ -309,10 +309,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	shared := make(chan map[string]bool, 1)
 	go func() {
 		names := map[string]bool{}
-		eachShared(out.ctx, s, o.Now, hist, b.memo, func(name string, data []byte) {
+		_ = eachShared(s, o.Now, hist, b.memo, func(name string, data []byte) error {
 			names[name] = true
-			_ = out.put(name, data)
-		})
+			return out.put(name, data)
+		}) // an error of out's is out's to tell
 		shared <- names
 	}()
 	failures, _ := r.Stream(routes, out.put) // an error of out's is out's to tell

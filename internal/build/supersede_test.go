@@ -47,7 +47,7 @@ func TestSupersede(t *testing.T) {
 		return built{b.Build(context.Background(), changed), mem.Files()}
 	}
 	checkSame(t, "first build", rebuild(), s)
-	for i, at := range []int64{1, 2, 5, 30} { // the saved page, and on into the rest
+	for i, at := range []int64{1, 2, 5, 30, 50} { // the saved page, and on into the rest
 		step := fmt.Sprintf("cut at file %d", at)
 		good := maps.Clone(mem.Files())
 		sink.at.Store(at)
