@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/cjm-portal/cjm/internal/build"
@@ -82,8 +83,10 @@ func (l *live) close() {
 // build runs one build and waits for it while ctx lasts: a page stuck in
 // a template must keep neither Ctrl+C nor the server waiting. ok is false
 // when ctx ended first; the build is then stopped, and left to end on its
-// own. A build that runs long is said to, once.
-func (l *live) build(ctx context.Context, changed []string, what string) (res *build.Result, ok bool) {
+// own. A build that runs long is said to, once. The changes that batches
+// bring meanwhile are returned in newer, and supersede the build (see
+// build.Builder.Supersede).
+func (l *live) build(ctx context.Context, changed []string, what string, batches <-chan watch.Batch) (res *build.Result, newer []string, ok bool) {
 	done := make(chan *build.Result, 1)
 	l.builds.Add(1)
 	go func() {
@@ -95,20 +98,28 @@ func (l *live) build(ctx context.Context, changed []string, what string) (res *b
 	for {
 		select {
 		case res := <-done:
-			return res, true
+			return res, newer, true
+		case batch, open := <-batches:
+			if !open {
+				batches = nil // the loop sees it closed next
+				continue
+			}
+			newer = merge(newer, batch.Paths)
+			l.builder.Supersede()
 		case <-slow.C:
 			fmt.Fprintf(l.stdout, "%s %s: still building after %s; a page still rendering at %s is stopped\n",
 				time.Now().Format("15:04:05"), what, slowBuild, l.limits.Time)
 		case <-ctx.Done():
 			l.builder.Stop()
-			return nil, false
+			return nil, nil, false
 		}
 	}
 }
 
 // first runs the first, clean build.
 func (l *live) first(ctx context.Context) (*build.Result, bool) {
-	return l.build(ctx, nil, "the first build")
+	res, _, ok := l.build(ctx, nil, "the first build", nil)
+	return res, ok
 }
 
 // loop rebuilds on every batch of changes and calls done with each result.
@@ -128,19 +139,43 @@ func (l *live) loop(ctx context.Context, done func(*build.Result)) {
 			if !ok {
 				return
 			}
-			start := time.Now()
 			changed := batch.Paths
 			if lost {
 				changed, lost = nil, false
 			}
-			res, ok := l.build(ctx, changed, describe(batch.Paths))
-			if !ok {
+			if !l.rebuild(ctx, changed, batch.Paths, done) {
 				return
 			}
-			l.report(res, batch.Paths, time.Since(start))
-			done(res)
 		}
 	}
+}
+
+// rebuild builds changed, and then the changes that came meanwhile, until
+// none did; seen are the paths the log line names. Each build is handed
+// to done; one cut short is not reported, the next one is. ok is
+// false when ctx ended.
+func (l *live) rebuild(ctx context.Context, changed, seen []string, done func(*build.Result)) (ok bool) {
+	start := time.Now()
+	for {
+		res, newer, ok := l.build(ctx, changed, describe(seen), l.watcher.Batches())
+		if !ok {
+			return false
+		}
+		done(res)
+		if !errors.Is(res.Err, build.ErrSuperseded) {
+			l.report(res, seen, time.Since(start))
+			start, seen = time.Now(), nil
+		}
+		if newer == nil {
+			return true
+		}
+		changed, seen = newer, merge(seen, newer)
+	}
+}
+
+// merge returns the sorted paths of a and b, each once.
+func merge(a, b []string) []string {
+	return slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(a), b...))))
 }
 
 // describe names a batch of changes in one line: its first path, and how
@@ -224,16 +259,18 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	go func() { served <- srv.Serve(ln) }()
 	// The page an author saved is served as soon as it is rendered; the
 	// pages that sum it up follow when the build ends.
-	var previewed atomic.Bool
+	var ahead previews
 	l.early = func(pages map[string][]byte) {
-		previewed.Store(true)
+		ahead.add(pages)
 		server.Preview(pages)
 	}
 	loopDone := make(chan struct{})
 	go func() {
 		l.loop(ctx, func(res *build.Result) {
-			if previewed.Swap(false) && !res.OK() {
-				server.UpdatePages(mem.Files()) // the last good build's pages again
+			if good, revert := ahead.end(res); revert {
+				files := maps.Clone(mem.Files()) // the last good build's pages again
+				maps.Copy(files, good)
+				server.UpdatePages(files)
 			}
 			publishTo(server, mem, res)
 		})
@@ -255,6 +292,47 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) error 
 	return nil
 }
 
+// previews are the pages served ahead of the builds that made them (see
+// build.Options.Early): the build running's, and those of the builds cut
+// short by a newer save since the last good build, which were good and
+// stay served until a build ends well.
+type previews struct {
+	mu           sync.Mutex
+	running, cut map[string][]byte
+}
+
+// add notes pages served ahead of the build running.
+func (p *previews) add(pages map[string][]byte) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.running == nil {
+		p.running = map[string][]byte{}
+	}
+	maps.Copy(p.running, pages)
+}
+
+// end notes the end of the build running. revert is true when it failed
+// after serving pages ahead: the last good build's must be served again,
+// with good, the pages of the builds cut short, over them.
+func (p *previews) end(res *build.Result) (good map[string][]byte, revert bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	running := p.running
+	p.running = nil
+	switch {
+	case errors.Is(res.Err, build.ErrSuperseded):
+		if p.cut == nil {
+			p.cut = map[string][]byte{}
+		}
+		maps.Copy(p.cut, running)
+		return nil, false
+	case res.OK():
+		p.cut = nil
+		return nil, false
+	}
+	return p.cut, running != nil
+}
+
 // publishTo hands a build to the dev server: the files it published into
 // mem when it succeeded, the errors, for the browser's overlay, when it
 // failed.
@@ -266,6 +344,8 @@ func publishTo(server *devserver.Server, mem *publish.Memory, res *build.Result)
 		server.Update(mem.Files())
 	case res.Err == nil:
 		server.Fail(browserErrors(res.Diags.Errors()))
+	case errors.Is(res.Err, build.ErrSuperseded):
+		// A newer build follows: it says how things are.
 	case !errors.Is(res.Err, context.Canceled):
 		server.Fail([]devserver.Error{{Message: res.Err.Error()}})
 	}

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/gen"
 	"github.com/cjm-portal/cjm/internal/theme"
 )
@@ -459,4 +460,36 @@ func overlayErrors(t *testing.T, data string) []overlayError {
 		t.Fatalf("errors event %q: %v", data, err)
 	}
 	return errs
+}
+
+// TestPreviews: the pages a build cut short by a newer save served ahead
+// stay served when a later build fails; those of the failed build itself
+// give way to the last good build's, and a good build ends it all.
+func TestPreviews(t *testing.T) {
+	cut := &build.Result{Err: build.ErrSuperseded}
+	var failed build.Result
+	failed.Diags.Errorf("content/x.md", 1, "", "broken")
+	page := func(s string) map[string][]byte { return map[string][]byte{"p/index.html": []byte(s)} }
+	var p previews
+
+	p.add(page("first save"))
+	if _, revert := p.end(cut); revert {
+		t.Error("a build cut short reverts its pages")
+	}
+	if good, revert := p.end(&failed); revert || good == nil {
+		t.Errorf("a failed build that served nothing ahead: revert %v, good %v", revert, good)
+	}
+	p.add(page("third save"))
+	good, revert := p.end(&failed)
+	if !revert || string(good["p/index.html"]) != "first save" {
+		t.Errorf("a failed build that served a page ahead: revert %v, good %q, want the first save's", revert, good)
+	}
+	p.add(page("fourth save"))
+	if _, revert := p.end(&build.Result{}); revert {
+		t.Error("a good build reverts")
+	}
+	p.add(page("fifth save"))
+	if good, revert := p.end(&failed); !revert || len(good) != 0 {
+		t.Errorf("after a good build, a failed one: revert %v, good %v; want the last good build alone", revert, good)
+	}
 }

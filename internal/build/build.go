@@ -110,6 +110,46 @@ type Builder struct {
 	// earlyRoutes are the paths of the routes the build running rendered
 	// before the others (see Options.Early).
 	earlyRoutes []string
+
+	tailMu sync.Mutex
+	newer  bool                    // Supersede was called during the build running
+	cut    context.CancelCauseFunc // ends the rest of the build running, once cuttable
+}
+
+// ErrSuperseded is the Err of a build cut short by Supersede.
+var ErrSuperseded = errors.New("build superseded by a newer one")
+
+// Supersede says that a build of newer changes will follow the one
+// running. Once that one has handed its saved pages to Options.Early, the
+// rest of it stops between pages and is aborted, with Err ErrSuperseded:
+// the next build renders every page whose signature differs from the
+// last build committed, and so what this one left. A build with no early
+// pages runs on. It may be called from any goroutine.
+func (b *Builder) Supersede() {
+	b.tailMu.Lock()
+	defer b.tailMu.Unlock()
+	b.newer = true
+	if b.cut != nil {
+		b.cut(ErrSuperseded)
+	}
+}
+
+// cuttable returns a context that Supersede ends from now on, and its
+// release, for the rest of a build whose early pages are out.
+func (b *Builder) cuttable(ctx context.Context) (context.Context, func()) {
+	tail, cut := context.WithCancelCause(ctx)
+	b.tailMu.Lock()
+	defer b.tailMu.Unlock()
+	b.cut = cut
+	if b.newer {
+		cut(ErrSuperseded)
+	}
+	return tail, func() {
+		b.tailMu.Lock()
+		b.cut = nil
+		b.tailMu.Unlock()
+		cut(nil)
+	}
 }
 
 // Stop stops the build running, if any: its pages stop at their next step
@@ -138,6 +178,9 @@ func NewBuilder(o Options) *Builder {
 func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	o := b.opts
 	b.earlyRoutes = nil
+	b.tailMu.Lock()
+	b.newer = false
+	b.tailMu.Unlock()
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
@@ -215,34 +258,48 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		return res
 	}
 
-	// Which routes to render: those whose signature changed, unless
-	// anything but content changed or the templates are the site's own.
-	sigs := <-signed
-	routes := s.Routes
-	b.cards.Bind(th, sigs, b.sigs == nil || outsideContent(changed))
-	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
-	if !res.Full {
-		routes = nil
-		for _, rt := range s.Routes {
-			if old, ok := b.sigs[rt.Path]; !ok || old != sigs.Routes[rt.Path] {
-				routes = append(routes, rt)
-			}
-		}
-	}
-
 	out := &output{ctx: ctx, sink: o.Out}
 	r := render.New(s, th, o.Now).WithHistory(hist)
+	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
 	if !res.Full && o.Early != nil {
-		// The saved files' own pages first, on their own: they are what
-		// the author looks at.
-		var failed bool
-		routes, failed = b.early(r, routes, changed, out, &diags)
+		// The saved files' own pages first, on their own and before the
+		// signatures are summed: they are what the author looks at.
+		b.cards.Bind(th, nil, false)
+		failed := b.early(r, s.Routes, changed, out, &diags)
 		res.Pages = len(b.earlyRoutes)
 		if failed {
 			res.Diags = diags.Sort()
 			o.Out.Abort()
 			res.Err = out.failed()
 			return res
+		}
+		if len(b.earlyRoutes) > 0 {
+			// The rest may be cut short by a newer build.
+			var release func()
+			out.ctx, release = b.cuttable(ctx)
+			defer release()
+			r.Until(out.ctx)
+		}
+	}
+
+	// Which routes to render: those whose signature changed and that
+	// early did not, unless anything but content changed or the
+	// templates are the site's own.
+	sigs := <-signed
+	if err := out.failed(); err != nil { // cut short meanwhile
+		res.Diags = diags.Sort()
+		o.Out.Abort()
+		res.Err = err
+		return res
+	}
+	routes := s.Routes
+	b.cards.Bind(th, sigs, b.sigs == nil || outsideContent(changed))
+	if !res.Full {
+		routes = nil
+		for _, rt := range s.Routes {
+			if old, ok := b.sigs[rt.Path]; (!ok || old != sigs.Routes[rt.Path]) && !slices.Contains(b.earlyRoutes, rt.Path) {
+				routes = append(routes, rt)
+			}
 		}
 	}
 	// The shared files (search index, exports) sum up the whole site:
@@ -252,10 +309,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	shared := make(chan map[string]bool, 1)
 	go func() {
 		names := map[string]bool{}
-		eachShared(s, o.Now, hist, b.memo, func(name string, data []byte) {
+		_ = eachShared(s, o.Now, hist, b.memo, func(name string, data []byte) error {
 			names[name] = true
-			_ = out.put(name, data)
-		})
+			return out.put(name, data)
+		}) // an error of out's is out's to tell
 		shared <- names
 	}()
 	failures, _ := r.Stream(routes, out.put) // an error of out's is out's to tell
@@ -361,10 +418,7 @@ func (o *output) do(f func() error) error {
 	if err := o.failed(); err != nil {
 		return err
 	}
-	err := o.ctx.Err()
-	if err == nil {
-		err = f()
-	}
+	err := f()
 	if err != nil {
 		o.mu.Lock()
 		if o.err == nil {
@@ -375,10 +429,13 @@ func (o *output) do(f func() error) error {
 	return err
 }
 
-// failed returns the first error.
+// failed returns the first error, or why ctx ended.
 func (o *output) failed() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	if o.err == nil {
+		return context.Cause(o.ctx)
+	}
 	return o.err
 }
 

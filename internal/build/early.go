@@ -10,20 +10,18 @@ import (
 )
 
 // early renders, of routes, those of the files in changed, hands them to
-// out and to Options.Early, and returns the other routes, still to render.
-// failed is true when a page failed (its errors are in diags) or out did:
-// the build ends there.
-func (b *Builder) early(r *render.Renderer, routes []site.Route, changed []string, out *output, diags *diag.List) (rest []site.Route, failed bool) {
+// out and to Options.Early, and notes them in b.earlyRoutes. failed is
+// true when a page failed (its errors are in diags) or out did: the build
+// ends there.
+func (b *Builder) early(r *render.Renderer, routes []site.Route, changed []string, out *output, diags *diag.List) (failed bool) {
 	var own []site.Route
 	for _, rt := range routes {
 		if rt.File != "" && slices.Contains(changed, rt.File) {
 			own = append(own, rt)
-		} else {
-			rest = append(rest, rt)
 		}
 	}
 	if len(own) == 0 || diags.HasErrors() {
-		return routes, false
+		return false
 	}
 	pages := make(map[string][]byte, len(own))
 	var mu sync.Mutex
@@ -35,11 +33,11 @@ func (b *Builder) early(r *render.Renderer, routes []site.Route, changed []strin
 	})
 	diags.Add(failures...)
 	if diags.HasErrors() || out.failed() != nil {
-		return nil, true
+		return true
 	}
 	for _, rt := range own {
 		b.earlyRoutes = append(b.earlyRoutes, rt.Path)
 	}
 	b.opts.Early(pages)
-	return rest, false
+	return false
 }

@@ -48,21 +48,34 @@ func (m *memo) exportCache() *export.Cache {
 // JSON Schemas. They sum up the whole site, so every build writes them
 // anew; a build writing each as it comes never holds all of them, as the
 // search index and the exports of a large portal run to hundreds of MB.
-func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte)) {
+// The first error of emit stops it (the build is aborted): the memo keeps
+// what it had, and what this build added.
+func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte) error) error {
 	for _, files := range []map[string][]byte{render.Fonts(), sitemap.Files(s, s.Routes, sitemap.Options{})} {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
-			emit(name, files[name])
+			if err := emit(name, files[name]); err != nil {
+				return err
+			}
 		}
 	}
-	emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo()))
-	export.EachFile(s, now, m.exportCache(), emit)
-	emit("data/history.csv", historyCSV(s, hist))
+	if err := emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo())); err != nil {
+		return err
+	}
+	if err := export.EachFile(s, now, m.exportCache(), emit); err != nil {
+		return err
+	}
+	if err := emit("data/history.csv", historyCSV(s, hist)); err != nil {
+		return err
+	}
 	for _, k := range content.Kinds { // for editors: see `cjm schema`
-		emit("schema/"+schema.FileName(k.Kind), schema.JSON(k.Kind))
+		if err := emit("schema/"+schema.FileName(k.Kind), schema.JSON(k.Kind)); err != nil {
+			return err
+		}
 	}
 	if m != nil {
 		m.search.Next()
 	}
+	return nil
 }
 
 // dataFile is a file the data page links to: its path from the site's

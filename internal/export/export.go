@@ -83,15 +83,19 @@ func Files(s *site.Site, today time.Time) map[string][]byte { return FilesCached
 // encodes a few touchpoints, not thousands. A nil c encodes everything.
 func FilesCached(s *site.Site, today time.Time, c *Cache) map[string][]byte {
 	out := map[string][]byte{}
-	EachFile(s, today, c, func(name string, data []byte) { out[name] = data })
+	_ = EachFile(s, today, c, func(name string, data []byte) error {
+		out[name] = data
+		return nil
+	})
 	return out
 }
 
 // EachFile makes what FilesCached makes, handing emit one file at a time
 // (cjm.json first) and letting each file's parts go once it is joined: a
 // portal of tens of thousands of touchpoints has hundreds of MB of exports,
-// and a build that writes each file as it comes holds one at a time.
-func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, data []byte)) {
+// and a build that writes each file as it comes holds one at a time. The
+// first error of emit stops it, and is returned.
+func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, data []byte) error) error {
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	abs := absFunc(s)
 	n := len(s.Touchpoints)
@@ -118,11 +122,20 @@ func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, da
 	for i, e := range entries {
 		jsons[i], touchpoints[i], opportunities[i], kpis[i] = e.json, e.touchpoint, e.opportunities, e.kpis
 	}
-	emit(JSONPath, spliceJSON(head(s, today), jsons))
-	emit(SchemaPath, Schema())
-	emit(TouchpointsPath, joinCSV(touchpointColumns, touchpoints))
-	emit(OpportunitiesPath, joinCSV(opportunityColumns, opportunities))
-	emit(KPIsPath, joinCSV(kpiColumns, kpis))
+	// One statement a file, so that each file's parts go once it is made.
+	if err := emit(JSONPath, spliceJSON(head(s, today), jsons)); err != nil {
+		return err
+	}
+	if err := emit(SchemaPath, Schema()); err != nil {
+		return err
+	}
+	if err := emit(TouchpointsPath, joinCSV(touchpointColumns, touchpoints)); err != nil {
+		return err
+	}
+	if err := emit(OpportunitiesPath, joinCSV(opportunityColumns, opportunities)); err != nil {
+		return err
+	}
+	return emit(KPIsPath, joinCSV(kpiColumns, kpis))
 }
 
 // The shape of cjm.json. Keys are written in the order of the fields; keep

@@ -73,7 +73,8 @@ func (p *Partials) OneBuild() *Partials {
 
 // Bind readies the cache for a build with theme th and sums sigs, and
 // drops the cards of items whose sums are gone. fresh empties the cache:
-// the templates changed.
+// the templates changed. With sigs nil, before the sums are known, cards
+// are rendered without the cache, which keeps them for the next Bind.
 func (p *Partials) Bind(th *theme.Theme, sigs *signature.Signed, fresh bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -84,14 +85,17 @@ func (p *Partials) Bind(th *theme.Theme, sigs *signature.Signed, fresh bool) {
 		p.sections = nil
 		return
 	}
-	current := sigs.Current()
+	var current map[uint64]bool
+	if sigs != nil {
+		current = sigs.Current()
+	}
 	for k := range p.cards {
-		if k.once || !current[k.sum] {
+		if k.once || (sigs != nil && !current[k.sum]) {
 			delete(p.cards, k)
 		}
 	}
 	for k := range p.rows {
-		if !current[k.sum] {
+		if sigs != nil && !current[k.sum] {
 			delete(p.rows, k)
 		}
 	}

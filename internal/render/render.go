@@ -5,6 +5,7 @@
 package render
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"github.com/cjm-portal/cjm/internal/content"
@@ -122,6 +123,7 @@ type Renderer struct {
 	lang  string
 	now   time.Time
 	hist  *history.History
+	until context.Context // see Until; nil: no end
 
 	// layouts holds each journey's measured map, shared by its page and
 	// its map.svg: measuring is most of a map's cost.
@@ -194,11 +196,18 @@ func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
 	return out, diags
 }
 
+// Until makes Stream begin no page once ctx has ended, and returns r.
+func (r *Renderer) Until(ctx context.Context) *Renderer {
+	r.until = ctx
+	return r
+}
+
 // Stream renders the given routes in parallel and hands each page to emit
 // as soon as it is drawn, from the rendering goroutines: a build that
 // writes pages as they come never holds the whole site in memory. The
 // first error from emit stops it (the pages not begun could not be
-// published either) and is returned beside the rendering errors.
+// published either) and is returned beside the rendering errors; so does
+// the end of Until's context, with its cause.
 func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byte) error) (diag.List, error) {
 	// Heavy pages first, so that no core is left with one at the end.
 	order := make([]int, len(routes))
@@ -210,6 +219,11 @@ func (r *Renderer) Stream(routes []site.Route, emit func(name string, data []byt
 	var stop atomic.Pointer[error]
 	par.For(len(routes), func(k int) {
 		if stop.Load() != nil {
+			return
+		}
+		if r.until != nil && r.until.Err() != nil {
+			err := context.Cause(r.until)
+			stop.CompareAndSwap(nil, &err)
 			return
 		}
 		i := order[k]

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cjm-portal/cjm/internal/content"
 )
@@ -69,7 +70,27 @@ type Benchmark struct {
 
 // KPIName normalises a KPI's name for matching: lower case, inner spaces
 // as one, NFC (as loaded).
-func KPIName(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+func KPIName(s string) string {
+	// ASCII names, the most, in one pass: every touchpoint's KPIs are
+	// matched on every build.
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+		case c == ' ' || '\t' <= c && c <= '\r':
+			if len(b) > 0 && b[len(b)-1] != ' ' {
+				b = append(b, ' ')
+			}
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return strings.TrimSuffix(string(b), " ")
+}
 
 // indexCatalogue wraps the KPI catalogue and the competitors' files.
 func (r *resolver) indexCatalogue() {

@@ -114,3 +114,16 @@ func TestUnknownCatalogueKPI(t *testing.T) {
 }
 
 func formatFloat(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+
+// FuzzKPIName: the one-pass normalisation of ASCII names gives what
+// lower-casing and splitting into words gives, for any name.
+func FuzzKPIName(f *testing.F) {
+	for _, s := range []string{"", " ", "Conversion rate", "  NPS \t score\n", "Zeit bis Zustellung", "ÉTAT  du Colis", "a\u00a0b", "x\u0085y", "\v\f\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := KPIName(s), strings.Join(strings.Fields(strings.ToLower(s)), " "); got != want {
+			t.Errorf("KPIName(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

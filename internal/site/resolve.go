@@ -687,7 +687,7 @@ func (r *resolver) route() {
 	}
 	// "x/" and "x" collide too: one would be a folder, the other a file.
 	key := func(r Route) string { return strings.TrimSuffix(r.Path, "/") }
-	sort.SliceStable(s.Routes, func(i, j int) bool { return key(s.Routes[i]) < key(s.Routes[j]) })
+	slices.SortStableFunc(s.Routes, func(a, b Route) int { return strings.Compare(key(a), key(b)) })
 	for i := 1; i < len(s.Routes); i++ {
 		a, b := s.Routes[i-1], s.Routes[i]
 		if key(a) != key(b) {
