@@ -44,25 +44,37 @@ func (m *memo) exportCache() *export.Cache {
 
 // eachShared makes the files that are not pages, handing emit one at a
 // time: the fonts, the files a static host reads (.nojekyll,
-// sitemap.xml), the search index, the data export and the front matter's
-// JSON Schemas. They sum up the whole site, so every build writes them
-// anew; a build writing each as it comes never holds all of them, as the
-// search index and the exports of a large portal run to hundreds of MB.
+// sitemap.xml), the search index, the front matter's JSON Schemas, then
+// the data exports. They sum up the whole site, so every build writes
+// them anew; a build writing each as it comes never holds all of them, as
+// the search index and the exports of a large portal run to hundreds of
+// MB.
 func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte)) {
+	eachIndex(s, m, emit)
+	eachExport(s, now, hist, m, emit)
+}
+
+// eachIndex makes the shared files that read the items' bodies (the
+// search index) or are small: everything but the data exports.
+func eachIndex(s *site.Site, m *memo, emit func(name string, data []byte)) {
 	for _, files := range []map[string][]byte{render.Fonts(), sitemap.Files(s, s.Routes, sitemap.Options{})} {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			emit(name, files[name])
 		}
 	}
 	emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo()))
-	export.EachFile(s, now, m.exportCache(), emit)
-	emit("data/history.csv", historyCSV(s, hist))
 	for _, k := range content.Kinds { // for editors: see `cjm schema`
 		emit("schema/"+schema.FileName(k.Kind), schema.JSON(k.Kind))
 	}
 	if m != nil {
 		m.search.Next()
 	}
+}
+
+// eachExport makes the data exports, which read no item's body.
+func eachExport(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte)) {
+	export.EachFile(s, now, m.exportCache(), emit)
+	emit("data/history.csv", historyCSV(s, hist))
 }
 
 // dataFile is a file the data page links to: its path from the site's
