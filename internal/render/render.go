@@ -174,11 +174,12 @@ func New(s *site.Site, t *theme.Theme, now time.Time) *Renderer {
 	}
 }
 
-// ForgetBodies makes r let each item's Markdown body go once its page is
-// rendered, and render the touchpoints' pages (most of the bodies) first:
-// for a one-off build with the built-in templates, which read a body on
-// its item's page alone, and a search index made before the pages. At
-// 45,000 touchpoints the bodies are about 120 MB.
+// ForgetBodies makes r let each item's Markdown body and key lines go
+// once its page is rendered (see content.Meta.Forget), and render the
+// touchpoints' pages (most of them) first: for a one-off build with the
+// built-in templates, which read a body on its item's page alone and no
+// key's line, and a search index made before the pages. At 45,000
+// touchpoints the bodies are about 120 MB, the lines 40 MB.
 func (r *Renderer) ForgetBodies() { r.forget = true }
 
 // Fonts are the font files the pages and maps are measured with and
@@ -417,7 +418,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		p.Body = template.HTML(html) // goldmark's output: raw HTML is dropped unless the site enabled it
 	}
 	if m := meta(rt.Item); r.forget && m != nil && ownPage(rt.Kind) {
-		m.Body = nil
+		m.Forget()
 	}
 	return p, nil
 }
