@@ -161,11 +161,12 @@ const partsChunk = 1024
 // appendParts appends the n parts part(i) to b, first before the first
 // and sep before each other. They are made a chunk at a time on every
 // core and copied in as they come, so that a file of hundreds of MB is
-// never held twice, whole and in parts. b is grown once, to what the
-// first chunk says the rest will take.
+// never held twice, whole and in parts. b is grown once beforehand, to
+// what one part in sampleEvery says they take: grown as it fills, the
+// file would be copied whole at least once more.
 func appendParts(b []byte, n int, first, sep string, part func(i int) []byte) []byte {
+	b = slices.Grow(b, estimate(n, len(sep), part))
 	chunk := make([][]byte, min(n, partsChunk))
-	start := len(b)
 	for lo := 0; lo < n; lo += len(chunk) {
 		parts := chunk[:min(len(chunk), n-lo)]
 		par.For(len(parts), func(k int) { parts[k] = part(lo + k) })
@@ -178,10 +179,26 @@ func appendParts(b []byte, n int, first, sep string, part func(i int) []byte) []
 			b = append(b, p...)
 			parts[k] = nil
 		}
-		if lo == 0 && len(parts) < n {
-			done := len(b) - start
-			b = slices.Grow(b, done*(n-len(parts))/len(parts)*21/20)
-		}
 	}
 	return b
+}
+
+// sampleEvery is how many of a large file's parts estimate makes one of,
+// to size the file.
+const sampleEvery = 64
+
+// estimate is about 10 % more than the n parts part(i) take with their
+// separators, from one part in sampleEvery; 0 for a file of fewer than
+// partsChunk parts, which is small and grows as it fills.
+func estimate(n, sep int, part func(i int) []byte) int {
+	if n < partsChunk {
+		return 0
+	}
+	sizes := make([]int, (n+sampleEvery-1)/sampleEvery)
+	par.For(len(sizes), func(k int) { sizes[k] = len(part(k * sampleEvery)) })
+	sum := 0
+	for _, size := range sizes {
+		sum += size
+	}
+	return (sum*n/len(sizes) + n*sep) * 11 / 10
 }
