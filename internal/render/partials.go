@@ -48,10 +48,10 @@ type Partials struct {
 }
 
 // onceCardBytes is as much as a single build keeps of cards: a portal of
-// 4,000 touchpoints has about 16 MB of them, one of 45,000 about 180 MB,
+// 4,000 touchpoints has about 19 MB of them, one of 45,000 about 180 MB,
 // which it cannot afford beside its content. A card past it is rendered
 // again where it is shown again.
-const onceCardBytes = 64 << 20
+const onceCardBytes = 32 << 20
 
 // rowParts are a table row's HTML but for what depends on its place in the
 // table (its number), which goes between them.
