@@ -90,7 +90,7 @@ func (r *Result) OK() bool { return !r.Diags.HasErrors() && r.Err == nil }
 
 // Build runs one clean build.
 func Build(ctx context.Context, o Options) *Result {
-	return (&Builder{opts: o, cards: render.NewPartials().OneBuild()}).Build(ctx, nil)
+	return (&Builder{opts: o, cards: render.NewPartials().OneBuild(), once: true}).Build(ctx, nil)
 }
 
 // Builder builds one site repeatedly. It is not safe for concurrent use,
@@ -100,6 +100,8 @@ type Builder struct {
 	cache *content.Cache
 	memo  *memo
 	cards *render.Partials
+	// once is set for a single build (Build): nothing is kept for a next.
+	once bool
 	// sigs are the signatures (route path → signature) of the last build
 	// committed into Out, which holds its pages; nil before the first.
 	sigs map[string]uint64
@@ -261,6 +263,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	out := &output{ctx: ctx, sink: o.Out}
 	r := render.New(s, th, o.Now).WithHistory(hist)
 	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
+	if b.once && !th.Custom {
+		// The built-in templates read an item's body on its own page
+		// alone; a site's own might read any item's on any page.
+		r.ForgetBodies()
+	}
 	if !res.Full && o.Early != nil {
 		// The saved files' own pages first, on their own and before the
 		// signatures are summed: they are what the author looks at.
@@ -302,20 +309,27 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 			}
 		}
 	}
-	// The shared files (search index, exports) sum up the whole site:
-	// they are made beside the pages, not after them, and each handed
-	// over at once rather than held: the exports of a large portal run to
-	// hundreds of MB.
-	shared := make(chan map[string]bool, 1)
-	go func() {
-		names := map[string]bool{}
-		_ = eachShared(s, o.Now, hist, b.memo, func(name string, data []byte) error {
-			names[name] = true
-			return out.put(name, data)
-		}) // an error of out's is out's to tell
-		shared <- names
-	}()
-	failures, _ := r.Stream(routes, out.put) // an error of out's is out's to tell
+	var failures diag.List
+	sharedNames := map[string]bool{}
+	putShared := func(name string, data []byte) error {
+		sharedNames[name] = true
+		return out.put(name, data)
+	}
+	waitShared := func() {}
+	if b.once {
+		failures = b.renderOnce(r, s, o.Now, hist, routes, out, putShared)
+	} else {
+		// The shared files (search index, exports) sum up the whole site:
+		// they are made beside the pages, not after them, and each handed
+		// over at once rather than held.
+		shared := make(chan struct{})
+		go func() {
+			_ = eachShared(s, o.Now, hist, b.memo, putShared) // an error of out's is out's to tell
+			close(shared)
+		}()
+		failures, _ = r.Stream(routes, out.put) // an error of out's is out's to tell
+		waitShared = func() { <-shared }
+	}
 	diags.Add(failures...)
 	res.Pages += len(routes)
 	pages := make(map[string]bool, len(s.Routes))
@@ -338,7 +352,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 			}
 		}
 	}
-	sharedNames := <-shared
+	waitShared()
 
 	// Static files go where they are, except where a page or a shared
 	// file already is: that wins, and the author hears about it.
@@ -369,6 +383,22 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		b.sigs = sigs.Routes
 	}
 	return res
+}
+
+// renderOnce renders the routes of a one-off build, which keeps nothing
+// for a next: the search index first, as it reads the items' bodies, which
+// the pages then let go (see render.ForgetBodies), and the data exports
+// last, once the pages' cards are gone, so that the heap holds the site
+// and one of these at a time rather than all of them.
+func (b *Builder) renderOnce(r *render.Renderer, s *site.Site, now time.Time, hist *history.History, routes []site.Route, out *output, put func(string, []byte) error) diag.List {
+	// An error of out's is out's to tell, and stops what follows.
+	if eachIndex(s, nil, put) != nil {
+		return nil
+	}
+	failures, _ := r.Stream(routes, out.put)
+	b.cards.Clear()
+	_ = eachExport(s, now, hist, nil, put)
+	return failures
 }
 
 // window is how far back the site's settings let the history read.

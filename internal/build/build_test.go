@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -16,6 +17,7 @@ import (
 	"github.com/cjm-portal/cjm"
 	"github.com/cjm-portal/cjm/internal/build"
 	"github.com/cjm-portal/cjm/internal/diag"
+	"github.com/cjm-portal/cjm/internal/gen"
 	"github.com/cjm-portal/cjm/internal/golden"
 	"github.com/cjm-portal/cjm/internal/publish"
 	"github.com/rogpeppe/go-internal/txtar"
@@ -204,3 +206,41 @@ func sortedKeys(m map[string][]byte) []string {
 }
 
 func mapFile(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+// TestOneOffForgets checks that a one-off build, which lets each item's
+// body go once its page is rendered and makes the shared files around the
+// pages, publishes what a Builder's first build does, which keeps them for
+// the next.
+func TestOneOffForgets(t *testing.T) {
+	fsys := fstest.MapFS{}
+	for name, data := range gen.Files(gen.Options{Touchpoints: 60, Seed: 3, BodyWords: 20}) {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
+	once := buildFS(fsys, "/")
+	kept := newMemBuilder(build.Options{Source: fsys, Builtin: cjm.DefaultTheme(), BaseURL: "/", Now: now}).Build(nil)
+	if !once.OK() || !kept.OK() {
+		t.Fatalf("build failed:\n%s\n%s", once.Diags.Errors(), kept.Diags.Errors())
+	}
+	if !slices.Equal(sortedKeys(once.Files), sortedKeys(kept.Files)) {
+		t.Fatalf("files differ: %d, then %d", len(once.Files), len(kept.Files))
+	}
+	for name, data := range once.Files {
+		if !bytes.Equal(data, kept.Files[name]) {
+			t.Errorf("%s differs between a one-off build and a Builder's", name)
+		}
+	}
+	bodies := func(r *build.Result) (n int) {
+		for _, tp := range r.Site.Touchpoints {
+			if len(tp.Body) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	if n := bodies(once.Result); n != 0 {
+		t.Errorf("a one-off build kept %d touchpoints' bodies", n)
+	}
+	if bodies(kept.Result) == 0 {
+		t.Error("a Builder let the touchpoints' bodies go; the next build needs them")
+	}
+}

@@ -44,13 +44,22 @@ func (m *memo) exportCache() *export.Cache {
 
 // eachShared makes the files that are not pages, handing emit one at a
 // time: the fonts, the files a static host reads (.nojekyll,
-// sitemap.xml), the search index, the data export and the front matter's
-// JSON Schemas. They sum up the whole site, so every build writes them
-// anew; a build writing each as it comes never holds all of them, as the
-// search index and the exports of a large portal run to hundreds of MB.
-// The first error of emit stops it (the build is aborted): the memo keeps
-// what it had, and what this build added.
+// sitemap.xml), the search index, the front matter's JSON Schemas, then
+// the data exports. They sum up the whole site, so every build writes
+// them anew; a build writing each as it comes never holds all of them, as
+// the search index and the exports of a large portal run to hundreds of
+// MB. The first error of emit stops it (the build is aborted): the memo
+// keeps what it had, and what this build added.
 func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte) error) error {
+	if err := eachIndex(s, m, emit); err != nil {
+		return err
+	}
+	return eachExport(s, now, hist, m, emit)
+}
+
+// eachIndex makes the shared files that read the items' bodies (the
+// search index) or are small: everything but the data exports.
+func eachIndex(s *site.Site, m *memo, emit func(name string, data []byte) error) error {
 	for _, files := range []map[string][]byte{render.Fonts(), sitemap.Files(s, s.Routes, sitemap.Options{})} {
 		for _, name := range slices.Sorted(maps.Keys(files)) {
 			if err := emit(name, files[name]); err != nil {
@@ -59,12 +68,6 @@ func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emi
 		}
 	}
 	if err := emit("search.json", search.Index(s, s.Settings.Language, m.searchMemo())); err != nil {
-		return err
-	}
-	if err := export.EachFile(s, now, m.exportCache(), emit); err != nil {
-		return err
-	}
-	if err := emit("data/history.csv", historyCSV(s, hist)); err != nil {
 		return err
 	}
 	for _, k := range content.Kinds { // for editors: see `cjm schema`
@@ -76,6 +79,14 @@ func eachShared(s *site.Site, now time.Time, hist *history.History, m *memo, emi
 		m.search.Next()
 	}
 	return nil
+}
+
+// eachExport makes the data exports, which read no item's body.
+func eachExport(s *site.Site, now time.Time, hist *history.History, m *memo, emit func(name string, data []byte) error) error {
+	if err := export.EachFile(s, now, m.exportCache(), emit); err != nil {
+		return err
+	}
+	return emit("data/history.csv", historyCSV(s, hist))
 }
 
 // dataFile is a file the data page links to: its path from the site's

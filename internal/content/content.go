@@ -57,6 +57,11 @@ type Meta struct {
 	url         string // see URLPath
 }
 
+// Forget lets the item's body and the lines of its keys go, for a build
+// that reads neither again: a one-off build, once the item's page is
+// rendered. Line then says Start.
+func (m *Meta) Forget() { m.Body, m.lines = nil, nil }
+
 // Settings are the site settings, from the front matter of content/_index.md.
 type Settings struct {
 	Meta

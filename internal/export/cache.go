@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/site"
 )
 
@@ -134,35 +136,69 @@ func encodeTouchpoint(tp touchpoint) []byte {
 	return b.Bytes()
 }
 
-// spliceJSON writes the document with the touchpoints' encoded objects in
-// place of its (nil) touchpoints list: the same bytes encodeJSON writes for
-// the whole document. It drops each of frags once copied.
-func spliceJSON(d *document, frags [][]byte) []byte {
+// spliceJSON writes the document with the n touchpoints' encoded
+// objects, object(i), in place of its (nil) touchpoints list: the same
+// bytes encodeJSON writes for the whole document.
+func spliceJSON(d *document, n int, object func(i int) []byte) []byte {
 	doc := encodeJSON(d)
 	tail := []byte("null\n}\n")
 	if !bytes.HasSuffix(doc, tail) {
 		panic("export: touchpoints are not the document's last field")
 	}
-	var b bytes.Buffer
-	n := len(doc) + 16
-	for _, f := range frags {
-		n += len(f) + 6
+	b := append(make([]byte, 0, len(doc)+16), doc[:len(doc)-len(tail)]...)
+	if n == 0 {
+		return append(b, "[]\n}\n"...)
 	}
-	b.Grow(n)
-	b.Write(doc[:len(doc)-len(tail)])
-	if len(frags) == 0 {
-		b.WriteString("[]\n}\n")
-		return b.Bytes()
-	}
-	b.WriteString("[")
-	for i, f := range frags {
-		if i > 0 {
-			b.WriteByte(',')
+	b = append(b, '[')
+	b = appendParts(b, n, "\n    ", ",\n    ", object)
+	return append(b, "\n  ]\n}\n"...)
+}
+
+// partsChunk is how many touchpoints' parts of a file appendParts holds
+// at once.
+const partsChunk = 1024
+
+// appendParts appends the n parts part(i) to b, first before the first
+// and sep before each other. They are made a chunk at a time on every
+// core and copied in as they come, so that a file of hundreds of MB is
+// never held twice, whole and in parts. b is grown once beforehand, to
+// what one part in sampleEvery says they take: grown as it fills, the
+// file would be copied whole at least once more.
+func appendParts(b []byte, n int, first, sep string, part func(i int) []byte) []byte {
+	b = slices.Grow(b, estimate(n, len(sep), part))
+	chunk := make([][]byte, min(n, partsChunk))
+	for lo := 0; lo < n; lo += len(chunk) {
+		parts := chunk[:min(len(chunk), n-lo)]
+		par.For(len(parts), func(k int) { parts[k] = part(lo + k) })
+		for k, p := range parts {
+			if lo+k == 0 {
+				b = append(b, first...)
+			} else {
+				b = append(b, sep...)
+			}
+			b = append(b, p...)
+			parts[k] = nil
 		}
-		b.WriteString("\n    ")
-		b.Write(f)
-		frags[i] = nil
 	}
-	b.WriteString("\n  ]\n}\n")
-	return b.Bytes()
+	return b
+}
+
+// sampleEvery is how many of a large file's parts estimate makes one of,
+// to size the file.
+const sampleEvery = 64
+
+// estimate is about 10 % more than the n parts part(i) take with their
+// separators, from one part in sampleEvery; 0 for a file of fewer than
+// partsChunk parts, which is small and grows as it fills.
+func estimate(n, sep int, part func(i int) []byte) int {
+	if n < partsChunk {
+		return 0
+	}
+	sizes := make([]int, (n+sampleEvery-1)/sampleEvery)
+	par.For(len(sizes), func(k int) { sizes[k] = len(part(k * sampleEvery)) })
+	sum := 0
+	for _, size := range sizes {
+		sum += size
+	}
+	return (sum*n/len(sizes) + n*sep) * 11 / 10
 }

@@ -272,21 +272,10 @@ func encodeRows(rows [][]string) []byte {
 	return b.Bytes()
 }
 
-// joinCSV writes the BOM, the header and the encoded lines, dropping each
-// of lines once copied.
-func joinCSV(header []string, lines [][]byte) []byte {
-	n := len(bom) + 200
-	for _, l := range lines {
-		n += len(l)
-	}
-	b := bytes.NewBuffer(make([]byte, 0, n))
-	b.WriteString(bom)
-	b.Write(encodeRows([][]string{header}))
-	for i, l := range lines {
-		b.Write(l)
-		lines[i] = nil
-	}
-	return b.Bytes()
+// joinCSV writes the BOM, the header and the n encoded lines line(i).
+func joinCSV(header []string, n int, line func(i int) []byte) []byte {
+	b := append([]byte(bom), encodeRows([][]string{header})...)
+	return appendParts(b, n, "", "", line)
 }
 
 // plainNumber matches a decimal number as a spreadsheet reads one.

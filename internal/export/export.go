@@ -99,43 +99,49 @@ func EachFile(s *site.Site, today time.Time, c *Cache, emit func(name string, da
 	today = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	abs := absFunc(s)
 	n := len(s.Touchpoints)
-	entries := make([]entry, n)
-	keys := make([]uint64, n)
-	par.For(n, func(i int) {
-		t := s.Touchpoints[i]
-		keys[i] = touchpointKey(s, t, today)
-		if e, ok := c.get(keys[i]); ok {
-			entries[i] = e
-			return
+	// What each file holds of touchpoint i.
+	object := func(i int) []byte { return encodeTouchpoint(touchpointOf(s.Touchpoints[i], today, abs)) }
+	tpRow := func(i int) []byte { return encodeRows([][]string{touchpointRow(s, s.Touchpoints[i], today)}) }
+	oppRows := func(i int) []byte { return encodeRows(opportunityRows(s, s.Touchpoints[i], today)) }
+	kpiRow := func(i int) []byte { return encodeRows(kpiRows(s.Touchpoints[i])) }
+	if c != nil {
+		// The entries, each touchpoint's parts of every file, from the
+		// cache or made, and a file's worth to a slice.
+		entries := make([]entry, n)
+		keys := make([]uint64, n)
+		par.For(n, func(i int) {
+			keys[i] = touchpointKey(s, s.Touchpoints[i], today)
+			if e, ok := c.get(keys[i]); ok {
+				entries[i] = e
+				return
+			}
+			entries[i] = entry{json: object(i), touchpoint: tpRow(i), opportunities: oppRows(i), kpis: kpiRow(i)}
+		})
+		c.keep(keys, entries)
+		fields := func(field func(e entry) []byte) func(int) []byte {
+			return func(i int) []byte { return field(entries[i]) }
 		}
-		entries[i] = entry{
-			json:          encodeTouchpoint(touchpointOf(t, today, abs)),
-			touchpoint:    encodeRows([][]string{touchpointRow(s, t, today)}),
-			opportunities: encodeRows(opportunityRows(s, t, today)),
-			kpis:          encodeRows(kpiRows(t)),
-		}
-	})
-	c.keep(keys, entries)
-	// The entries' parts, a file's worth to a slice, each let go as its
-	// file is joined (the cache, if any, keeps the entries themselves).
-	jsons, touchpoints, opportunities, kpis := make([][]byte, n), make([][]byte, n), make([][]byte, n), make([][]byte, n)
-	for i, e := range entries {
-		jsons[i], touchpoints[i], opportunities[i], kpis[i] = e.json, e.touchpoint, e.opportunities, e.kpis
+		object = fields(func(e entry) []byte { return e.json })
+		tpRow = fields(func(e entry) []byte { return e.touchpoint })
+		oppRows = fields(func(e entry) []byte { return e.opportunities })
+		kpiRow = fields(func(e entry) []byte { return e.kpis })
 	}
-	// One statement a file, so that each file's parts go once it is made.
-	if err := emit(JSONPath, spliceJSON(head(s, today), jsons)); err != nil {
+	// One file at a time, its parts made as it is joined (see
+	// appendParts): with no cache, a file is never held in parts too.
+	// The first file the build cannot take ends it.
+	if err := emit(JSONPath, spliceJSON(head(s, today), n, object)); err != nil {
 		return err
 	}
 	if err := emit(SchemaPath, Schema()); err != nil {
 		return err
 	}
-	if err := emit(TouchpointsPath, joinCSV(touchpointColumns, touchpoints)); err != nil {
+	if err := emit(TouchpointsPath, joinCSV(touchpointColumns, n, tpRow)); err != nil {
 		return err
 	}
-	if err := emit(OpportunitiesPath, joinCSV(opportunityColumns, opportunities)); err != nil {
+	if err := emit(OpportunitiesPath, joinCSV(opportunityColumns, n, oppRows)); err != nil {
 		return err
 	}
-	return emit(KPIsPath, joinCSV(kpiColumns, kpis))
+	return emit(KPIsPath, joinCSV(kpiColumns, n, kpiRow))
 }
 
 // The shape of cjm.json. Keys are written in the order of the fields; keep

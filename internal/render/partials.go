@@ -41,9 +41,17 @@ type Partials struct {
 	// under a sum of what each shows (see groupKey); each page written
 	// keeps just the ones it used.
 	sections map[cardKey]map[uint64]rowParts
-	// once is set for a single build (OneBuild): rows are not kept.
+	// once is set for a single build (OneBuild): rows are not kept, and
+	// cards only up to onceCardBytes.
 	once bool
+	held int // the bytes of the cards kept, for once
 }
+
+// onceCardBytes is as much as a single build keeps of cards: a portal of
+// 4,000 touchpoints has about 19 MB of them, one of 45,000 about 180 MB,
+// which it cannot afford beside its content. A card past it is rendered
+// again where it is shown again.
+const onceCardBytes = 32 << 20
 
 // rowParts are a table row's HTML but for what depends on its place in the
 // table (its number), which goes between them.
@@ -69,6 +77,15 @@ func NewPartials() *Partials {
 func (p *Partials) OneBuild() *Partials {
 	p.once = true
 	return p
+}
+
+// Clear drops every card and row: a one-off build's pages are rendered,
+// and what comes after (the data exports) needs room more than cards.
+func (p *Partials) Clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.cards, p.rows = map[cardKey]template.HTML{}, map[cardKey]rowParts{}
+	p.sections, p.sizes, p.held = nil, nil, 0
 }
 
 // Bind readies the cache for a build with theme th and sums sigs, and
@@ -173,7 +190,13 @@ func (p *Partials) render(th *theme.Theme, k cardKey, data any) (template.HTML, 
 		return "", err
 	}
 	p.mu.Lock()
-	p.cards[k] = html
+	switch {
+	case !p.once || k.once:
+		p.cards[k] = html
+	case p.held+len(html) <= onceCardBytes:
+		p.cards[k] = html
+		p.held += len(html)
+	}
 	p.mu.Unlock()
 	return html, nil
 }

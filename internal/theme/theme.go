@@ -327,15 +327,25 @@ func (t *Theme) ExecuteIn(kind, lang string, data any) ([]byte, error) {
 	for _, name := range Kinds[kind] {
 		if tmpl := pages[name]; tmpl != nil {
 			buf := buffers.Get().(*bytes.Buffer)
-			defer putBuffer(buf)
 			if err := t.run(tmpl, "baseof.html", name, buf, data); err != nil {
+				putBuffer(buf)
 				return nil, err
 			}
+			if buf.Len() > ownBuffer {
+				// A page of megabytes keeps its buffer rather than
+				// hold a copy beside it.
+				return buf.Bytes(), nil
+			}
+			defer putBuffer(buf)
 			return bytes.Clone(buf.Bytes()), nil
 		}
 	}
 	return nil, fmt.Errorf("no template for %s pages", kind)
 }
+
+// ownBuffer is the size past which a page keeps the buffer it was
+// written into: the boards of a large portal run to tens of MB.
+const ownBuffer = 4 << 20
 
 // buffers are reused across pages: a page grown into a fresh buffer costs
 // more in copying and zeroing than it does in executing the template.
