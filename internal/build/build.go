@@ -261,6 +261,14 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	}
 
 	out := &output{ctx: ctx, sink: o.Out}
+	// abort ends a build that will not be published: Out keeps the last
+	// good build.
+	abort := func() *Result {
+		res.Diags = diags.Sort()
+		o.Out.Abort()
+		res.Err = out.failed()
+		return res
+	}
 	r := render.New(s, th, o.Now).WithHistory(hist)
 	res.Full = b.sigs == nil || th.Custom || outsideContent(changed)
 	if b.once && !th.Custom {
@@ -275,10 +283,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		failed := b.early(r, s.Routes, changed, out, &diags)
 		res.Pages = len(b.earlyRoutes)
 		if failed {
-			res.Diags = diags.Sort()
-			o.Out.Abort()
-			res.Err = out.failed()
-			return res
+			return abort()
 		}
 		if len(b.earlyRoutes) > 0 {
 			// The rest may be cut short by a newer build.
@@ -293,11 +298,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 	// early did not, unless anything but content changed or the
 	// templates are the site's own.
 	sigs := <-signed
-	if err := out.failed(); err != nil { // cut short meanwhile
-		res.Diags = diags.Sort()
-		o.Out.Abort()
-		res.Err = err
-		return res
+	if out.failed() != nil { // cut short meanwhile
+		return abort()
 	}
 	routes := s.Routes
 	b.cards.Bind(th, sigs, b.sigs == nil || outsideContent(changed))
@@ -364,12 +366,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) *Result {
 		}
 		_ = out.put(name, f.Data)
 	}
-	res.Diags = diags.Sort()
-	if res.Diags.HasErrors() || out.failed() != nil {
-		o.Out.Abort()
-		res.Err = out.failed()
-		return res
+	if diags.HasErrors() || out.failed() != nil {
+		return abort()
 	}
+	res.Diags = diags.Sort()
 	st, err := o.Out.Commit()
 	if err != nil {
 		// Out holds the build before, whose pages this Builder no longer

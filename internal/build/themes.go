@@ -26,16 +26,22 @@ type keptTheme struct {
 	key string // the theme's name and the pages' languages
 }
 
-// themeKey says what a theme was made for: its name, the site's language
-// and the other languages of the journeys, for which it holds copies.
-func themeKey(s *site.Site) string {
-	langs := []string{}
+// journeyLangs are the languages of the journeys other than the site's,
+// sorted: the theme holds a copy of its templates for each.
+func journeyLangs(s *site.Site) []string {
+	var langs []string
 	for _, j := range s.Journeys {
 		if l := s.Lang(j); l != s.Settings.Language && !slices.Contains(langs, l) {
 			langs = append(langs, l)
 		}
 	}
 	slices.Sort(langs)
+	return langs
+}
+
+// themeKey says what a theme was made for: its name, the site's language
+// and the other languages of the journeys (langs).
+func themeKey(s *site.Site, langs []string) string {
 	return s.Settings.Theme + "\x00" + s.Settings.Language + "\x00" + strings.Join(langs, "\x00")
 }
 
@@ -45,20 +51,18 @@ func themeKey(s *site.Site) string {
 // loaded without a word to say.
 func (b *Builder) loadTheme(s *site.Site, changed []string, now time.Time, gaps []rollup.Gap, hist *history.History) (*theme.Theme, diag.List) {
 	o := b.opts
-	historyFuncs := func(lang string) template.FuncMap { return render.HistoryFuncs(lang, hist, now) }
 	funcsIn := func(lang string) template.FuncMap {
 		funcs := render.FuncsIn(s, lang, now, gaps, b.cards)
-		maps.Copy(funcs, historyFuncs(lang))
+		maps.Copy(funcs, render.HistoryFuncs(lang, hist, now))
 		funcs["dataFiles"] = dataFiles // the files the data page lists: the exports and the front matter's schemas
 		return funcs
 	}
-	key := themeKey(s)
+	langs := journeyLangs(s)
+	key := themeKey(s, langs)
 	if k := b.kept; k != nil && changed != nil && !outsideContent(changed) && k.key == key && !k.th.Halted() {
 		k.th.Rebind("", funcsIn(s.Settings.Language))
-		for _, lang := range strings.Split(key, "\x00")[2:] {
-			if lang != "" {
-				k.th.Rebind(lang, funcsIn(lang))
-			}
+		for _, lang := range langs {
+			k.th.Rebind(lang, funcsIn(lang))
 		}
 		return k.th, nil
 	}
@@ -66,8 +70,11 @@ func (b *Builder) loadTheme(s *site.Site, changed []string, now time.Time, gaps 
 	layers, diags := theme.Layers(o.Source, s.Settings.Theme, o.Builtin)
 	th, more := theme.Load(layers, funcsIn(s.Settings.Language), o.Limits)
 	diags.Add(more...)
-	if err := render.Localize(th, s, now, gaps, b.cards, historyFuncs); err != nil {
-		diags.Errorf(sitedir.Layouts, 0, "", "the templates cannot be readied for a journey's own language: %v", err)
+	for _, lang := range langs {
+		if err := th.Localize(lang, funcsIn(lang)); err != nil {
+			diags.Errorf(sitedir.Layouts, 0, "", "the templates cannot be readied for a journey's own language: %v", err)
+			break
+		}
 	}
 	if b.cache != nil && len(diags) == 0 {
 		b.kept = &keptTheme{th: th, key: key}

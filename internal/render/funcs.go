@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -14,7 +13,6 @@ import (
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/words"
 )
 
@@ -326,26 +324,6 @@ func foreignLang(s *site.Site, lang string, item any) string {
 		return l
 	}
 	return ""
-}
-
-// Localize readies theme th for the pages of every journey in its own
-// language (see theme.Localize), with FuncsIn for that language and the
-// functions more gives for it.
-func Localize(th *theme.Theme, s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials, more func(lang string) template.FuncMap) error {
-	done := map[string]bool{s.Settings.Language: true}
-	for _, j := range s.Journeys {
-		if lang := s.Lang(j); !done[lang] {
-			done[lang] = true
-			funcs := FuncsIn(s, lang, now, gaps, cards)
-			if more != nil {
-				maps.Copy(funcs, more(lang))
-			}
-			if err := th.Localize(lang, funcs); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // drawFunnel draws a journey's funnel, or nothing when no stage gives a

@@ -37,19 +37,21 @@ export const pages = {
   404: 'no/such/page/',
 };
 
-// violations runs axe on the page and returns its moderate, serious and
-// critical violations, one line per element, ready to read in a failure.
-// The context loads axe into every page it opens (addInitScript), which
-// costs far less than sending its half a megabyte again for each page.
+// violations runs axe on the page (or on the part of it that within
+// names, an axe context) and returns its moderate, serious and critical
+// violations, one line per element, ready to read in a failure. axe must
+// be loaded: a context that loads it into every page it opens
+// (addInitScript) costs far less than sending its half a megabyte again
+// for each page.
 // (Text drawn in the SVG map is beyond axe's contrast check; the map's
 // palette is checked by internal/swimlane's TestContrast.)
 //
 // The dark schemes change colours alone, so their runs check the rules
 // that read colours; the light run checks every rule.
 export const colourRules = ['color-contrast', 'link-in-text-block'];
-export async function violations(page, rules) {
+export async function violations(page, rules, within) {
   const options = { resultTypes: ['violations'], ...(rules && { runOnly: { type: 'rule', values: rules } }) };
-  const result = await page.evaluate((o) => window.axe.run(document, o), options);
+  const result = await page.evaluate(([w, o]) => window.axe.run(w ?? document, o), [within, options]);
   return result.violations
     .filter((v) => v.impact !== 'minor')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));

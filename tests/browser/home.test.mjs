@@ -5,13 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { serve, browser } from './helpers.mjs';
 import { hundred, hundredPersona, hundredTeam } from './portal.mjs';
+import { axePath, violations } from './a11y.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const root = mkdtempSync(path.join(os.tmpdir(), 'cjm-home-'));
 const rows = '#home-journey-list [data-view="table"] tbody tr';
 let server, b;
@@ -34,10 +33,7 @@ const visibleRows = (page) => page.$$eval(rows, (rs) => rs.filter((r) => !r.hidd
 // whole of that page took four seconds.
 async function headerViolations(page) {
   await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(() => window.axe.run({ include: [['.site-header']] }, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => v.impact !== 'minor')
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary.replace(/\s+/g, ' ')}`));
+  return violations(page, undefined, { include: [['.site-header']] });
 }
 
 test('without JavaScript the home page is the full table of 100 journeys', async () => {
