@@ -3,7 +3,6 @@ package content
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -37,11 +36,9 @@ type Item interface {
 	// body and source.
 	ItemMeta() *Meta
 	// URLPath is the item's page, relative to the base URL:
-	// "personas/olga/", "journeys/order/01-buy/pay/"; "" for the site
+	// "personas/olga/", "journeys/order/buy/pay/"; "" for the site
 	// settings, and for a stage or touchpoint read alone (see Decode).
 	URLPath() string
-	// Pos is where the item's front matter starts: "content/teams/crm.md:1".
-	Pos() string
 }
 
 func (*Settings) ItemKind() Kind   { return KindSite }
@@ -61,9 +58,6 @@ func (m *Meta) ItemMeta() *Meta { return m }
 
 // URLPath is the item's page relative to the base URL (see Item).
 func (m *Meta) URLPath() string { return m.url }
-
-// Pos is where the front matter starts, as file:line.
-func (s Source) Pos() string { return s.File + ":" + strconv.Itoa(s.Start) }
 
 // KindInfo describes one kind of content file: where its files are, how
 // they are read and where their pages go. Kinds lists them all; adding a
@@ -141,7 +135,7 @@ func kinds() []KindInfo {
 			}},
 		{Kind: KindTouchpoint, at: func(p []string) bool { return len(p) == 4 && p[0] == JourneysFolder },
 			slugFrom: -1, NeedsTitle: true, decode: decodeTouchpoint, clone: cloneOf[Touchpoint]},
-		{Kind: KindPage, at: func(p []string) bool { return !isFolderKind(p[0]) && p[0] != JourneysFolder },
+		{Kind: KindPage, at: func(p []string) bool { return !slices.Contains(SectionNames, p[0]) }, // outside the sections' folders
 			slugFrom: -1, NeedsTitle: true, decode: decodePage, path: pagePath, clone: cloneOf[Page]},
 	}
 }
@@ -195,11 +189,6 @@ func cloneOf[T any, P interface {
 	return P(&cp)
 }
 
-// isFolderKind reports whether dir holds the files of one kind.
-func isFolderKind(dir string) bool {
-	return slices.ContainsFunc(Kinds, func(k KindInfo) bool { return k.Folder != "" && k.Folder == dir })
-}
-
 // KindOf tells the kind of a content file from its slash path relative
 // to content/ ("journeys/order/01-buy/pay.md" → touchpoint), as the loader
 // reads it. ok is false for the files the loader does not read as
@@ -217,8 +206,8 @@ func KindOf(rel string) (Kind, bool) {
 			return "", false
 		}
 	}
-	info, err := kindAt(parts)
-	if err != nil {
+	info, bad := kindAt(parts)
+	if bad != nil {
 		return "", false
 	}
 	return info.Kind, true
@@ -226,8 +215,6 @@ func KindOf(rel string) (Kind, bool) {
 
 // misplaced is a Markdown file where no kind of file goes.
 type misplaced struct{ hint, msg string }
-
-func (m *misplaced) Error() string { return m.msg }
 
 // kindAt is the kind of the file at parts, its path under content/ split
 // at "/", or why a file cannot be there.

@@ -119,11 +119,8 @@ func TestItems(t *testing.T) {
 		if got := tc.item.URLPath(); got != tc.path {
 			t.Errorf("%s: URL path %q, want %q", tc.pos, got, tc.path)
 		}
-		if got := tc.item.Pos(); got != tc.pos {
-			t.Errorf("Pos() = %q, want %q", got, tc.pos)
-		}
-		if m := tc.item.ItemMeta(); m.File+":1" != tc.pos {
-			t.Errorf("%s: ItemMeta has file %q", tc.pos, m.File)
+		if m := tc.item.ItemMeta(); m.File+":"+strconv.Itoa(m.Start) != tc.pos {
+			t.Errorf("%s: ItemMeta has file %q, start %d", tc.pos, m.File, m.Start)
 		}
 	}
 
