@@ -22,7 +22,7 @@ func Decode(file string, data []byte) (Item, diag.List) {
 
 // Sort orders items as a journey's stages or a stage's touchpoints are
 // ordered: by weight, then numbered before not, number, title, slug.
-func Sort[T any](items []T, meta func(T) *Meta) { sortItems(items, meta) }
+func Sort[T Item](items []T) { sortItems(items) }
 
 // oneFile is an fs.FS of one file.
 type oneFile struct {

@@ -251,17 +251,17 @@ func assemble(fsys fs.FS, files []string, dirs map[string]bool, entries map[stri
 			t.url = childPath(s.url, t)
 		}
 	}
-	sortItems(c.Personas, func(p *Persona) *Meta { return &p.Meta })
-	sortItems(c.Teams, func(t *Team) *Meta { return &t.Meta })
-	sortItems(c.Channels, func(ch *Channel) *Meta { return &ch.Meta })
-	sortItems(c.Journeys, func(j *Journey) *Meta { return &j.Meta })
-	sortItems(c.Pages, func(p *Page) *Meta { return &p.Meta })
-	sortItems(c.KPIs, func(k *KPIDef) *Meta { return &k.Meta })
-	sortItems(c.Competitors, func(k *Competitor) *Meta { return &k.Meta })
+	sortItems(c.Personas)
+	sortItems(c.Teams)
+	sortItems(c.Channels)
+	sortItems(c.Journeys)
+	sortItems(c.Pages)
+	sortItems(c.KPIs)
+	sortItems(c.Competitors)
 	for _, j := range c.Journeys {
-		sortItems(j.Stages, func(s *Stage) *Meta { return &s.Meta })
+		sortItems(j.Stages)
 		for _, s := range j.Stages {
-			sortItems(s.Touchpoints, func(t *Touchpoint) *Meta { return &t.Meta })
+			sortItems(s.Touchpoints)
 		}
 	}
 	return c, diags
@@ -868,7 +868,7 @@ func lower(list []string) []string {
 
 // sortItems orders items by weight, then by the leading number (numbered
 // first), then by title, then by slug so that the order is total.
-func sortItems[T any](items []T, meta func(T) *Meta) {
+func sortItems[T Item](items []T) {
 	// Lower-cased titles are worked out once, not at every comparison.
 	type keyed struct {
 		item  T
@@ -877,7 +877,7 @@ func sortItems[T any](items []T, meta func(T) *Meta) {
 	}
 	ks := make([]keyed, len(items))
 	for i, it := range items {
-		m := meta(it)
+		m := it.ItemMeta()
 		ks[i] = keyed{it, m, strings.ToLower(m.Title)}
 	}
 	slices.SortStableFunc(ks, func(x, y keyed) int {

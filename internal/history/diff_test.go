@@ -29,7 +29,7 @@ func stages(t *testing.T, list ...string) []*content.Stage {
 		}
 		out = append(out, it.(*content.Stage))
 	}
-	content.Sort(out, func(s *content.Stage) *content.Meta { return &s.Meta })
+	content.Sort(out)
 	return out
 }
 

@@ -522,7 +522,7 @@ func stagesOf(state files, dir string) []*content.Stage {
 			out = append(out, s)
 		}
 	}
-	content.Sort(out, func(s *content.Stage) *content.Meta { return &s.Meta })
+	content.Sort(out)
 	return out
 }
 
@@ -538,7 +538,7 @@ func snapshot(state files, dir string) *Point {
 	}
 	for _, s := range stages {
 		tps := byDir[path.Dir(s.File)]
-		content.Sort(tps, func(t *content.Touchpoint) *content.Meta { return &t.Meta })
+		content.Sort(tps)
 		ps := PointStage{Slug: s.Slug, Title: s.Title}
 		for _, t := range tps {
 			ps.Touchpoints = append(ps.Touchpoints, PointTouchpoint{Slug: t.Slug, Title: t.Title, Feelings: feelings(t, p.Personas)})
