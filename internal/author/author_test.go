@@ -390,22 +390,12 @@ func TestNewPlaces(t *testing.T) {
 		{"site", "x", `cannot make a "site"`},
 	} {
 		t.Run(c.kind+" "+c.path, func(t *testing.T) {
-			dir := t.TempDir()
-			for name, data := range map[string]string{
+			s := testSite(writeSite(t, map[string]string{
 				"content/_index.md":                      "---\ntitle: Portal\n---\n",
 				"content/personas/p.md":                  "---\ntitle: P\n---\n",
 				"content/journeys/shop/_index.md":        "---\ntitle: Shop\npersonas: [p]\n---\n",
 				"content/journeys/shop/01-buy/_index.md": "---\ntitle: Buy\n---\n",
-			} {
-				p := filepath.Join(dir, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			s := &Site{Dir: dir, Theme: os.DirFS("../../themes/default"), Now: time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)}
+			}))
 			files, err := s.New(c.kind, c.path, NewOptions{})
 			switch {
 			case strings.HasPrefix(c.want, "content/"):
