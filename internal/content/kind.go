@@ -111,16 +111,11 @@ func kinds() []KindInfo {
 			return len(p) == 2 && p[1] == "_index.md" && slices.Contains(SectionNames, p[0])
 		},
 			slugFrom: 0, decode: decodeSection, path: func(_ Item, p []string) string { return p[0] + "/" }, clone: cloneOf[Section]},
-		{Kind: KindPersona, Folder: "personas", Noun: "persona", at: inFolder("personas"), slugFrom: -1, NeedsTitle: true,
-			decode: decodePersona, path: folderPath("personas"), clone: cloneOf[Persona]},
-		{Kind: KindTeam, Folder: "teams", Noun: "team", at: inFolder("teams"), slugFrom: -1, NeedsTitle: true,
-			decode: decodeTeam, path: folderPath("teams"), clone: cloneOf[Team]},
-		{Kind: KindChannel, Folder: "channels", Noun: "channel", at: inFolder("channels"), slugFrom: -1, NeedsTitle: true,
-			decode: decodeChannel, path: folderPath("channels"), clone: cloneOf[Channel]},
-		{Kind: KindKPI, Folder: "kpis", Noun: "KPI", at: inFolder("kpis"), slugFrom: -1, NeedsTitle: true,
-			decode: decodeKPIDef, path: folderPath("kpis"), clone: cloneOf[KPIDef]},
-		{Kind: KindCompetitor, Folder: "competitors", Noun: "competitor", at: inFolder("competitors"), slugFrom: -1, NeedsTitle: true,
-			decode: decodeCompetitor, path: folderPath("competitors"), clone: cloneOf[Competitor]},
+		folderKind(KindPersona, "personas", "persona", decodePersona, cloneOf[Persona]),
+		folderKind(KindTeam, "teams", "team", decodeTeam, cloneOf[Team]),
+		folderKind(KindChannel, "channels", "channel", decodeChannel, cloneOf[Channel]),
+		folderKind(KindKPI, "kpis", "KPI", decodeKPIDef, cloneOf[KPIDef]),
+		folderKind(KindCompetitor, "competitors", "competitor", decodeCompetitor, cloneOf[Competitor]),
 		{Kind: KindJourney, at: func(p []string) bool { return len(p) == 3 && p[0] == JourneysFolder && p[2] == "_index.md" },
 			slugFrom: 1, NeedsTitle: true, decode: decodeJourney, path: folderPath(JourneysFolder), clone: func(it Item) Item {
 				cp := *it.(*Journey)
@@ -154,8 +149,11 @@ func InfoOf(k Kind) (KindInfo, bool) {
 	return Kinds[i], true
 }
 
-func inFolder(dir string) func([]string) bool {
-	return func(p []string) bool { return len(p) == 2 && p[0] == dir }
+// folderKind is a kind whose files go directly in folder, each titled,
+// named by its file and with its page at folder/SLUG/.
+func folderKind(k Kind, folder, noun string, decode func(*decoder) Item, clone func(Item) Item) KindInfo {
+	return KindInfo{Kind: k, Folder: folder, Noun: noun, at: func(p []string) bool { return len(p) == 2 && p[0] == folder },
+		slugFrom: -1, NeedsTitle: true, decode: decode, path: folderPath(folder), clone: clone}
 }
 
 // folderPath is the URL path of an item named by its slug in folder
