@@ -164,8 +164,9 @@ type sharedLayout struct {
 	takers      atomic.Int32
 }
 
-// New returns a Renderer. The theme must have been loaded with Funcs(s,
-// now); now is the build's date, against which due dates are overdue.
+// New returns a Renderer. The theme must have been loaded with FuncsIn(s,
+// lang, now, ...); now is the build's date, against which due dates are
+// overdue.
 func New(s *site.Site, t *theme.Theme, now time.Time) *Renderer {
 	return &Renderer{
 		site:  s,
@@ -191,19 +192,6 @@ func Fonts() map[string][]byte {
 		"fonts/inter-regular.woff2":  textfit.RegularWOFF2(),
 		"fonts/inter-semibold.woff2": textfit.SemiBoldWOFF2(),
 	}
-}
-
-// Routes renders the given routes, in parallel, keyed by output path.
-func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
-	out := make(map[string][]byte, len(routes))
-	var mu sync.Mutex
-	diags, _ := r.Stream(routes, func(name string, data []byte) error {
-		mu.Lock()
-		out[name] = data
-		mu.Unlock()
-		return nil
-	})
-	return out, diags
 }
 
 // Until makes Stream begin no page once ctx has ended, and returns r.
