@@ -409,7 +409,8 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		return nil, fmt.Errorf("unknown item %T", it)
 	}
 	p.Description = s.Settings.Description
-	if m := meta(rt.Item); m != nil && m.Description != "" {
+	m := meta(rt.Item)
+	if m != nil && m.Description != "" {
 		p.Description = m.Description
 	}
 	if len(body) > 0 {
@@ -419,7 +420,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		}
 		p.Body = template.HTML(html) // goldmark's output: raw HTML is dropped unless the site enabled it
 	}
-	if m := meta(rt.Item); r.forget && m != nil && ownPage(rt.Kind) {
+	if r.forget && m != nil && ownPage(rt.Kind) {
 		m.Forget()
 	}
 	return p, nil
