@@ -69,32 +69,20 @@ func printDiags(w io.Writer, source string, ds diag.List) {
 	}
 }
 
-// startCPUProfile profiles the process into file until the returned
-// function is called.
-func startCPUProfile(file string) (stop func(), err error) {
+// record writes into file what start records until the returned stop is
+// called, which calls end: a CPU profile (pprof.StartCPUProfile and
+// StopCPUProfile), or an execution trace (trace.Start and Stop: goroutines,
+// collections, which core runs what, for `go tool trace`).
+func record(file string, start func(io.Writer) error, end func()) (stop func(), err error) {
 	f, err := os.Create(file)
 	if err != nil {
 		return nil, err
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
+	if err := start(f); err != nil {
 		f.Close()
 		return nil, err
 	}
-	return func() { pprof.StopCPUProfile(); f.Close() }, nil
-}
-
-// startTrace writes an execution trace (goroutines, collections, which
-// core runs what) into file until stop, for `go tool trace`.
-func startTrace(file string) (stop func(), err error) {
-	f, err := os.Create(file)
-	if err != nil {
-		return nil, err
-	}
-	if err := trace.Start(f); err != nil {
-		f.Close()
-		return nil, err
-	}
-	return func() { trace.Stop(); f.Close() }, nil
+	return func() { end(); f.Close() }, nil
 }
 
 // writeHeapProfile writes the memory in use now into file.
@@ -135,15 +123,18 @@ func buildWith(open func(dir string) (*publish.Dir, error), args []string, stdou
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *cpuProfile != "" {
-		stop, err := startCPUProfile(*cpuProfile)
-		if err != nil {
-			return err
+	for _, rec := range []struct {
+		file  string
+		start func(io.Writer) error
+		end   func()
+	}{
+		{*cpuProfile, pprof.StartCPUProfile, pprof.StopCPUProfile},
+		{*traceFile, trace.Start, trace.Stop},
+	} {
+		if rec.file == "" {
+			continue
 		}
-		defer stop()
-	}
-	if *traceFile != "" {
-		stop, err := startTrace(*traceFile)
+		stop, err := record(rec.file, rec.start, rec.end)
 		if err != nil {
 			return err
 		}

@@ -105,20 +105,28 @@ func (s *Server) AllowHosts(names ...string) {
 
 // Update swaps in a new good build, clears the errors and tells every open
 // page to reload. The server keeps files; the caller must not modify it.
-func (s *Server) Update(files map[string][]byte) { s.swap(files, false) }
+func (s *Server) Update(files map[string][]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.swap(files, false)
+}
 
 // UpdatePages is Update after a build of content alone, which changes no
 // stylesheet, script, font or image a page shows: only the open pages
 // whose own HTML file differs from the one served reload.
-func (s *Server) UpdatePages(files map[string][]byte) { s.swap(files, true) }
+func (s *Server) UpdatePages(files map[string][]byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.swap(files, true)
+}
 
 // Preview serves pages (output path → bytes) of a build still running
 // over the files served, at once, and reloads the open pages among them;
 // the build's Update or UpdatePages follows. pages is the caller's.
 func (s *Server) Preview(pages map[string][]byte) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	old := s.state.Load().files
-	s.mu.Unlock()
 	if old == nil {
 		return // before the first build there is nothing to add to
 	}
@@ -128,10 +136,8 @@ func (s *Server) Preview(pages map[string][]byte) {
 }
 
 // swap makes files the build served; pagesOnly reloads only the open
-// pages whose HTML changed, else every page reloads.
+// pages whose HTML changed, else every page reloads. Callers hold s.mu.
 func (s *Server) swap(files map[string][]byte, pagesOnly bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	old := s.state.Load()
 	build := old.build + 1
 	var pages *[]string // nil: every page reloads

@@ -16,16 +16,11 @@ import (
 	"github.com/cjm-portal/cjm/internal/words"
 )
 
-// Funcs returns the functions templates may call for site s. now is the
-// build's date, against which due dates are overdue; tests fix it.
-// cards renders the cards many pages repeat, kept between builds; nil
-// renders them every time.
-func Funcs(s *site.Site, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
-	return FuncsIn(s, s.Settings.Language, now, gaps, cards)
-}
-
-// FuncsIn is Funcs for pages in language lang: every word the functions
-// say, and every partial they render, is in lang.
+// FuncsIn returns the functions templates may call for site s, on pages
+// in language lang: every word the functions say, and every partial they
+// render, is in lang. now is the build's date, against which due dates
+// are overdue; tests fix it. cards renders the cards many pages repeat,
+// kept between builds; nil renders them every time.
 func FuncsIn(s *site.Site, lang string, now time.Time, gaps []rollup.Gap, cards *Partials) template.FuncMap {
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	return template.FuncMap{

@@ -20,7 +20,7 @@ import (
 // It also keeps, for one build only, the partials that {{cached}} renders
 // once per key (the header, the footer).
 //
-// Funcs is given a Partials before the theme exists; Bind hands it the
+// FuncsIn is given a Partials before the theme exists; Bind hands it the
 // theme and the build's sums before rendering starts.
 type Partials struct {
 	mu    sync.Mutex

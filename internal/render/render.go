@@ -164,8 +164,9 @@ type sharedLayout struct {
 	takers      atomic.Int32
 }
 
-// New returns a Renderer. The theme must have been loaded with Funcs(s,
-// now); now is the build's date, against which due dates are overdue.
+// New returns a Renderer. The theme must have been loaded with FuncsIn(s,
+// lang, now, ...); now is the build's date, against which due dates are
+// overdue.
 func New(s *site.Site, t *theme.Theme, now time.Time) *Renderer {
 	return &Renderer{
 		site:  s,
@@ -191,19 +192,6 @@ func Fonts() map[string][]byte {
 		"fonts/inter-regular.woff2":  textfit.RegularWOFF2(),
 		"fonts/inter-semibold.woff2": textfit.SemiBoldWOFF2(),
 	}
-}
-
-// Routes renders the given routes, in parallel, keyed by output path.
-func (r *Renderer) Routes(routes []site.Route) (map[string][]byte, diag.List) {
-	out := make(map[string][]byte, len(routes))
-	var mu sync.Mutex
-	diags, _ := r.Stream(routes, func(name string, data []byte) error {
-		mu.Lock()
-		out[name] = data
-		mu.Unlock()
-		return nil
-	})
-	return out, diags
 }
 
 // Until makes Stream begin no page once ctx has ended, and returns r.
@@ -421,7 +409,8 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		return nil, fmt.Errorf("unknown item %T", it)
 	}
 	p.Description = s.Settings.Description
-	if m := meta(rt.Item); m != nil && m.Description != "" {
+	m := meta(rt.Item)
+	if m != nil && m.Description != "" {
 		p.Description = m.Description
 	}
 	if len(body) > 0 {
@@ -431,7 +420,7 @@ func (r *Renderer) page(rt site.Route) (*Page, error) {
 		}
 		p.Body = template.HTML(html) // goldmark's output: raw HTML is dropped unless the site enabled it
 	}
-	if m := meta(rt.Item); r.forget && m != nil && ownPage(rt.Kind) {
+	if r.forget && m != nil && ownPage(rt.Kind) {
 		m.Forget()
 	}
 	return p, nil

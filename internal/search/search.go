@@ -195,8 +195,8 @@ func Index(s *site.Site, lang string, memo *Memo) []byte {
 		texts[2*i], texts[2*i+1] = items[i].text.text, items[i].text.body
 		items[i].text.text, items[i].text.body = "", ""
 	}
-	fixed := len(encodeSearch(kinds, items))
 	out := encodeSearch(kinds, items)
+	fixed := len(out)
 	for budget := searchBudget - fixed; budget > 0; {
 		cut := fitTexts(texts, budget)
 		for i := range items {
