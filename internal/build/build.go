@@ -5,7 +5,7 @@
 //
 // A Builder builds the same site again and again (watch mode, the dev
 // server): it decodes only the files that changed, and renders only the
-// routes whose signature (package render) changed since the last good
+// routes whose signature (package signature) changed since the last good
 // build; every other page is handed to the sink as kept. Its output always
 // equals a clean build's.
 package build

@@ -75,9 +75,7 @@ func eachIndex(s *site.Site, m *memo, emit func(name string, data []byte) error)
 			return err
 		}
 	}
-	if m != nil {
-		m.search.Next()
-	}
+	m.searchMemo().Next()
 	return nil
 }
 
