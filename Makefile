@@ -11,7 +11,7 @@ RACE    ?= $(if $(CI),1,)
 # tests, -run, -short ...
 GOTESTFLAGS ?=
 
-.PHONY: all build serve test vet-test-go test-go test-browser bench fuzz vet fmt clean
+.PHONY: all build serve test vet-test-go test-go test-browser screenshots bench fuzz vet fmt clean
 
 all: build
 
@@ -65,6 +65,11 @@ bin/testfmt: internal/testfmt/main.go
 ## test-browser: browser tests in Chromium, where Chromium is installed
 test-browser: $(BIN)
 	@bash tests/browser/run.sh
+
+## screenshots: pictures of the home, journey and touchpoint pages (desktop
+## and phone, light and dark) and of two maps, in tests/browser/output/screenshots/
+screenshots: $(BIN)
+	@CJM_SCREENSHOTS=1 CJM_BROWSER_TESTS=./screens.test.mjs bash tests/browser/run.sh
 
 ## bench: time clean builds (minified and not), builds over unchanged output
 ## and one-touchpoint rebuilds of generated portals (150, 4,000 and 45,000

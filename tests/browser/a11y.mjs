@@ -1,7 +1,6 @@
-// What the accessibility tests share (a11y.test.mjs, a11y-dark.test.mjs):
-// one page of every kind, axe's verdict on a page, and the colours a page
-// paints. Their schemes run in two files so that the runner can run them
-// side by side.
+// What the accessibility tests share (a11y.test.mjs, home.test.mjs): one
+// page of every kind, axe's verdict on a page, and the colours a page
+// paints.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
@@ -74,12 +73,12 @@ export function paint() {
   return out;
 }
 
-// samePaint fails unless the two pages paint every element alike.
-export async function samePaint(got, want, what) {
-  const [g, w] = await Promise.all([got.evaluate(paint), want.evaluate(paint)]);
-  assert.ok(w.length > 20, `${what}: only ${w.length} elements`);
-  assert.equal(g.length, w.length, `${what}: ${g.length} elements against ${w.length}`);
-  const differ = g.map((line, i) => [line, w[i]]).filter(([a, z]) => a !== z).slice(0, 10);
+// samePaint fails unless two pages painted every element alike: got and
+// want are what paint returned on each.
+export function samePaint(got, want, what) {
+  assert.ok(want.length > 20, `${what}: only ${want.length} elements`);
+  assert.equal(got.length, want.length, `${what}: ${got.length} elements against ${want.length}`);
+  const differ = got.map((line, i) => [line, want[i]]).filter(([a, z]) => a !== z).slice(0, 10);
   assert.deepEqual(differ, [], `${what}: painted otherwise`);
 }
 

@@ -65,7 +65,9 @@ for (const lang of ['en', 'ru', 'pl']) {
       const page = await b.newPage({ viewport: { width: 1440, height: 900 } });
       page.setDefaultTimeout(60000); // its pages are the largest drawings; a loaded machine took over 20 s
       const urls = ['heatmap/', 'journeys/long/-/compare/'];
-      for (const j of ['long', 'long-target', 'one', 'twelve']) urls.push(`journeys/${j}/`, `journeys/${j}/map.svg`);
+      // map.svg is the page's map drawn alone, with the same layout and
+      // font: in one language it shows the standalone file gets its font.
+      for (const j of ['long', 'long-target', 'one', 'twelve']) urls.push(`journeys/${j}/`, ...(lang === 'en' ? [`journeys/${j}/map.svg`] : []));
       let drawn = 0;
       for (const u of urls) {
         const res = await page.goto(server.url + u);
@@ -76,7 +78,7 @@ for (const lang of ['en', 'ru', 'pl']) {
         const problems = await page.evaluate(textProblems);
         assert.deepEqual(problems.slice(0, 20), [], `${lang} ${u}: ${problems.length} problems`);
       }
-      assert.ok(drawn >= 10, `only ${drawn} drawings checked`);
+      assert.ok(drawn >= (lang === 'en' ? 10 : 6), `only ${drawn} drawings checked`);
       await page.close();
     } finally {
       server.stop();

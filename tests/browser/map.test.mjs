@@ -2,11 +2,8 @@
 // the font the browser really uses, and every card opens its touchpoint.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { serve, browser, repo } from './helpers.mjs';
+import { serve, browser } from './helpers.mjs';
 
-const shots = path.join(repo, 'tests/browser/output');
 let server, b, page, journeys;
 before(async () => {
   server = await serve();
@@ -15,7 +12,6 @@ before(async () => {
   page.setDefaultTimeout(10000);
   await page.goto(server.url + 'journeys/');
   journeys = await page.$$eval('main a[href]', (as) => [...new Set(as.map((a) => a.pathname).filter((p) => /^\/journeys\/[^/]+\/$/.test(p)))]);
-  mkdirSync(shots, { recursive: true });
 });
 after(async () => {
   await b?.close();
@@ -86,15 +82,4 @@ test('a card is reached by keyboard and opens with Enter', async () => {
   const href = await first.getAttribute('href');
   await page.keyboard.press('Enter');
   await page.waitForURL((u) => u.pathname === new URL(href, server.url).pathname);
-});
-
-test('screenshots of two maps, for a person to look at', async (t) => {
-  for (const name of ['order-groceries', 'card-to-card-transfer']) {
-    await page.goto(server.url + `journeys/${name}/map.svg`);
-    const size = await page.evaluate(() => ({ width: Math.ceil(document.documentElement.width.baseVal.value), height: Math.ceil(document.documentElement.height.baseVal.value) }));
-    await page.setViewportSize(size);
-    const file = path.join(shots, `map-${name}.png`);
-    await page.screenshot({ path: file });
-    t.diagnostic(`screenshot: ${file}`);
-  }
 });
