@@ -130,9 +130,11 @@ test('a deep link zooms to the touchpoint, centres it and outlines it', async ()
 });
 
 test('a phone: nothing scrolls sideways but the map, and every stage can be reached', async () => {
+  const page = await open('about:blank', { width: 390, height: 844 });
   for (const u of ['journeys/order-groceries/', 'journeys/order-groceries/-/compare/', 'journeys/order-groceries/-/embed/', 'heatmap/', 'opportunities/',
     'journeys/order-groceries/confirmation/confirmation-email/']) {
-    const page = await open(example.url + u, { width: 390, height: 844 });
+    await page.goto(example.url + u);
+    await page.evaluate(() => document.fonts.ready);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 390, `${u} is ${width} px wide on a 390 px phone`);
     if (u.endsWith('order-groceries/')) {
@@ -146,8 +148,8 @@ test('a phone: nothing scrolls sideways but the map, and every stage can be reac
       assert.ok(reach.visible, 'the last stage\'s touchpoint cannot be scrolled into view');
       assert.ok(reach.lanes <= 130, `the lane names take ${reach.lanes} px of the phone`);
     }
-    await page.context().close();
   }
+  await page.context().close();
 });
 
 // luminance and contrast as WCAG defines them, from CSS rgb() colours.
@@ -164,8 +166,9 @@ function contrastOf(fg, bg) {
 }
 
 test('in the dark scheme the map is dark and its text reads', async () => {
+  const page = await open('about:blank', { width: 1440, height: 900 }, 'dark');
   for (const u of [example.url + 'journeys/order-groceries/', example.url + 'journeys/order-groceries/map.svg']) {
-    const page = await open(u, { width: 1440, height: 900 }, 'dark');
+    await page.goto(u);
     const c = await page.evaluate(() => ({
       bg: getComputedStyle(document.querySelector('svg.cjm-map rect.bg')).fill,
       ink: getComputedStyle(document.querySelector('svg.cjm-map text.title, svg.cjm-map text.head')).fill,
@@ -178,8 +181,8 @@ test('in the dark scheme the map is dark and its text reads', async () => {
       const r = contrastOf(fg, bg);
       assert.ok(r >= 4.5, `${u}: ${what} ${fg} on ${bg} has contrast ${r.toFixed(2)}`);
     }
-    await page.context().close();
   }
+  await page.context().close();
 });
 
 test('printed on A4 landscape: every stage, and no map text under 7 pt', async () => {
