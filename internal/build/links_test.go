@@ -1,12 +1,13 @@
 package build_test
 
 import (
-	"github.com/rogpeppe/go-internal/txtar"
 	"net/url"
 	"path"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 var linkAttr = regexp.MustCompile(`(?:href|src|xlink:href)="([^"]*)"`)

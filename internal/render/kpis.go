@@ -2,8 +2,6 @@ package render
 
 import (
 	"cmp"
-	"github.com/cjm-portal/cjm/internal/swimlane"
-	"github.com/cjm-portal/cjm/internal/words"
 	"html"
 	"html/template"
 	"math"
@@ -13,6 +11,8 @@ import (
 
 	"github.com/cjm-portal/cjm/internal/rollup"
 	"github.com/cjm-portal/cjm/internal/site"
+	"github.com/cjm-portal/cjm/internal/swimlane"
+	"github.com/cjm-portal/cjm/internal/words"
 )
 
 // KPIGroup is one KPI across the portal, as /kpis/ lists it: an entry of

@@ -8,8 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/cjm-portal/cjm/internal/content"
-	"github.com/cjm-portal/cjm/internal/textfit"
 	"html"
 	"html/template"
 	"slices"
@@ -18,12 +16,14 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/cjm-portal/cjm/internal/content"
 	"github.com/cjm-portal/cjm/internal/diag"
 	"github.com/cjm-portal/cjm/internal/history"
 	"github.com/cjm-portal/cjm/internal/markdown"
 	"github.com/cjm-portal/cjm/internal/par"
 	"github.com/cjm-portal/cjm/internal/site"
 	"github.com/cjm-portal/cjm/internal/swimlane"
+	"github.com/cjm-portal/cjm/internal/textfit"
 	"github.com/cjm-portal/cjm/internal/theme"
 	"github.com/cjm-portal/cjm/internal/words"
 )
