@@ -37,13 +37,13 @@ func KPIGroups(s *site.Site, lang string) []KPIGroup {
 	}
 	free := map[string]int{}
 	var loose []KPIGroup
-	var keys []string // each loose group's KPIName, to sort by
+	var keys []string // each loose group's MatchName, to sort by
 	for _, tp := range s.Touchpoints {
 		for _, k := range tp.KPIs {
 			if k.Def != nil || k.Twin != nil {
 				continue
 			}
-			key := site.KPIName(k.Name)
+			key := k.MatchName()
 			i, ok := free[key]
 			if !ok {
 				i = len(loose)

@@ -34,7 +34,12 @@ type KPI struct {
 	// should name it with `kpi: SLUG`.
 	Twin *KPIDef
 	key  string
+	name string // KPIName of Name, for a KPI outside the catalogue
 }
+
+// MatchName is KPIName of a KPI's Name where it has no catalogue entry
+// (Def is nil): what free-form KPIs are grouped by. "" otherwise.
+func (k *KPI) MatchName() string { return k.name }
 
 // Key names the KPI in its touchpoint's history, as written (see
 // content.KPI.Key): the name it gives, else its catalogue slug.
@@ -185,7 +190,11 @@ func (r *resolver) touchpointKPIs(t *Touchpoint) {
 			if sk.Better == "" {
 				sk.Better = "higher"
 			}
-		} else if d, ok := r.kpiTitles[KPIName(k.Name)]; ok {
+		}
+		if sk.Def == nil {
+			sk.name = KPIName(sk.Name)
+		}
+		if d, ok := r.kpiTitles[sk.name]; ok && k.Ref == "" {
 			sk.Twin = d
 			d.Uses = append(d.Uses, sk)
 			r.diags.Warnf(t.File, t.Line("kpis."+strconv.Itoa(i)+".name"),
