@@ -616,29 +616,60 @@ func spans(cuts []float64, from, to, most float64) [][2]float64 {
 // PrintSheets draws the sheets of PrintPages for the page whose panes were
 // drawn with o.ID: each an <svg> showing the corner, the stage headers,
 // the lane names and its stretch of the map through <use> of the panes,
-// scale times the map's size.
+// scale times the map's size. The legend runs across the whole map, so a
+// sheet's stretch of it would be cut mid-word: a sheet that ends with it
+// draws it anew, across the sheet's whole width however few stages it
+// shows, or on a sheet of its own where it no longer fits under them.
 func (m *Layout) PrintSheets(o Options, width, height, scale float64) [][]byte {
-	if o.ID == "" {
-		o.ID = "map"
-	}
-	id := esc(o.ID)
-	lw, hh := labelW, m.l.rows[0].h
+	l := m.with(o)
+	id := esc(l.o.ID)
+	lw, hh := labelW, l.rows[0].h
+	legend := l.legendBlock(width - lw - 2*pad)
+	legendH := legend.h + 2*padY
 	part := func(b *bytes.Buffer, x, y, w, h, vx, vy float64, pane string) {
 		b.WriteString(`<svg x="` + num(x) + `" y="` + num(y) + `" width="` + num(w) + `" height="` + num(h) +
 			`" viewBox="` + num(vx) + " " + num(vy) + " " + num(w) + " " + num(h) + `"><use href="#` + id + "-" + pane + `"/></svg>`)
 	}
+	// sheet draws the stages from x to x+w and the lanes from y to y+h,
+	// then the legend if withLegend.
+	sheet := func(x, w, y, h float64, withLegend bool) []byte {
+		var b bytes.Buffer
+		sw, sh := lw+w, hh+h
+		if withLegend {
+			sw, sh = width, sh+legendH
+		}
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="cjm-map print-sheet" viewBox="0 0 ` + num(sw) + " " + num(sh) +
+			`" width="` + num(sw*scale) + `" height="` + num(sh*scale) + `">`)
+		part(&b, 0, 0, lw, hh, 0, 0, "corner")
+		part(&b, lw, 0, w, hh, x, 0, "top")
+		if h > 0 {
+			part(&b, 0, hh, lw, h, 0, y, "left")
+			part(&b, lw, hh, w, h, x, y, "body")
+		}
+		if withLegend {
+			wr := &writer{Buffer: &b, o: l.o}
+			y := hh + h
+			wr.WriteString(`<g class="legend">`)
+			l.labelCell(wr, linesBlock(wrapped(words.Word(l.o.Lang, "legend"), faceLabel, labelW-2*pad, "label")), "lb", y, legendH)
+			wr.WriteString(`</g><g class="legend cell">`)
+			wr.rect("bg", lw, y, sw-lw, legendH)
+			legend.draw(wr, lw+pad, y+pad)
+			wr.WriteString(`</g>`)
+			wr.elem("line", true, "class", "rule", "x1", "0", "y1", num(y), "x2", num(sw), "y2", num(y))
+		}
+		b.WriteString(`</svg>`)
+		return b.Bytes()
+	}
 	var out [][]byte
 	for _, p := range m.PrintPages(width, height) {
-		var b bytes.Buffer
-		w, h := lw+p.W, hh+p.H
-		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="cjm-map print-sheet" viewBox="0 0 ` + num(w) + " " + num(h) +
-			`" width="` + num(w*scale) + `" height="` + num(h*scale) + `">`)
-		part(&b, 0, 0, lw, hh, 0, 0, "corner")
-		part(&b, lw, 0, p.W, hh, p.X, 0, "top")
-		part(&b, 0, hh, lw, p.H, 0, p.Y, "left")
-		part(&b, lw, hh, p.W, p.H, p.X, p.Y, "body")
-		b.WriteString(`</svg>`)
-		out = append(out, b.Bytes())
+		switch lanesH := l.legendY - p.Y; {
+		case p.Y+p.H <= l.legendY+0.5: // above the legend
+			out = append(out, sheet(p.X, p.W, p.Y, p.H, false))
+		case lanesH < 0.5 || hh+lanesH+legendH <= height:
+			out = append(out, sheet(p.X, p.W, p.Y, lanesH, true))
+		default: // the legend, as wide as a sheet, no longer fits under the lanes
+			out = append(out, sheet(p.X, p.W, p.Y, lanesH, false), sheet(p.X, p.W, p.Y, 0, true))
+		}
 	}
 	return out
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -330,6 +332,60 @@ func TestPrintPages(t *testing.T) {
 				if !edges[p.X+p.W] {
 					t.Errorf("sheet %+v ends at %.1f, between no stages or cards", p, p.X+p.W)
 				}
+			}
+		})
+	}
+}
+
+// TestPrintSheetsLegend checks that the printed sheets fit their size and
+// that each stage group ends with the whole legend, not a stretch of it:
+// every text of the map's own legend is on every sheet that shows one.
+func TestPrintSheetsLegend(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+	}{
+		{"small", archiveFS(t, "testdata/small.txtar")},
+		{"twelve stages", generated(12, 2, "en")},
+		{"forty a stage", generated(2, 40, "en")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, j := loadJourney(t, tc.fsys)
+			m := Measure(j, Options{Lang: "en", Today: today})
+			const w, h = 1200.0, 800.0
+			svg := string(m.SVG(Options{Lang: "en", Today: today}))
+			legend := svg[strings.Index(svg, `<g class="legend cell">`):]
+			legend = legend[:strings.Index(legend, "</g>")]
+			texts := regexp.MustCompile(`>([^<]+)</text>`).FindAllStringSubmatch(legend, -1)
+			if len(texts) < 5 {
+				t.Fatalf("the map's legend has %d texts", len(texts))
+			}
+			groups := map[float64]bool{}
+			for _, p := range m.PrintPages(w, h) {
+				groups[p.X] = true
+			}
+			viewBox := regexp.MustCompile(`viewBox="0 0 ([\d.]+) ([\d.]+)"`)
+			withLegend := 0
+			for i, sheet := range m.PrintSheets(Options{Lang: "en", Today: today}, w, h, 1) {
+				s := string(sheet)
+				vb := viewBox.FindStringSubmatch(s)
+				sw, _ := strconv.ParseFloat(vb[1], 64)
+				sh, _ := strconv.ParseFloat(vb[2], 64)
+				if sw > w+0.01 || sh > h+0.01 {
+					t.Errorf("sheet %d is %g × %g, over %g × %g", i+1, sw, sh, w, h)
+				}
+				if !strings.Contains(s, `class="legend cell"`) {
+					continue
+				}
+				withLegend++
+				for _, text := range texts {
+					if !strings.Contains(s, ">"+text[1]+"</text>") {
+						t.Errorf("sheet %d shows the legend without %q", i+1, text[1])
+					}
+				}
+			}
+			if withLegend != len(groups) {
+				t.Errorf("%d sheets show the legend, want one for each of the %d stage groups", withLegend, len(groups))
 			}
 		})
 	}
